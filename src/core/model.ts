@@ -1,0 +1,227 @@
+/**
+ * The engine's data model: what a parsed vehicle table, the plan settings and
+ * a finished plan look like. Every face reads and renders these shapes; the
+ * rules that fill them live in the files named after each SPEC section.
+ */
+import type { Issue } from "./issues";
+
+export const STAGES = ["Awareness", "Consideration", "Conversion", "Adoption", "Value", "Advocacy"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const MESSAGE_LENGTHS = ["Short", "Medium", "Long"] as const;
+export type MessageLength = (typeof MESSAGE_LENGTHS)[number];
+
+export const COMPLEXITIES = ["Simple", "Moderate", "Complex"] as const;
+export type Complexity = (typeof COMPLEXITIES)[number];
+
+/** The fields of the vehicle table (SPEC 1.1), in the order of its table. */
+export const FIELD_KEYS = [
+  "vehicle",
+  "channel",
+  "investment",
+  "leads",
+  "conversion",
+  "dealSize",
+  "pipeline",
+  "objectives",
+  "reach",
+  "resonance",
+  "messageLength",
+  "skillToday",
+  "skillTomorrow",
+  "impactPotential",
+  "priorInvestment",
+  "priorPipeline",
+  "hours",
+  "risk",
+  "minInvestment",
+  "maxInvestment",
+  "q1",
+  "q2",
+  "q3",
+  "q4",
+  "q5",
+  "q6",
+  "q7",
+] as const;
+export type FieldKey = (typeof FIELD_KEYS)[number];
+
+/** Field → zero-based column index inside the vehicle block. */
+export type ColumnMapping = Partial<Record<FieldKey, number>>;
+
+/**
+ * A hand-made change to the detected mapping (the add-in's dropdowns):
+ * a column index, or null to leave the field unmatched.
+ */
+export type MappingOverride = Partial<Record<FieldKey, number | null>>;
+
+/** The parsed values of one row; null where the cell is blank or its column is not matched. */
+export interface VehicleValues {
+  investment: number | null;
+  leads: number | null;
+  conversion: number | null;
+  dealSize: number | null;
+  pipeline: number | null;
+  objectives: Stage[] | null;
+  reach: number | null;
+  resonance: number | null;
+  messageLength: MessageLength | null;
+  skillToday: number | null;
+  skillTomorrow: number | null;
+  impactPotential: number | null;
+  priorInvestment: number | null;
+  priorPipeline: number | null;
+  /** Blank is 0 (SPEC 1.1). */
+  hours: number;
+  /** Blank is 0 (SPEC 1.1). */
+  risk: number;
+  minInvestment: number | null;
+  maxInvestment: number | null;
+  /** Hand answers of Q1…Q7: true = Yes, false = No, null = compute it. */
+  handAnswers: (boolean | null)[];
+}
+
+/**
+ * One non-blank row of the vehicle table after cell-level parsing. Problems
+ * that depend on the plan (duplicate names, nothing to compare by, bounds)
+ * are found later, when the plan is made, because settings and scenarios
+ * can change them.
+ */
+export interface ParsedVehicle {
+  /** Sheet row number. */
+  row: number;
+  /** Trimmed Vehicle text ('' when blank). */
+  name: string;
+  /** Trimmed Channel text, or '' when blank or unmatched (then the name stands in). */
+  channelText: string;
+  values: VehicleValues;
+  /** A1 reference (with sheet) of each matched field's cell in this row. */
+  cells: Partial<Record<FieldKey, string>>;
+  /** The reference of the cell a field would have in this row even when unmatched, for messages. */
+  rowAnchor: string;
+  /** Cell-level errors of this row (SPEC 1.1): any makes the row invalid. */
+  errors: Issue[];
+  /** Cell-level warnings of this row. */
+  warnings: Issue[];
+}
+
+export interface VehicleTable {
+  sheet: string;
+  mapping: ColumnMapping;
+  /** Headers as found, left to right, with the field each one matched or null. */
+  headers: { column: number; text: string; field: FieldKey | null; cell: string }[];
+  vehicles: ParsedVehicle[];
+  /** Table-level problems (a second column for one field, …). */
+  issues: Issue[];
+}
+
+/** The plan settings of SPEC 1.2, resolved (defaults applied). */
+export interface PlanSettings {
+  objective: Stage;
+  bandwidth: number;
+  budget: number;
+  pipelineGoal: number;
+  messageComplexity: Complexity;
+  minimumReach: number;
+  minimumResonance: number;
+  minimumSkill: number;
+  countSkillTomorrow: boolean;
+  minimumImpactShare: number;
+  minimumRelativeReturn: number;
+  requireTrackRecord: boolean;
+  hourlyRate: number;
+  returnsElasticity: number;
+  floorFactor: number;
+  ceilingFactor: number;
+}
+export type SettingKey = keyof PlanSettings;
+
+/**
+ * Settings that were given (by the settings sheet, a scenario or a flag),
+ * already parsed. A missing key leaves the value of the layer below; null
+ * (a scenario's blank Value) sets it back to its default. Budget and
+ * Pipeline goal default to sums over the valid rows, so they are resolved
+ * with the plan.
+ */
+export type SettingValues = { [K in SettingKey]?: PlanSettings[K] | null };
+
+export interface AttentionRow {
+  /** Trimmed channel as written in the attention table. */
+  channel: string;
+  share: number;
+}
+
+export type Answer = "Pass" | "Fail" | "n/a";
+export interface QuestionAnswer {
+  answer: Answer;
+  /** Plain words with the numbers: "Reach 12% is below the minimum of 20%". */
+  reason: string;
+}
+
+export type Bound = "floor" | "ceiling" | "free";
+
+/** One row of the plan, in input order; the SPEC 7 JSON fields plus what the sheets show. */
+export interface PlannedVehicle {
+  vehicle: string;
+  channel: string;
+  row: number;
+  /** `Invalid input`, `Eliminated (Qk)`, `Shortlisted` or `Reserve`. */
+  status: string;
+  eliminatedAt: number | null;
+  /** Seven answers with reasons; null for an invalid row. */
+  answers: QuestionAnswer[] | null;
+  /** Why the row is invalid (each error's message, with its cell). */
+  invalidReasons: string[];
+  investment: number | null;
+  pipeline: number | null;
+  pipelinePerDollar: number | null;
+  costPerLead: number | null;
+  efficiency: number | null;
+  /** Resource cost R = Investment + Hours × Hourly rate. */
+  resourceCost: number | null;
+  rank: number | null;
+  recommendedInvestment: number | null;
+  expectedPipeline: number | null;
+  bound: Bound | null;
+  marginalPer1k: number | null;
+  /** SPEC 9 multiplier, or null. */
+  toShortlist: number | null;
+  /** The conversion rate that would reach `toShortlist`, when P comes from the conversion rate and it stays ≤ 100 %. */
+  toShortlistConversion: number | null;
+  /** The Shortlist sheet's `Why`: rank, efficiency and the allocation's reason in words. */
+  why: string;
+}
+
+export interface AllocationSummary {
+  budget: number;
+  /** Null when no allocation was made (the floors exceed the budget). */
+  allocated: number | null;
+  unallocated: number | null;
+  expectedPipeline: number | null;
+  pipelineGoal: number;
+  /** Smallest budget whose optimal allocation reaches the goal; null when out of reach. */
+  budgetForGoal: number | null;
+}
+
+export interface MixRow {
+  channel: string;
+  currentInvestment: number;
+  currentShare: number | null;
+  currentPipeline: number;
+  pipelinePerDollar: number | null;
+  recommendedInvestment: number | null;
+  recommendedShare: number | null;
+  expectedPipeline: number | null;
+  change: number | null;
+  attentionShare: number | null;
+  gap: number | null;
+}
+
+export interface Plan {
+  settings: PlanSettings;
+  vehicles: PlannedVehicle[];
+  allocation: AllocationSummary;
+  /** Channel rows sorted as SPEC 5 says, then the `Total` row. */
+  mix: MixRow[];
+  issues: Issue[];
+}

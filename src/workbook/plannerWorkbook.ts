@@ -1,0 +1,63 @@
+/**
+ * The one small interface through which every face reads and writes a
+ * workbook. The file implementation (xlsx/) serves the CLI and the browser
+ * pane; the Office.js implementation (office/) serves the add-in.
+ */
+import type { CellBlock, CellValue } from "../core/cells";
+import type { OutputKind, OutputSheet } from "../core/outputTable";
+
+export type SourceKind = "table" | "name" | "sheet" | "selection";
+
+/** Where the vehicle table is: an Excel table, a named range, a whole sheet or the selection. */
+export interface SourceRef {
+  kind: SourceKind;
+  /** Table name, defined name or sheet name; ignored for the selection. */
+  name: string;
+}
+
+export interface SourceCandidate extends SourceRef {
+  /** What the user sees in a list: "tblVehicles (Vehicles!A1:T25)". */
+  label: string;
+  /** A1 address with sheet. */
+  address: string;
+}
+
+/** Where one output sheet went. */
+export interface WrittenSheet {
+  kind: OutputKind;
+  sheetName: string;
+  tableName: string;
+  /** Said to the user when the SPEC's name was taken by a sheet or table of theirs. */
+  note: string | null;
+}
+
+export interface WriteOptions {
+  /** Called with a fraction 0…1 as the write goes on. */
+  onProgress?: (fraction: number) => void;
+  /** Checked between steps; a cancelled write leaves the user's sheets as they were. */
+  isCancelled?: () => boolean;
+}
+
+export interface PlannerWorkbook {
+  /** Excel tables, named ranges and sheets the user can plan from, in workbook order. */
+  listSources(): Promise<SourceCandidate[]>;
+  /** The cells of a source, header row first, with cached values of formula cells. */
+  readSource(source: SourceRef): Promise<CellBlock>;
+  /** The used range of a sheet, or null when the workbook has no sheet of that name. */
+  readSheet(name: string): Promise<CellBlock | null>;
+  /** Replace the planner's own output sheets with these; never touches a sheet the planner did not make. */
+  writeOutputs(sheets: OutputSheet[], options?: WriteOptions): Promise<WrittenSheet[]>;
+  /**
+   * Create or update rows of a planner-owned input table (`Planner Settings`
+   * / `tblPlannerSettings`, `Planner Scenarios` / `tblPlannerScenarios`).
+   * With "upsert-by-first-column" a row whose first cell matches an existing
+   * row's (normalised like a header) replaces it and the others are appended.
+   */
+  writeInputTable(
+    sheetName: string,
+    tableName: string,
+    headers: string[],
+    rows: CellValue[][],
+    mode: "upsert-by-first-column" | "append",
+  ): Promise<void>;
+}
