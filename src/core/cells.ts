@@ -20,8 +20,6 @@ export interface CellBlock {
 
 export function isExcelError(value: unknown): value is ExcelError {
   return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { error?: unknown }).error === "string"
+    typeof value === "object" && value !== null && typeof (value as { error?: unknown }).error === "string"
   );
 }

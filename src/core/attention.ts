@@ -1,0 +1,57 @@
+/**
+ * SPEC 5 the attention table (`Channel`, `Attention share`): the share of the
+ * target audience's media time each channel gets.
+ */
+import type { CellBlock } from "./cells";
+import { cellReference } from "./cellReference";
+import { headerText, normaliseHeader } from "./headers";
+import type { Issue } from "./issues";
+import type { AttentionRow } from "./model";
+import { failure, success, type Outcome } from "./outcome";
+import { parseRate, parseText } from "./values";
+
+const CHANNEL_NAMES = new Set(["channel", "media", "medium"]);
+const SHARE_NAMES = new Set(["attentionshare", "attention", "timeshare", "mediatime", "shareoftime"]);
+
+export function readAttentionTable(block: CellBlock): Outcome<{ rows: AttentionRow[]; issues: Issue[] }> {
+  const headers = (block.cells[0] ?? []).map((cell) => normaliseHeader(headerText(cell)));
+  const channelColumn = headers.findIndex((name) => CHANNEL_NAMES.has(name));
+  const shareColumn = headers.findIndex((name) => SHARE_NAMES.has(name));
+  if (channelColumn < 0 || shareColumn < 0) {
+    const found = (block.cells[0] ?? []).map(headerText).filter((text) => text !== "");
+    return failure(
+      `The attention sheet ${block.sheet} needs the headers Channel and Attention share in its first row; it has ${
+        found.length ? found.map((text) => `"${text}"`).join(", ") : "no headers"
+      }.`,
+    );
+  }
+  const rows: AttentionRow[] = [];
+  const issues: Issue[] = [];
+  for (let index = 1; index < block.cells.length; index++) {
+    const cells = block.cells[index];
+    const row = block.top + index;
+    const channel = parseText(cells[channelColumn] ?? null);
+    const share = parseRate(cells[shareColumn] ?? null);
+    if (channel.kind === "blank" && share.kind === "blank") continue;
+    const channelCell = cellReference(block.sheet, row, block.left + channelColumn);
+    const shareCell = cellReference(block.sheet, row, block.left + shareColumn);
+    if (channel.kind !== "ok") {
+      const message =
+        channel.kind === "error" ? channel.message : "Channel is blank: name the channel or clear the row";
+      issues.push({ severity: "error", cell: channelCell, field: "Channel", message });
+      continue;
+    }
+    if (share.kind !== "ok") {
+      const message =
+        share.kind === "error"
+          ? share.message
+          : "Attention share is blank: type the channel's share of media time, such as 7%";
+      issues.push({ severity: "error", cell: shareCell, field: "Attention share", message });
+      continue;
+    }
+    if (share.warning !== undefined)
+      issues.push({ severity: "warning", cell: shareCell, field: "Attention share", message: share.warning });
+    rows.push({ channel: channel.value, share: share.value });
+  }
+  return success({ rows, issues });
+}

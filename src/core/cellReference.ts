@@ -1,0 +1,28 @@
+/** A1 references as Excel writes them: `Vehicles!C7`, `'Vehicle List'!C7`. */
+
+/** 1 → `A`, 26 → `Z`, 27 → `AA`. */
+export function columnLetters(col: number): string {
+  let letters = "";
+  let n = Math.floor(col);
+  while (n > 0) {
+    const remainder = (n - 1) % 26;
+    letters = String.fromCharCode(65 + remainder) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+const PLAIN_SHEET_NAME = /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/;
+const LOOKS_LIKE_A1 = /^[A-Za-z]{1,3}[0-9]+$/;
+const LOOKS_LIKE_R1C1 = /^[Rr]([0-9]*)?([Cc][0-9]*)?$/;
+
+/** The sheet part of a reference, quoted when Excel would quote it (`'Vehicle List'`, `'It''s'`). */
+export function quoteSheetName(sheet: string): string {
+  const plain = PLAIN_SHEET_NAME.test(sheet) && !LOOKS_LIKE_A1.test(sheet) && !LOOKS_LIKE_R1C1.test(sheet);
+  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** `Vehicles!C7` for sheet row 7, column 3 (both 1-based). */
+export function cellReference(sheet: string, row: number, col: number): string {
+  return `${quoteSheetName(sheet)}!${columnLetters(col)}${row}`;
+}

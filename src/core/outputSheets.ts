@@ -1,0 +1,169 @@
+/** SPEC 6: the three output tables every face writes (Shortlist, Vehicle Filter, Media Mix). */
+import type { MixRow, Plan, PlannedVehicle } from "./model";
+import { formatPercentFixed } from "./numberText";
+import type { ColumnFormat, OutputCell, OutputColumn, OutputSheet } from "./outputTable";
+
+function column(header: string, format: ColumnFormat, width: number): OutputColumn {
+  return { header, format, width: Math.max(width, header.length + 2) };
+}
+
+const SHORTLIST_COLUMNS: OutputColumn[] = [
+  column("Rank", "integer", 6),
+  column("Vehicle", "text", 28),
+  column("Channel", "text", 16),
+  column("Investment", "money", 13),
+  column("Recommended investment", "money", 14),
+  column("Bound", "text", 8),
+  column("Pipeline", "money", 13),
+  column("Expected pipeline", "money", 14),
+  column("Marginal pipeline per $1k", "ratio", 14),
+  column("Pipeline per $", "ratio", 10),
+  column("Cost per lead", "moneyCents", 12),
+  column("Efficiency", "ratio", 10),
+  column("Why", "text", 70),
+];
+
+export const QUESTION_HEADERS = [
+  "Q1 Objective fit",
+  "Q2 Reach & resonance",
+  "Q3 Message fit",
+  "Q4 Skills",
+  "Q5 Impact",
+  "Q6 Track record",
+  "Q7 Efficiency",
+];
+
+const FILTER_COLUMNS: OutputColumn[] = [
+  column("Vehicle", "text", 28),
+  column("Channel", "text", 16),
+  column("Status", "text", 16),
+  ...QUESTION_HEADERS.map((header) => column(header, "text", 10)),
+  column("Pipeline", "money", 13),
+  column("Pipeline per $", "ratio", 10),
+  column("Cost per lead", "moneyCents", 12),
+  column("Efficiency", "ratio", 10),
+  column("To make the shortlist", "text", 32),
+  column("Reasons", "text", 80),
+];
+
+const MIX_COLUMNS: OutputColumn[] = [
+  column("Channel", "text", 20),
+  column("Current investment", "money", 14),
+  column("Current share", "percent", 10),
+  column("Current pipeline", "money", 14),
+  column("Pipeline per $", "ratio", 10),
+  column("Recommended investment", "money", 14),
+  column("Recommended share", "percent", 10),
+  column("Expected pipeline", "money", 14),
+  column("Change", "money", 13),
+  column("Attention share", "percent", 10),
+  column("Gap", "percent", 8),
+];
+
+/** A number as a cell: undefined numbers are empty cells, never NaN, Infinity or #DIV/0!. */
+function numberCell(value: number | null | undefined): OutputCell {
+  return value === null || value === undefined || !Number.isFinite(value) ? null : value;
+}
+
+function textCell(value: string): OutputCell {
+  return value === "" ? null : value;
+}
+
+/** `×1.35 pipeline`, or `×1.35 pipeline (conversion 16.2%)` when P comes from a conversion rate that stays ≤ 100 %. */
+export function toShortlistText(vehicle: PlannedVehicle): string {
+  if (vehicle.toShortlist === null) return "";
+  const multiplier = `×${vehicle.toShortlist.toFixed(2)} pipeline`;
+  return vehicle.toShortlistConversion === null
+    ? multiplier
+    : `${multiplier} (conversion ${formatPercentFixed(vehicle.toShortlistConversion)})`;
+}
+
+/** The filter's `Reasons`: why the row is invalid, or the reasons of its failing and n/a answers. */
+export function filterReasons(vehicle: PlannedVehicle): string {
+  if (vehicle.answers === null) return vehicle.invalidReasons.join("; ");
+  return vehicle.answers
+    .map((answer, index) =>
+      answer.answer === "Pass" ? "" : `Q${index + 1} ${answer.answer}: ${answer.reason}`,
+    )
+    .filter((reason) => reason !== "")
+    .join("; ");
+}
+
+function shortlistRow(vehicle: PlannedVehicle): OutputCell[] {
+  return [
+    vehicle.rank,
+    textCell(vehicle.vehicle),
+    textCell(vehicle.channel),
+    numberCell(vehicle.investment),
+    numberCell(vehicle.recommendedInvestment),
+    vehicle.bound,
+    numberCell(vehicle.pipeline),
+    numberCell(vehicle.expectedPipeline),
+    numberCell(vehicle.marginalPer1k),
+    numberCell(vehicle.pipelinePerDollar),
+    numberCell(vehicle.costPerLead),
+    numberCell(vehicle.efficiency),
+    textCell(vehicle.why),
+  ];
+}
+
+function filterRow(vehicle: PlannedVehicle): OutputCell[] {
+  const answers = vehicle.answers;
+  return [
+    textCell(vehicle.vehicle),
+    textCell(vehicle.channel),
+    vehicle.status,
+    ...QUESTION_HEADERS.map((_, index) => (answers === null ? null : answers[index].answer)),
+    numberCell(vehicle.pipeline),
+    numberCell(vehicle.pipelinePerDollar),
+    numberCell(vehicle.costPerLead),
+    numberCell(vehicle.efficiency),
+    textCell(toShortlistText(vehicle)),
+    textCell(filterReasons(vehicle)),
+  ];
+}
+
+function mixRow(row: MixRow): OutputCell[] {
+  return [
+    textCell(row.channel),
+    numberCell(row.currentInvestment),
+    numberCell(row.currentShare),
+    numberCell(row.currentPipeline),
+    numberCell(row.pipelinePerDollar),
+    numberCell(row.recommendedInvestment),
+    numberCell(row.recommendedShare),
+    numberCell(row.expectedPipeline),
+    numberCell(row.change),
+    numberCell(row.attentionShare),
+    numberCell(row.gap),
+  ];
+}
+
+export function buildOutputSheets(plan: Plan): OutputSheet[] {
+  const shortlisted = plan.vehicles
+    .filter((vehicle) => vehicle.rank !== null)
+    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  return [
+    {
+      kind: "shortlist",
+      sheetName: "Shortlist",
+      tableName: "tblShortlist",
+      columns: SHORTLIST_COLUMNS,
+      rows: shortlisted.map(shortlistRow),
+    },
+    {
+      kind: "filter",
+      sheetName: "Vehicle Filter",
+      tableName: "tblVehicleFilter",
+      columns: FILTER_COLUMNS,
+      rows: plan.vehicles.map(filterRow),
+    },
+    {
+      kind: "mix",
+      sheetName: "Media Mix",
+      tableName: "tblMediaMix",
+      columns: MIX_COLUMNS,
+      rows: plan.mix.map(mixRow),
+    },
+  ];
+}

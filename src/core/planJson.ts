@@ -1,0 +1,121 @@
+/** SPEC 7: the `--json` document of a plan, keys in the SPEC's order. */
+import type { Answer, Bound, Plan, PlannedVehicle } from "./model";
+import { settingsToJson } from "./settings";
+
+export interface VehicleJson {
+  vehicle: string;
+  channel: string;
+  row: number;
+  status: string;
+  eliminatedAt: number | null;
+  answers: Answer[] | null;
+  pipeline: number | null;
+  pipelinePerDollar: number | null;
+  costPerLead: number | null;
+  efficiency: number | null;
+  rank: number | null;
+  recommendedInvestment: number | null;
+  expectedPipeline: number | null;
+  bound: Bound | null;
+  marginalPer1k: number | null;
+  toShortlist: number | null;
+}
+
+export interface AllocationJson {
+  budget: number | null;
+  allocated: number | null;
+  unallocated: number | null;
+  expectedPipeline: number | null;
+  pipelineGoal: number | null;
+  budgetForGoal: number | null;
+}
+
+export interface MixJson {
+  channel: string;
+  currentInvestment: number | null;
+  currentShare: number | null;
+  currentPipeline: number | null;
+  pipelinePerDollar: number | null;
+  recommendedInvestment: number | null;
+  recommendedShare: number | null;
+  expectedPipeline: number | null;
+  change: number | null;
+  attentionShare: number | null;
+  gap: number | null;
+}
+
+export interface IssueJson {
+  severity: "error" | "warning";
+  cell: string | null;
+  field: string;
+  message: string;
+}
+
+export interface PlanJson {
+  settings: ReturnType<typeof settingsToJson>;
+  vehicles: VehicleJson[];
+  allocation: AllocationJson;
+  mix: MixJson[];
+  issues: IssueJson[];
+}
+
+/** Undefined numbers are null in the JSON, never NaN or Infinity. */
+function number(value: number | null | undefined): number | null {
+  return value === null || value === undefined || !Number.isFinite(value) ? null : value;
+}
+
+function vehicleJson(vehicle: PlannedVehicle): VehicleJson {
+  return {
+    vehicle: vehicle.vehicle,
+    channel: vehicle.channel,
+    row: vehicle.row,
+    status: vehicle.status,
+    eliminatedAt: vehicle.eliminatedAt,
+    answers: vehicle.answers === null ? null : vehicle.answers.map((answer) => answer.answer),
+    pipeline: number(vehicle.pipeline),
+    pipelinePerDollar: number(vehicle.pipelinePerDollar),
+    costPerLead: number(vehicle.costPerLead),
+    efficiency: number(vehicle.efficiency),
+    rank: vehicle.rank,
+    recommendedInvestment: number(vehicle.recommendedInvestment),
+    expectedPipeline: number(vehicle.expectedPipeline),
+    bound: vehicle.bound,
+    marginalPer1k: number(vehicle.marginalPer1k),
+    toShortlist: number(vehicle.toShortlist),
+  };
+}
+
+export function planToJson(plan: Plan): PlanJson {
+  const { allocation } = plan;
+  return {
+    settings: settingsToJson(plan.settings),
+    vehicles: plan.vehicles.map(vehicleJson),
+    allocation: {
+      budget: number(allocation.budget),
+      allocated: number(allocation.allocated),
+      unallocated: number(allocation.unallocated),
+      expectedPipeline: number(allocation.expectedPipeline),
+      pipelineGoal: number(allocation.pipelineGoal),
+      budgetForGoal: number(allocation.budgetForGoal),
+    },
+    mix: plan.mix.map((row) => ({
+      channel: row.channel,
+      currentInvestment: number(row.currentInvestment),
+      currentShare: number(row.currentShare),
+      currentPipeline: number(row.currentPipeline),
+      pipelinePerDollar: number(row.pipelinePerDollar),
+      recommendedInvestment: number(row.recommendedInvestment),
+      recommendedShare: number(row.recommendedShare),
+      expectedPipeline: number(row.expectedPipeline),
+      change: number(row.change),
+      attentionShare: number(row.attentionShare),
+      gap: number(row.gap),
+    })),
+    issues: plan.issues.map((issue) => ({
+      severity: issue.severity,
+      cell: issue.cell,
+      field: issue.field,
+      message: issue.message,
+    })),
+  };
+}

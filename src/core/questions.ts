@@ -1,0 +1,411 @@
+/**
+ * SPEC 3: the seven questions of the vehicle filter. Each answer carries a
+ * reason in plain words with the numbers that decided it; a Yes/No in the
+ * row's `Qk` column replaces the computed answer.
+ */
+import type { Answer, Complexity, MessageLength, PlanSettings, QuestionAnswer, VehicleValues } from "./model";
+import { formatMoney, formatPercent, formatPlain, formatRatio } from "./numberText";
+
+/** A valid vehicle as the questions and the ranking see it. */
+export interface ScoredVehicle {
+  /** Trimmed Vehicle name. */
+  name: string;
+  /** The name lower-cased: the last tie-break of the ranking. */
+  rankKey: string;
+  /** Trimmed, lower-cased Channel (the name when blank): rows with one key are comparable. */
+  channelKey: string;
+  /** The channel as shown: trimmed Channel, or the name. */
+  channelLabel: string;
+  values: VehicleValues;
+  /** P (or P × m when SPEC 9 asks what it would take). */
+  pipeline: number;
+  /** E. */
+  efficiency: number;
+  priorPipelinePerDollar: number | null;
+}
+
+export const HAND_REASON = "set by hand";
+
+export function passes(answer: QuestionAnswer): boolean {
+  return answer.answer !== "Fail";
+}
+
+/** Words a reason from what decided the answer; module-level functions, so an answer allocates no closure. */
+type Wording = (verdict: Verdict) => string;
+
+/**
+ * A computed answer whose reason is worded only when someone reads it: a plan
+ * of 100,000 rows asks 700,000 questions and shows few of the reasons, and
+ * wording them all (or even allocating a closure each) would cost more than
+ * the rest of the plan. `toJSON` keeps it a plain `{ answer, reason }` for
+ * anything that serialises it.
+ */
+class Verdict implements QuestionAnswer {
+  #reason: string | null = null;
+
+  constructor(
+    readonly answer: Answer,
+    private readonly wording: Wording,
+    /** What the wording needs: the row, the settings, up to two figures, a count and a name. */
+    readonly values: VehicleValues,
+    readonly settings: PlanSettings,
+    readonly first: number,
+    readonly second: number,
+    readonly count: number,
+    readonly label: string,
+  ) {}
+
+  get reason(): string {
+    this.#reason ??= this.wording(this);
+    return this.#reason;
+  }
+
+  toJSON(): QuestionAnswer {
+    return { answer: this.answer, reason: this.reason };
+  }
+}
+
+function verdict(
+  passed: boolean,
+  wording: Wording,
+  values: VehicleValues,
+  settings: PlanSettings,
+  first = 0,
+  second = 0,
+  count = 0,
+  label = "",
+): QuestionAnswer {
+  return new Verdict(passed ? "Pass" : "Fail", wording, values, settings, first, second, count, label);
+}
+
+/** An answer whose reason is fixed words, shared by every row that gets it. */
+function fixed(answer: Answer, reason: string): QuestionAnswer {
+  return Object.freeze({ answer, reason });
+}
+
+const BY_HAND = { yes: fixed("Pass", HAND_REASON), no: fixed("Fail", HAND_REASON) };
+const NO_OBJECTIVES = fixed("n/a", "No Objectives given");
+const NO_REACH_OR_RESONANCE = fixed("n/a", "Neither Reach nor Resonance given");
+const NO_MESSAGE_LENGTH = fixed("n/a", "No Message length given");
+const NO_SKILL = fixed("n/a", "Neither Skill today nor Skill tomorrow given");
+const NO_SKILL_TODAY = fixed("n/a", "No Skill today given");
+const NO_TRACK_RECORD = fixed("n/a", "No track record (Prior investment and Prior pipeline) given");
+const TRACK_RECORD_REQUIRED = fixed(
+  "Fail",
+  "No track record (Prior investment and Prior pipeline), and one is required",
+);
+const NO_PRIOR_PIPELINE = fixed("Fail", "Prior pipeline is $0");
+
+/** The Yes/No the row's `Qk` column gives question `question` (1-based), or null: compute it. */
+export function handAnswer(values: VehicleValues, question: number): QuestionAnswer | null {
+  const hand = values.handAnswers[question - 1];
+  if (hand === true) return BY_HAND.yes;
+  return hand === false ? BY_HAND.no : null;
+}
+
+function meetsOrIsBelow(verdict: Verdict): string {
+  return verdict.answer === "Pass" ? "meets" : "is below";
+}
+
+function wordObjectiveFit({ answer, values, settings }: Verdict): string {
+  const among = answer === "Pass" ? "is among" : "is not among";
+  return `Objective ${settings.objective} ${among} its objectives (${(values.objectives ?? []).join(", ")})`;
+}
+
+export function objectiveFit(values: VehicleValues, settings: PlanSettings): QuestionAnswer {
+  const objectives = values.objectives;
+  if (objectives === null || objectives.length === 0) return NO_OBJECTIVES;
+  return verdict(objectives.includes(settings.objective), wordObjectiveFit, values, settings);
+}
+
+function reachFails(values: VehicleValues, settings: PlanSettings): boolean {
+  return values.reach !== null && values.reach < settings.minimumReach;
+}
+
+function resonanceFails(values: VehicleValues, settings: PlanSettings): boolean {
+  return values.resonance !== null && values.resonance < settings.minimumResonance;
+}
+
+/** Names what failed; on a pass, what was met. */
+function wordReachAndResonance({ answer, values, settings }: Verdict): string {
+  const failed = answer === "Fail";
+  const parts: string[] = [];
+  if (values.reach !== null && reachFails(values, settings) === failed) {
+    const verdict = failed ? "is below" : "meets";
+    parts.push(
+      `Reach ${formatPercent(values.reach)} ${verdict} the minimum of ${formatPercent(settings.minimumReach)}`,
+    );
+  }
+  if (values.resonance !== null && resonanceFails(values, settings) === failed) {
+    const verdict = failed ? "is below" : "meets";
+    const minimum = formatPlain(settings.minimumResonance);
+    parts.push(`Resonance ${formatPlain(values.resonance)} ${verdict} the minimum of ${minimum}`);
+  }
+  return parts.join("; ");
+}
+
+export function reachAndResonance(values: VehicleValues, settings: PlanSettings): QuestionAnswer {
+  if (values.reach === null && values.resonance === null) return NO_REACH_OR_RESONANCE;
+  const failed = reachFails(values, settings) || resonanceFails(values, settings);
+  return verdict(!failed, wordReachAndResonance, values, settings);
+}
+
+const LENGTH_LEVEL: Record<MessageLength, number> = { Short: 1, Medium: 2, Long: 3 };
+const COMPLEXITY_LEVEL: Record<Complexity, number> = { Simple: 1, Moderate: 2, Complex: 3 };
+
+function wordMessageFit({ answer, values, settings }: Verdict): string {
+  const fits = answer === "Pass" ? "fits" : "does not fit";
+  return `A ${values.messageLength} format ${fits} a ${settings.messageComplexity} message`;
+}
+
+export function messageFit(values: VehicleValues, settings: PlanSettings): QuestionAnswer {
+  const length = values.messageLength;
+  if (length === null) return NO_MESSAGE_LENGTH;
+  const distance = Math.abs(LENGTH_LEVEL[length] - COMPLEXITY_LEVEL[settings.messageComplexity]);
+  return verdict(distance < 2, wordMessageFit, values, settings);
+}
+
+/** Question 4's level: the larger of the given skills when tomorrow counts, else Skill today. */
+function skillLevel(values: VehicleValues, settings: PlanSettings): number | null {
+  const { skillToday, skillTomorrow } = values;
+  if (!settings.countSkillTomorrow || skillTomorrow === null) return skillToday;
+  return skillToday === null ? skillTomorrow : Math.max(skillToday, skillTomorrow);
+}
+
+function wordSkills(verdict: Verdict): string {
+  const { values, settings, first: level } = verdict;
+  const { skillToday, skillTomorrow } = values;
+  let described: string;
+  if (!settings.countSkillTomorrow || skillTomorrow === null) described = `Skill today ${formatPlain(level)}`;
+  else if (skillToday === null) described = `Skill tomorrow ${formatPlain(level)}`;
+  else {
+    described =
+      `Skill ${formatPlain(level)} (the larger of today ${formatPlain(skillToday)} ` +
+      `and tomorrow ${formatPlain(skillTomorrow)})`;
+  }
+  return `${described} ${meetsOrIsBelow(verdict)} the minimum of ${formatPlain(settings.minimumSkill)}`;
+}
+
+export function skills(values: VehicleValues, settings: PlanSettings): QuestionAnswer {
+  const level = skillLevel(values, settings);
+  if (level === null) return settings.countSkillTomorrow ? NO_SKILL : NO_SKILL_TODAY;
+  return verdict(level >= settings.minimumSkill, wordSkills, values, settings, level);
+}
+
+/** Minimum impact share × Pipeline goal / Bandwidth: the potential a vehicle must reach to pass question 5. */
+export function impactThreshold(settings: PlanSettings): number {
+  return (settings.minimumImpactShare * settings.pipelineGoal) / settings.bandwidth;
+}
+
+/** Question 5's test for a vehicle whose P is `pipeline`: Potential (Impact potential, else P) ≥ the threshold. */
+export function meetsImpactThreshold(
+  values: VehicleValues,
+  pipeline: number,
+  settings: PlanSettings,
+): boolean {
+  return (values.impactPotential ?? pipeline) >= impactThreshold(settings);
+}
+
+function wordImpactProfile(verdict: Verdict): string {
+  const { values, settings, first: potential } = verdict;
+  const source = values.impactPotential === null ? "Pipeline" : "Impact potential";
+  const basis =
+    `${formatMoney(impactThreshold(settings))} (${formatPercent(settings.minimumImpactShare)} of the ` +
+    `${formatMoney(settings.pipelineGoal)} goal ÷ ${formatPlain(settings.bandwidth)} ${settings.bandwidth === 1 ? "vehicle" : "vehicles"})`;
+  return `Potential ${formatMoney(potential)} (${source}) ${meetsOrIsBelow(verdict)} ${basis}`;
+}
+
+/** Question 5 for a vehicle whose P is `pipeline`. */
+export function impactProfile(
+  values: VehicleValues,
+  pipeline: number,
+  settings: PlanSettings,
+): QuestionAnswer {
+  const potential = values.impactPotential ?? pipeline;
+  return verdict(
+    meetsImpactThreshold(values, pipeline, settings),
+    wordImpactProfile,
+    values,
+    settings,
+    potential,
+  );
+}
+
+function wordTrackRecord(verdict: Verdict): string {
+  const { settings, first: perDollar, second: medianPerDollar } = verdict;
+  const needed = settings.minimumRelativeReturn * medianPerDollar;
+  return (
+    `Prior pipeline per $ ${formatRatio(perDollar)} ${meetsOrIsBelow(verdict)} ${formatRatio(needed)} ` +
+    `(${formatPlain(settings.minimumRelativeReturn)} × the median ${formatRatio(medianPerDollar)})`
+  );
+}
+
+/** Question 6, given the median prior pipeline per dollar of all valid rows that have one. */
+export function trackRecord(
+  vehicle: ScoredVehicle,
+  medianPriorPerDollar: number | null,
+  settings: PlanSettings,
+): QuestionAnswer {
+  const perDollar = vehicle.priorPipelinePerDollar;
+  if (perDollar === null || medianPriorPerDollar === null) {
+    return settings.requireTrackRecord ? TRACK_RECORD_REQUIRED : NO_TRACK_RECORD;
+  }
+  if (!((vehicle.values.priorPipeline ?? 0) > 0)) return NO_PRIOR_PIPELINE;
+  const enough = perDollar >= settings.minimumRelativeReturn * medianPriorPerDollar;
+  return verdict(enough, wordTrackRecord, vehicle.values, settings, perDollar, medianPriorPerDollar);
+}
+
+function wordEfficiency(verdict: Verdict): string {
+  const { first: efficiency, second: setMedian, count: setSize, label } = verdict;
+  const basis =
+    setSize === 1
+      ? `its own ${formatRatio(setMedian)} (no other comparable vehicle in ${label})`
+      : `the median ${formatRatio(setMedian)} of ${setSize} comparable vehicles in ${label}`;
+  return `Efficiency ${formatRatio(efficiency)} ${meetsOrIsBelow(verdict)} ${basis}`;
+}
+
+/** Question 7, given the median E of the row's comparable set and that set's size. */
+export function efficiencyAgainstPeers(
+  vehicle: ScoredVehicle,
+  setMedian: number,
+  setSize: number,
+  settings: PlanSettings,
+): QuestionAnswer {
+  const { efficiency } = vehicle;
+  const enough = efficiency >= setMedian;
+  return verdict(
+    enough,
+    wordEfficiency,
+    vehicle.values,
+    settings,
+    efficiency,
+    setMedian,
+    setSize,
+    vehicle.channelLabel,
+  );
+}
+
+/** Stands in for question 7 until the channel medians are known. */
+const NOT_YET_ASKED = fixed("n/a", "");
+
+/**
+ * Questions 1–6 (hand answers applied), in an array already seven long so that
+ * question 7 fills the last place without the array having to grow.
+ */
+function answerFirstSix(
+  vehicle: ScoredVehicle,
+  medianPriorPerDollar: number | null,
+  settings: PlanSettings,
+): QuestionAnswer[] {
+  const { values } = vehicle;
+  return [
+    handAnswer(values, 1) ?? objectiveFit(values, settings),
+    handAnswer(values, 2) ?? reachAndResonance(values, settings),
+    handAnswer(values, 3) ?? messageFit(values, settings),
+    handAnswer(values, 4) ?? skills(values, settings),
+    handAnswer(values, 5) ?? impactProfile(values, vehicle.pipeline, settings),
+    handAnswer(values, 6) ?? trackRecord(vehicle, medianPriorPerDollar, settings),
+    NOT_YET_ASKED,
+  ];
+}
+
+/** True when every answer from the first up to (not including) `end` passes. */
+export function passesFirst(answers: readonly QuestionAnswer[], end: number): boolean {
+  for (let index = 0; index < end; index++) if (answers[index].answer === "Fail") return false;
+  return true;
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Element `index` of `sorted` with the element at `removedAt` (or none, when < 0) taken out. */
+function keptAt(sorted: readonly number[], removedAt: number, index: number): number {
+  return removedAt < 0 || index < removedAt ? sorted[index] : sorted[index + 1];
+}
+
+/** Element `index` of the kept elements with `added` put in at `addedAt` (none, when < 0). */
+function changedAt(
+  sorted: readonly number[],
+  removedAt: number,
+  added: number,
+  addedAt: number,
+  index: number,
+): number {
+  if (addedAt < 0 || index < addedAt) return keptAt(sorted, removedAt, index);
+  return index === addedAt ? added : keptAt(sorted, removedAt, index - 1);
+}
+
+/**
+ * The median (SPEC 3: an even count takes the mean of the two middle values)
+ * of `sorted` (ascending) with one occurrence of `removed` taken out and
+ * `added` put in, without copying the array; null for an empty set.
+ */
+export function medianAfterChange(
+  sorted: readonly number[],
+  removed: number | null = null,
+  added: number | null = null,
+): number | null {
+  const removedAt = removed === null ? -1 : lowerBound(sorted, removed);
+  const addedAt =
+    added === null ? -1 : lowerBound(sorted, added) - (removedAt >= 0 && sorted[removedAt] < added ? 1 : 0);
+  const count = sorted.length - (removedAt < 0 ? 0 : 1) + (addedAt < 0 ? 0 : 1);
+  if (count === 0) return null;
+  const middle = count >> 1;
+  const value = added ?? 0;
+  const upper = changedAt(sorted, removedAt, value, addedAt, middle);
+  return count % 2 === 1 ? upper : (changedAt(sorted, removedAt, value, addedAt, middle - 1) + upper) / 2;
+}
+
+export function median(values: readonly number[]): number | null {
+  return medianAfterChange([...values].sort((a, b) => a - b));
+}
+
+/** Ascending E of the rows of each channel that pass questions 1–6. */
+export function passingEfficienciesByChannel(
+  vehicles: readonly ScoredVehicle[],
+  answers: readonly QuestionAnswer[][],
+): Map<string, number[]> {
+  const byChannel = new Map<string, number[]>();
+  for (let index = 0; index < vehicles.length; index++) {
+    if (!passesFirst(answers[index], 6)) continue;
+    const vehicle = vehicles[index];
+    const list = byChannel.get(vehicle.channelKey);
+    if (list) list.push(vehicle.efficiency);
+    else byChannel.set(vehicle.channelKey, [vehicle.efficiency]);
+  }
+  for (const list of byChannel.values()) list.sort((a, b) => a - b);
+  return byChannel;
+}
+
+/** The seven answers of every valid vehicle, in the order given. */
+export function answerQuestions(
+  vehicles: readonly ScoredVehicle[],
+  settings: PlanSettings,
+): QuestionAnswer[][] {
+  const priorPerDollar: number[] = [];
+  for (const vehicle of vehicles) {
+    if (vehicle.priorPipelinePerDollar !== null) priorPerDollar.push(vehicle.priorPipelinePerDollar);
+  }
+  const medianPrior = median(priorPerDollar);
+  const answers = vehicles.map((vehicle) => answerFirstSix(vehicle, medianPrior, settings));
+  const passingByChannel = passingEfficienciesByChannel(vehicles, answers);
+  for (let index = 0; index < vehicles.length; index++) {
+    const vehicle = vehicles[index];
+    const comparable = passingByChannel.get(vehicle.channelKey) ?? [];
+    const inSet = passesFirst(answers[index], 6);
+    const setMedian =
+      medianAfterChange(comparable, null, inSet ? null : vehicle.efficiency) ?? vehicle.efficiency;
+    const setSize = comparable.length + (inSet ? 0 : 1);
+    answers[index][6] =
+      handAnswer(vehicle.values, 7) ?? efficiencyAgainstPeers(vehicle, setMedian, setSize, settings);
+  }
+  return answers;
+}

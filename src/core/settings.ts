@@ -1,0 +1,260 @@
+/**
+ * SPEC 1.2 plan settings: their names, defaults and how each value is read,
+ * from the `Planner Settings` table, a scenario or a CLI flag.
+ */
+import type { CellBlock, CellValue } from "./cells";
+import { cellReference } from "./cellReference";
+import { headerText, normaliseHeader } from "./headers";
+import type { Issue } from "./issues";
+import type { PlanSettings, SettingKey, SettingValues } from "./model";
+import { failure, success, type Outcome } from "./outcome";
+import {
+  parseComplexity,
+  parseMoney,
+  parseNumber,
+  parseRate,
+  parseScore,
+  parseStage,
+  parseYesNo,
+  type Parsed,
+} from "./values";
+
+export const SETTING_NAMES: Record<SettingKey, string> = {
+  objective: "Objective",
+  bandwidth: "Bandwidth",
+  budget: "Budget",
+  pipelineGoal: "Pipeline goal",
+  messageComplexity: "Message complexity",
+  minimumReach: "Minimum reach",
+  minimumResonance: "Minimum resonance",
+  minimumSkill: "Minimum skill",
+  countSkillTomorrow: "Count skill tomorrow",
+  minimumImpactShare: "Minimum impact share",
+  minimumRelativeReturn: "Minimum relative return",
+  requireTrackRecord: "Require track record",
+  hourlyRate: "Hourly rate",
+  returnsElasticity: "Returns elasticity",
+  floorFactor: "Floor factor",
+  ceilingFactor: "Ceiling factor",
+};
+
+const SETTING_KEYS = Object.keys(SETTING_NAMES) as SettingKey[];
+
+/** The defaults of SPEC 1.2 that do not depend on the table (Budget and Pipeline goal do). */
+export const DEFAULT_SETTINGS: Omit<PlanSettings, "budget" | "pipelineGoal"> = {
+  objective: "Conversion",
+  bandwidth: 5,
+  messageComplexity: "Moderate",
+  minimumReach: 0.2,
+  minimumResonance: 3,
+  minimumSkill: 3,
+  countSkillTomorrow: true,
+  minimumImpactShare: 0.5,
+  minimumRelativeReturn: 0.5,
+  requireTrackRecord: false,
+  hourlyRate: 100,
+  returnsElasticity: 0.7,
+  floorFactor: 0.5,
+  ceilingFactor: 2,
+};
+
+const KEY_BY_NAME: ReadonlyMap<string, SettingKey> = new Map(
+  SETTING_KEYS.flatMap((key) => [
+    [normaliseHeader(SETTING_NAMES[key]), key] as const,
+    [key.toLowerCase(), key] as const,
+  ]),
+);
+
+/** A setting's name (matched like a header) → its key. */
+export function settingKeyForName(name: string): SettingKey | null {
+  return KEY_BY_NAME.get(normaliseHeader(name)) ?? null;
+}
+
+function numberAtLeast(min: number, inclusive: boolean, rule: string) {
+  return (value: CellValue): Parsed<number> => {
+    const parsed = parseNumber(value);
+    if (parsed.kind !== "ok") return parsed;
+    const fits = inclusive ? parsed.value >= min : parsed.value > min;
+    return fits ? parsed : { kind: "error", message: `${parsed.value} is out of range: ${rule}` };
+  };
+}
+
+function wholeNumber(value: CellValue): Parsed<number> {
+  const parsed = parseNumber(value);
+  if (parsed.kind === "blank") return parsed;
+  if (parsed.kind === "error" || !Number.isInteger(parsed.value) || parsed.value < 1) {
+    const shown = typeof value === "string" ? `"${value.trim()}"` : String(value);
+    return {
+      kind: "error",
+      message: `${shown} is not a whole number of vehicles: type a whole number of 1 or more, such as 5`,
+    };
+  }
+  return parsed;
+}
+
+function elasticity(value: CellValue): Parsed<number> {
+  const parsed = parseNumber(value);
+  if (parsed.kind !== "ok") return parsed;
+  if (parsed.value <= 0 || parsed.value >= 1) {
+    return {
+      kind: "error",
+      message: `${parsed.value} is out of range: type a number between 0 and 1 (not 0 or 1), such as 0.7`,
+    };
+  }
+  return parsed;
+}
+
+type SettingParser = (value: CellValue) => Parsed<PlanSettings[SettingKey]>;
+
+const PARSERS: Record<SettingKey, SettingParser> = {
+  objective: parseStage,
+  bandwidth: wholeNumber,
+  budget: numberAtLeast(0, true, "the Budget must be 0 or more"),
+  pipelineGoal: numberAtLeast(0, true, "the Pipeline goal must be 0 or more"),
+  messageComplexity: parseComplexity,
+  minimumReach: parseRate,
+  minimumResonance: parseScore,
+  minimumSkill: parseScore,
+  countSkillTomorrow: parseYesNo,
+  minimumImpactShare: parseRate,
+  minimumRelativeReturn: numberAtLeast(0, true, "type a multiple of 0 or more, such as 0.5"),
+  requireTrackRecord: parseYesNo,
+  hourlyRate: numberAtLeast(0, true, "type an hourly rate of 0 or more, such as 100"),
+  returnsElasticity: elasticity,
+  floorFactor: numberAtLeast(0, true, "type a factor of 0 or more, such as 0.5"),
+  ceilingFactor: numberAtLeast(0, false, "type a factor above 0, such as 2"),
+};
+
+const MONEY_SETTINGS: ReadonlySet<SettingKey> = new Set(["budget", "pipelineGoal", "hourlyRate"]);
+
+/**
+ * One setting's value as SPEC 1.2 reads it. Blank gives neither value nor
+ * issue (the default applies). `cell` is the Value cell, or null for a flag.
+ */
+export function parseSettingValue<K extends SettingKey>(
+  key: K,
+  value: CellValue,
+  cell: string | null,
+): { value?: PlanSettings[K]; issue?: Issue } {
+  const parse = MONEY_SETTINGS.has(key) ? moneySetting(PARSERS[key]) : PARSERS[key];
+  const parsed = parse(value);
+  const field = SETTING_NAMES[key];
+  if (parsed.kind === "blank") return {};
+  if (parsed.kind === "error") {
+    return { issue: { severity: "error", cell, field, message: parsed.message } };
+  }
+  const result: { value?: PlanSettings[K]; issue?: Issue } = { value: parsed.value as PlanSettings[K] };
+  if (parsed.warning !== undefined)
+    result.issue = { severity: "warning", cell, field, message: parsed.warning };
+  return result;
+}
+
+/** Money settings and flags parse as money (`--budget 250k`), then keep their range. */
+function moneySetting(inRange: SettingParser): SettingParser {
+  return (value) => {
+    const money = parseMoney(value);
+    return money.kind === "ok" ? inRange(money.value) : money;
+  };
+}
+
+function findHeaderRow(block: CellBlock): { row: number; setting: number; value: number } | null {
+  for (let row = 0; row < block.cells.length; row++) {
+    const names = block.cells[row].map((cell) => normaliseHeader(headerText(cell)));
+    const setting = names.indexOf("setting");
+    const value = names.indexOf("value");
+    if (setting >= 0 && value >= 0) return { row, setting, value };
+  }
+  return null;
+}
+
+/**
+ * The `Planner Settings` table (Setting, Value). A value that does not parse
+ * is an error issue naming the setting and its Value cell; an unknown setting
+ * is a warning at its Setting cell.
+ */
+export function readSettingsTable(block: CellBlock | null): { values: SettingValues; issues: Issue[] } {
+  const values: SettingValues = {};
+  const issues: Issue[] = [];
+  if (block === null) return { values, issues };
+  const header = findHeaderRow(block);
+  if (header === null) {
+    issues.push({
+      severity: "warning",
+      cell: cellReference(block.sheet, block.top, block.left),
+      field: "Setting",
+      message: `${block.sheet} has no Setting and Value headers, so its settings are not read: give the table those two headers`,
+    });
+    return { values, issues };
+  }
+  const seen = new Set<SettingKey>();
+  for (let row = header.row + 1; row < block.cells.length; row++) {
+    const name = headerText(block.cells[row][header.setting] ?? null);
+    const raw = block.cells[row][header.value] ?? null;
+    if (name === "") continue;
+    const sheetRow = block.top + row;
+    const key = settingKeyForName(name);
+    if (key === null) {
+      issues.push({
+        severity: "warning",
+        cell: cellReference(block.sheet, sheetRow, block.left + header.setting),
+        field: name,
+        message: `"${name}" is not a plan setting and is ignored: use one of ${Object.values(SETTING_NAMES).join(", ")}`,
+      });
+      continue;
+    }
+    const valueCell = cellReference(block.sheet, sheetRow, block.left + header.value);
+    if (seen.has(key)) {
+      issues.push({
+        severity: "warning",
+        cell: valueCell,
+        field: SETTING_NAMES[key],
+        message: `${SETTING_NAMES[key]} is given again and this value is ignored: keep one row per setting`,
+      });
+      continue;
+    }
+    seen.add(key);
+    const parsed = parseSettingValue(key, raw, valueCell);
+    if (parsed.issue) issues.push(parsed.issue);
+    if (parsed.value !== undefined) (values as Record<SettingKey, unknown>)[key] = parsed.value;
+  }
+  return { values, issues };
+}
+
+/**
+ * The settings a plan uses: the defaults, then each layer in order (a later
+ * layer wins; null sets a setting back to its default).
+ */
+export function resolveSettings(
+  layers: readonly SettingValues[],
+  defaults: { budget: number; pipelineGoal: number },
+): Outcome<PlanSettings> {
+  const settings: PlanSettings = { ...DEFAULT_SETTINGS, ...defaults };
+  const base: PlanSettings = { ...settings };
+  for (const layer of layers) {
+    for (const key of SETTING_KEYS) {
+      if (!(key in layer)) continue;
+      const value = layer[key];
+      (settings as Record<SettingKey, unknown>)[key] =
+        value === null || value === undefined ? base[key] : value;
+    }
+  }
+  if (settings.ceilingFactor < settings.floorFactor) {
+    const issue: Issue = {
+      severity: "error",
+      cell: null,
+      field: SETTING_NAMES.ceilingFactor,
+      message: `Ceiling factor ${settings.ceilingFactor} is below Floor factor ${settings.floorFactor}: the Ceiling factor must be at least the Floor factor`,
+    };
+    return failure(`${issue.message}, so nothing is planned.`, [issue]);
+  }
+  return success(settings);
+}
+
+export type SettingsJson = Record<string, number | boolean | string>;
+
+/** SPEC 7 `settings`: each setting by its name, numbers as numbers, Yes/No as true/false. */
+export function settingsToJson(settings: PlanSettings): SettingsJson {
+  const json: SettingsJson = {};
+  for (const key of SETTING_KEYS) json[SETTING_NAMES[key]] = settings[key];
+  return json;
+}

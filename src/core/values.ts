@@ -1,0 +1,313 @@
+/**
+ * SPEC 1.1 "Values": how one cell is read as money, a number, a rate, a
+ * score, stages, a message length or Yes/No. Each parser takes any cell value
+ * and never throws: it answers blank, a value (maybe with a warning), or an
+ * error message that says what is wrong and how to fix it.
+ */
+import { isExcelError, type CellValue } from "./cells";
+import type { Complexity, FieldKey, MessageLength, Stage } from "./model";
+
+export type Parsed<T> =
+  { kind: "blank" } | { kind: "ok"; value: T; warning?: string } | { kind: "error"; message: string };
+
+/** What a vehicle-table field holds once parsed. */
+export type FieldValue = number | string | boolean | Stage[] | MessageLength;
+
+const BLANK: Parsed<never> = { kind: "blank" };
+
+function ok<T>(value: T, warning?: string): Parsed<T> {
+  return warning === undefined ? { kind: "ok", value } : { kind: "ok", value, warning };
+}
+
+function error(message: string): Parsed<never> {
+  return { kind: "error", message };
+}
+
+/** How a cell's text is quoted in a message, shortened so a 10 kB cell stays readable. */
+function shown(text: string): string {
+  const short = text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  return `"${short}"`;
+}
+
+/** Blank, an error value, or the cell itself: what every parser checks first. */
+function precheck(value: CellValue): Parsed<never> | null {
+  if (value === null) return BLANK;
+  if (typeof value === "string" && value.trim() === "") return BLANK;
+  if (isExcelError(value))
+    return error(`the cell holds the Excel error ${value.error}: fix the formula or type the value`);
+  return null;
+}
+
+function finite(value: number): Parsed<number> {
+  if (!Number.isFinite(value))
+    return error("the cell holds a number Excel cannot store: type a plain number");
+  return ok(value === 0 ? 0 : value);
+}
+
+const PLAIN_DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+const AMOUNT = /^([+-]?)(\d+\.?\d*|\.\d+)([kKmM]?)$/;
+const CURRENCY_AND_SEPARATORS = /[$€£¥,\s]/g;
+
+/** Money or a count: `1200`, `$1.2k` → 1200, `(1,200)` → −1200, `2M`; no exponent, no decimal comma. */
+export function parseMoney(value: CellValue): Parsed<number> {
+  const early = precheck(value);
+  if (early) return early;
+  if (typeof value === "number") return finite(value);
+  if (typeof value === "boolean")
+    return error(`${value ? "TRUE" : "FALSE"} is not an amount: type a number such as 1200`);
+  let text = (value as string).trim();
+  let negative = false;
+  const parenthesised = /^\((.*)\)$/.exec(text);
+  if (parenthesised) {
+    negative = true;
+    text = parenthesised[1];
+  }
+  const match = AMOUNT.exec(text.replace(CURRENCY_AND_SEPARATORS, ""));
+  if (!match || (negative && match[1] !== "")) {
+    return error(
+      `${shown((value as string).trim())} is not an amount: type a plain number such as 1200, 1,200, $1.2k or 2M`,
+    );
+  }
+  const scale = match[3] === "" ? 1 : match[3].toLowerCase() === "k" ? 1_000 : 1_000_000;
+  const magnitude = Number(match[2]) * scale;
+  const signed = negative || match[1] === "-" ? -magnitude : magnitude;
+  return finite(signed);
+}
+
+/** A count or number of hours: read like money. */
+export const parseNumber = parseMoney;
+
+function plainNumber(text: string): number | null {
+  return PLAIN_DECIMAL.test(text) ? Number(text) : null;
+}
+
+const PERCENT_WARNING = "read as a percentage";
+
+function rateFromNumber(v: number, original: string): Parsed<number> {
+  if (!Number.isFinite(v) || v < 0 || v > 100) {
+    return error(`${original} is not a rate: type a share between 0 and 1 (0.12) or a percentage (12%)`);
+  }
+  if (v > 1) return ok(v / 100, `${original} ${PERCENT_WARNING} (${trimNumber(v)}%)`);
+  return ok(v === 0 ? 0 : v);
+}
+
+function trimNumber(v: number): string {
+  return String(Math.round(v * 1e6) / 1e6);
+}
+
+/** A rate: 0…1 as is, 1 < v ≤ 100 as a percentage with a warning, `12%` → 0.12. A typed 1 is 100 %. */
+export function parseRate(value: CellValue): Parsed<number> {
+  const early = precheck(value);
+  if (early) return early;
+  if (typeof value === "number") return rateFromNumber(value, trimNumber(value));
+  if (typeof value === "boolean")
+    return error(`${value ? "TRUE" : "FALSE"} is not a rate: type a share such as 0.12 or 12%`);
+  const text = (value as string).trim();
+  if (text.endsWith("%")) {
+    const v = plainNumber(text.slice(0, -1).trim());
+    if (v === null || v < 0 || v > 100) {
+      return error(`${shown(text)} is not a rate: type a percentage between 0% and 100%`);
+    }
+    return ok(v / 100 === 0 ? 0 : v / 100);
+  }
+  const v = plainNumber(text);
+  if (v === null)
+    return error(`${shown(text)} is not a rate: type a share such as 0.12 or a percentage such as 12%`);
+  return rateFromNumber(v, text);
+}
+
+/** A score from 1 to 5. */
+export function parseScore(value: CellValue): Parsed<number> {
+  const early = precheck(value);
+  if (early) return early;
+  const v = typeof value === "number" ? value : typeof value === "string" ? plainNumber(value.trim()) : null;
+  if (v === null || !Number.isFinite(v) || v < 1 || v > 5) {
+    const original = typeof value === "string" ? shown(value.trim()) : String(value).toUpperCase();
+    return error(`${original} is not a score: type a number from 1 to 5`);
+  }
+  return ok(v);
+}
+
+const STAGE_NAMES: ReadonlyMap<string, Stage> = new Map<string, Stage>([
+  ["awareness", "Awareness"],
+  ["brand awareness", "Awareness"],
+  ["consideration", "Consideration"],
+  ["conversion", "Conversion"],
+  ["close", "Conversion"],
+  ["closing", "Conversion"],
+  ["sales", "Conversion"],
+  ["purchase", "Conversion"],
+  ["adoption", "Adoption"],
+  ["increased adoption", "Adoption"],
+  ["usage", "Adoption"],
+  ["value", "Value"],
+  ["increased understanding of value", "Value"],
+  ["advocacy", "Advocacy"],
+  ["advocate", "Advocacy"],
+  ["referral", "Advocacy"],
+]);
+
+function stageKey(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+/** One lifecycle stage by its name or another accepted name (the Objective setting). */
+export function parseStage(value: CellValue): Parsed<Stage> {
+  const early = precheck(value);
+  if (early) return early;
+  const text = typeof value === "string" ? value : String(value);
+  const stage = STAGE_NAMES.get(stageKey(text));
+  if (!stage) {
+    return error(
+      `${shown(text.trim())} is not a lifecycle stage: use Awareness, Consideration, Conversion, Adoption, Value or Advocacy`,
+    );
+  }
+  return ok(stage);
+}
+
+/** A list of stages split on `,` `;` `/` `|`; an unknown part is a warning and is ignored. */
+export function parseStages(value: CellValue): Parsed<Stage[]> {
+  const early = precheck(value);
+  if (early) return early;
+  const text =
+    typeof value === "string"
+      ? value
+      : typeof value === "boolean"
+        ? value
+          ? "TRUE"
+          : "FALSE"
+        : String(value);
+  const stages: Stage[] = [];
+  const unknown: string[] = [];
+  for (const part of text.split(/[,;/|]/)) {
+    const key = stageKey(part);
+    if (key === "") continue;
+    const stage = STAGE_NAMES.get(key);
+    if (!stage) unknown.push(part.trim());
+    else if (!stages.includes(stage)) stages.push(stage);
+  }
+  if (unknown.length === 0) return ok(stages);
+  const list = unknown.map(shown).join(", ");
+  return ok(
+    stages,
+    `${list} ${unknown.length === 1 ? "is not a lifecycle stage and is" : "are not lifecycle stages and are"} ignored: use Awareness, Consideration, Conversion, Adoption, Value or Advocacy`,
+  );
+}
+
+function byName<T>(names: ReadonlyMap<string, T>, what: string, choices: string) {
+  return (value: CellValue): Parsed<T> => {
+    const early = precheck(value);
+    if (early) return early;
+    const text = typeof value === "string" ? value.trim() : String(value);
+    const found = names.get(text.toLowerCase());
+    return found === undefined ? error(`${shown(text)} is not ${what}: use ${choices}`) : ok(found);
+  };
+}
+
+/** Short (short, s, brief), Medium (medium, m), Long (long, l, long-form, longform), any case. */
+export const parseMessageLength = byName<MessageLength>(
+  new Map<string, MessageLength>([
+    ["short", "Short"],
+    ["s", "Short"],
+    ["brief", "Short"],
+    ["medium", "Medium"],
+    ["m", "Medium"],
+    ["long", "Long"],
+    ["l", "Long"],
+    ["long-form", "Long"],
+    ["longform", "Long"],
+  ]),
+  "a message length",
+  "Short, Medium or Long",
+);
+
+/** Simple, Moderate or Complex, any case (the Message complexity setting). */
+export const parseComplexity = byName<Complexity>(
+  new Map<string, Complexity>([
+    ["simple", "Simple"],
+    ["moderate", "Moderate"],
+    ["complex", "Complex"],
+  ]),
+  "a message complexity",
+  "Simple, Moderate or Complex",
+);
+
+const YES_NO: ReadonlyMap<string, boolean> = new Map([
+  ["yes", true],
+  ["y", true],
+  ["true", true],
+  ["1", true],
+  ["pass", true],
+  ["no", false],
+  ["n", false],
+  ["false", false],
+  ["0", false],
+  ["fail", false],
+]);
+
+/** yes, y, true, 1, pass → Yes; no, n, false, 0, fail → No; a boolean as itself. */
+export function parseYesNo(value: CellValue): Parsed<boolean> {
+  const early = precheck(value);
+  if (early) return early;
+  if (typeof value === "boolean") return ok(value);
+  if (typeof value === "number") {
+    if (value === 1) return ok(true);
+    if (value === 0) return ok(false);
+    return error(`${trimNumber(value)} is not Yes or No: type Yes or No (or 1 / 0)`);
+  }
+  const text = (value as string).trim();
+  const answer = YES_NO.get(text.toLowerCase());
+  return answer === undefined ? error(`${shown(text)} is not Yes or No: type Yes or No`) : ok(answer);
+}
+
+/** Text from a cell (a vehicle's or channel's name): trimmed; numbers and booleans as Excel shows them. */
+export function parseText(value: CellValue): Parsed<string> {
+  const early = precheck(value);
+  if (early) return early;
+  if (typeof value === "boolean") return ok(value ? "TRUE" : "FALSE");
+  if (typeof value === "number")
+    return Number.isFinite(value) ? ok(String(value)) : error("the cell holds a number Excel cannot store");
+  return ok((value as string).trim());
+}
+
+function nonNegative(parsed: Parsed<number>, header: string): Parsed<number> {
+  if (parsed.kind === "ok" && parsed.value < 0) {
+    return error(`${trimNumber(parsed.value)} is negative: ${header} must be 0 or more`);
+  }
+  return parsed;
+}
+
+const FIELD_PARSERS: Record<FieldKey, (value: CellValue) => Parsed<FieldValue>> = {
+  vehicle: parseText,
+  channel: parseText,
+  investment: (v) => nonNegative(parseMoney(v), "Investment"),
+  leads: (v) => nonNegative(parseNumber(v), "Leads"),
+  conversion: parseRate,
+  dealSize: (v) => nonNegative(parseMoney(v), "Average deal size"),
+  pipeline: (v) => nonNegative(parseMoney(v), "Pipeline"),
+  objectives: parseStages,
+  reach: parseRate,
+  resonance: parseScore,
+  messageLength: parseMessageLength,
+  skillToday: parseScore,
+  skillTomorrow: parseScore,
+  impactPotential: (v) => nonNegative(parseMoney(v), "Impact potential"),
+  priorInvestment: (v) => nonNegative(parseMoney(v), "Prior investment"),
+  priorPipeline: (v) => nonNegative(parseMoney(v), "Prior pipeline"),
+  hours: (v) => nonNegative(parseNumber(v), "Hours"),
+  risk: parseRate,
+  minInvestment: (v) => nonNegative(parseMoney(v), "Min investment"),
+  maxInvestment: (v) => nonNegative(parseMoney(v), "Max investment"),
+  q1: parseYesNo,
+  q2: parseYesNo,
+  q3: parseYesNo,
+  q4: parseYesNo,
+  q5: parseYesNo,
+  q6: parseYesNo,
+  q7: parseYesNo,
+};
+
+/** A cell read as the vehicle table reads that field (SPEC 1.1 table, "kind" column). */
+export function parseFieldValue(field: FieldKey, value: CellValue): Parsed<FieldValue> {
+  return FIELD_PARSERS[field](value);
+}
