@@ -26,3 +26,17 @@ export function quoteSheetName(sheet: string): string {
 export function cellReference(sheet: string, row: number, col: number): string {
   return `${quoteSheetName(sheet)}!${columnLetters(col)}${row}`;
 }
+
+/** Makes the references of one sheet's cells without re-quoting its name or re-spelling a column each time. */
+export function cellReferenceMaker(sheet: string): (row: number, col: number) => string {
+  const prefix = `${quoteSheetName(sheet)}!`;
+  const letters: string[] = [];
+  return (row, col) => {
+    let column = letters[col];
+    if (column === undefined) {
+      column = columnLetters(col);
+      letters[col] = column;
+    }
+    return prefix + column + row;
+  };
+}

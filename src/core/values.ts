@@ -99,7 +99,10 @@ function trimNumber(v: number): string {
 export function parseRate(value: CellValue): Parsed<number> {
   const early = precheck(value);
   if (early) return early;
-  if (typeof value === "number") return rateFromNumber(value, trimNumber(value));
+  if (typeof value === "number") {
+    if (value >= 0 && value <= 1) return ok(value === 0 ? 0 : value);
+    return rateFromNumber(value, trimNumber(value));
+  }
   if (typeof value === "boolean")
     return error(`${value ? "TRUE" : "FALSE"} is not a rate: type a share such as 0.12 or 12%`);
   const text = (value as string).trim();

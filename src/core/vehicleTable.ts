@@ -4,7 +4,7 @@
  * invalid; warnings are reported and the row is planned).
  */
 import type { CellBlock, CellValue } from "./cells";
-import { cellReference } from "./cellReference";
+import { cellReferenceMaker } from "./cellReference";
 import { FIELD_HEADERS, headerText, matchHeaders, mappingIsComplete } from "./headers";
 import type { Issue } from "./issues";
 import {
@@ -96,13 +96,14 @@ function problem(severity: Issue["severity"], cell: string, field: FieldKey, mes
 }
 
 function required(vehicle: ParsedVehicle, field: FieldKey, blank: boolean, why: string): void {
+  if (!blank) return;
   const cell = vehicle.cells[field];
-  if (blank && cell !== undefined) vehicle.errors.push(problem("error", cell, field, why));
+  if (cell !== undefined) vehicle.errors.push(problem("error", cell, field, why));
 }
 
 /** SPEC 1.1: a required value blank is an error at its cell (at the Pipeline cell when a rate column is missing). */
-function checkRequired(vehicle: ParsedVehicle, failed: ReadonlySet<FieldKey>): void {
-  const { values, cells } = vehicle;
+function checkRequired(vehicle: TableRow, failed: ReadonlySet<FieldKey>): void {
+  const { values } = vehicle;
   const blank = (field: FieldKey, value: unknown) => value === null && !failed.has(field);
   required(
     vehicle,
@@ -123,11 +124,10 @@ function checkRequired(vehicle: ParsedVehicle, failed: ReadonlySet<FieldKey>): v
     "Leads is blank: type how many leads the vehicle brings (0 if none)",
   );
   if (values.pipeline !== null || failed.has("pipeline")) return;
-  if (cells.conversion === undefined || cells.dealSize === undefined) {
-    const missing = [
-      cells.conversion === undefined ? "Conversion rate" : null,
-      cells.dealSize === undefined ? "Average deal size" : null,
-    ]
+  const hasConversion = vehicle.hasColumn("conversion");
+  const hasDealSize = vehicle.hasColumn("dealSize");
+  if (!hasConversion || !hasDealSize) {
+    const missing = [hasConversion ? null : "Conversion rate", hasDealSize ? null : "Average deal size"]
       .filter((name): name is string => name !== null)
       .join(" and ");
     required(
@@ -152,40 +152,84 @@ function checkRequired(vehicle: ParsedVehicle, failed: ReadonlySet<FieldKey>): v
   );
 }
 
-function readRow(
-  block: CellBlock,
-  rowIndex: number,
-  columns: readonly [FieldKey, number][],
-): ParsedVehicle | null {
+/** Where a table's matched columns are, so a row can name its cells when asked. */
+interface RowLayout {
+  columns: readonly [FieldKey, number][];
+  left: number;
+  reference: (row: number, col: number) => string;
+}
+
+/**
+ * A parsed row whose cell references are made only when read: most rows
+ * never need them, and making 27 strings a row would cost more than parsing.
+ */
+class TableRow implements ParsedVehicle {
+  name = "";
+  channelText = "";
+  values = emptyValues();
+  errors: Issue[] = [];
+  warnings: Issue[] = [];
+  private madeCells: Partial<Record<FieldKey, string>> | undefined;
+
+  constructor(
+    readonly row: number,
+    private readonly layout: RowLayout,
+  ) {}
+
+  hasColumn(field: FieldKey): boolean {
+    return this.layout.columns.some(([mapped]) => mapped === field);
+  }
+
+  get rowAnchor(): string {
+    return this.layout.reference(this.row, this.layout.left);
+  }
+
+  get cells(): Partial<Record<FieldKey, string>> {
+    if (this.madeCells === undefined) {
+      const cells: Partial<Record<FieldKey, string>> = {};
+      for (const [field, column] of this.layout.columns) {
+        cells[field] = this.layout.reference(this.row, this.layout.left + column);
+      }
+      this.madeCells = cells;
+    }
+    return this.madeCells;
+  }
+
+  /** A plain copy, as spreading a class instance would lose its getters. */
+  toPlain(): ParsedVehicle {
+    return {
+      row: this.row,
+      name: this.name,
+      channelText: this.channelText,
+      values: this.values,
+      cells: this.cells,
+      rowAnchor: this.rowAnchor,
+      errors: this.errors,
+      warnings: this.warnings,
+    };
+  }
+}
+
+function readRow(block: CellBlock, rowIndex: number, layout: RowLayout): ParsedVehicle | null {
   const cells = block.cells[rowIndex];
-  if (columns.every(([, column]) => isBlankCell(cells[column]))) return null;
-  const row = block.top + rowIndex;
-  const vehicle: ParsedVehicle = {
-    row,
-    name: "",
-    channelText: "",
-    values: emptyValues(),
-    cells: {},
-    rowAnchor: cellReference(block.sheet, row, block.left),
-    errors: [],
-    warnings: [],
-  };
-  const failed = new Set<FieldKey>();
-  for (const [field, column] of columns) {
-    const cell = cellReference(block.sheet, row, block.left + column);
-    vehicle.cells[field] = cell;
+  if (layout.columns.every(([, column]) => isBlankCell(cells[column]))) return null;
+  const vehicle = new TableRow(block.top + rowIndex, layout);
+  let failed: Set<FieldKey> | null = null;
+  for (const [field, column] of layout.columns) {
     const parsed = parseFieldValue(field, cells[column] ?? null);
     if (parsed.kind === "error") {
-      failed.add(field);
-      vehicle.errors.push(problem("error", cell, field, parsed.message));
+      (failed ??= new Set<FieldKey>()).add(field);
+      vehicle.errors.push(problem("error", vehicle.cells[field] as string, field, parsed.message));
     } else if (parsed.kind === "ok" && parsed.warning !== undefined) {
-      vehicle.warnings.push(problem("warning", cell, field, parsed.warning));
+      vehicle.warnings.push(problem("warning", vehicle.cells[field] as string, field, parsed.warning));
     }
     assign(vehicle, field, parsed);
   }
-  checkRequired(vehicle, failed);
+  checkRequired(vehicle, failed ?? NOTHING_FAILED);
   return vehicle;
 }
+
+const NOTHING_FAILED: ReadonlySet<FieldKey> = new Set();
 
 /**
  * Reads the vehicle table whose header row is the block's first row. Fails,
@@ -206,8 +250,9 @@ export function readVehicleTable(block: CellBlock, override?: MappingOverride): 
     (field) => [field, mapping[field] as number] as [FieldKey, number],
   );
   const vehicles: ParsedVehicle[] = [];
+  const layout: RowLayout = { columns, left: block.left, reference: cellReferenceMaker(block.sheet) };
   for (let rowIndex = 1; rowIndex < block.cells.length; rowIndex++) {
-    const vehicle = readRow(block, rowIndex, columns);
+    const vehicle = readRow(block, rowIndex, layout);
     if (vehicle) vehicles.push(vehicle);
   }
   return success({ sheet: block.sheet, mapping, headers, vehicles, issues });
@@ -224,8 +269,9 @@ export function setVehicleField(
   cell: string,
 ): ParsedVehicle {
   const header = FIELD_HEADERS[field];
+  const plain = vehicle instanceof TableRow ? vehicle.toPlain() : vehicle;
   const copy: ParsedVehicle = {
-    ...vehicle,
+    ...plain,
     values: { ...vehicle.values, handAnswers: [...vehicle.values.handAnswers] },
     cells: { ...vehicle.cells, [field]: vehicle.cells[field] ?? cell },
     errors: vehicle.errors.filter((issue) => issue.field !== header),
