@@ -1,0 +1,378 @@
+/**
+ * The file implementation of the workbook interface, for the CLI and the
+ * pane in a plain browser: it reads an .xlsx package and adds the planner's
+ * sheets to that same package, so everything else in the user's workbook
+ * (charts, pivot tables, images, validation, comments, names, tables) is
+ * kept exactly as it was.
+ */
+import type { CellBlock, CellValue } from "../../core/cells";
+import { cellReference } from "../../core/cellReference";
+import { headerRowMatches, normaliseHeader } from "../../core/headers";
+import type { OutputKind, OutputSheet } from "../../core/outputTable";
+import type {
+  PlannerWorkbook,
+  SourceCandidate,
+  SourceRef,
+  WriteOptions,
+  WrittenSheet,
+} from "../plannerWorkbook";
+import { OpcPackage, WorkbookFileError } from "./opcPackage";
+import { readSharedStrings, readSheetCells, columnNumber, type SheetCells } from "./sheetCells";
+import { addColumnStyles } from "./styles";
+import { writeTableSheet, type SheetTarget, type TableSheet } from "./tableSheet";
+import { readWorkbookParts, type WorkbookParts } from "./workbookParts";
+
+export { WorkbookFileError } from "./opcPackage";
+
+/** The hidden sheet-scoped name that marks a sheet the planner made; its value is the sheet's kind. */
+export const OWNER_NAME = "VehiclePlanner_Output";
+
+export class WriteCancelledError extends Error {
+  constructor() {
+    super("Writing was cancelled; the workbook is as it was.");
+    this.name = "WriteCancelledError";
+  }
+}
+
+interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const RANGE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/;
+
+function parseRange(ref: string): Range | null {
+  const match = RANGE.exec(ref.trim().toUpperCase());
+  if (!match) return null;
+  const left = columnNumber(match[1]);
+  const top = Number(match[2]);
+  const right = match[3] ? columnNumber(match[3]) : left;
+  const bottom = match[4] ? Number(match[4]) : top;
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
+}
+
+/** `'Vehicle List'!$A$1:$T$25` → the sheet and the range. */
+function parseSheetRange(formula: string): { sheet: string; range: Range } | null {
+  const match = /^(?:'((?:[^']|'')+)'|([^'!]+))!([$A-Za-z0-9:]+)$/.exec(formula.trim().replace(/^=/, ""));
+  if (!match) return null;
+  const range = parseRange(match[3]);
+  if (!range) return null;
+  return { sheet: match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2], range };
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+function ownerKind(formula: string): OutputKind | null {
+  const match = /^"(shortlist|filter|mix|scenarios)"$/.exec(formula.trim());
+  return match ? (match[1] as OutputKind) : null;
+}
+
+export class XlsxWorkbook implements PlannerWorkbook {
+  private parts: WorkbookParts;
+  private sharedStrings: string[] | null = null;
+  private readonly cellsBySheet = new Map<number, SheetCells>();
+
+  private constructor(private readonly pkg: OpcPackage) {
+    this.parts = readWorkbookParts(pkg);
+  }
+
+  /** Reads an .xlsx file; rejects with a WorkbookFileError the user can act on when it is not one. */
+  static async open(bytes: Uint8Array): Promise<XlsxWorkbook> {
+    try {
+      return new XlsxWorkbook(OpcPackage.open(bytes));
+    } catch (error) {
+      if (error instanceof WorkbookFileError) throw error;
+      throw new WorkbookFileError(
+        "This .xlsx file is damaged and cannot be read: open it in Excel, let Excel repair it, and save it again.",
+      );
+    }
+  }
+
+  sheetNames(): string[] {
+    return this.parts.sheets.map((sheet) => sheet.name);
+  }
+
+  tableNames(): string[] {
+    return this.parts.tables.map((table) => table.name);
+  }
+
+  async listSources(): Promise<SourceCandidate[]> {
+    const tables = this.parts.tables.map((table) => {
+      const address = `${this.quoted(this.parts.sheets[table.sheetIndex].name)}!${table.ref}`;
+      return { kind: "table" as const, name: table.name, label: `${table.name} (${address})`, address };
+    });
+    const names = this.parts.definedNames
+      .filter((name) => name.localSheetId === null && !name.hidden && !name.name.startsWith("_xlnm."))
+      .filter((name) => parseSheetRange(name.formula) !== null)
+      .map((name) => ({
+        kind: "name" as const,
+        name: name.name,
+        label: `${name.name} (${name.formula})`,
+        address: name.formula,
+      }));
+    const sheets = this.parts.sheets
+      .filter((sheet) => sheet.path !== null)
+      .map((sheet) => ({
+        kind: "sheet" as const,
+        name: sheet.name,
+        label: sheet.name,
+        address: this.quoted(sheet.name),
+      }));
+    return [...tables, ...names, ...sheets];
+  }
+
+  async readSource(source: SourceRef): Promise<CellBlock> {
+    if (source.kind === "sheet") {
+      const block = await this.readSheet(source.name);
+      if (block === null) throw new WorkbookFileError(`The workbook has no sheet named "${source.name}".`);
+      return block;
+    }
+    if (source.kind === "table") {
+      const table = this.parts.tables.find((candidate) => sameName(candidate.name, source.name));
+      const range = table ? parseRange(table.ref) : null;
+      if (!table || !range) throw new WorkbookFileError(`The workbook has no table named "${source.name}".`);
+      range.bottom -= table.totalsRowCount;
+      return this.block(table.sheetIndex, range);
+    }
+    if (source.kind === "name") {
+      const name = this.parts.definedNames.find(
+        (candidate) => candidate.localSheetId === null && sameName(candidate.name, source.name),
+      );
+      const target = name ? parseSheetRange(name.formula) : null;
+      const sheetIndex = target ? this.sheetIndex(target.sheet) : -1;
+      if (!target || sheetIndex < 0)
+        throw new WorkbookFileError(`The workbook has no named range "${source.name}".`);
+      return this.block(sheetIndex, target.range);
+    }
+    throw new WorkbookFileError(
+      "A workbook file has no selection: choose a table, a named range or a sheet.",
+    );
+  }
+
+  /** The used range of a sheet from its first non-empty row, or null when there is no such sheet. */
+  async readSheet(name: string): Promise<CellBlock | null> {
+    const index = this.sheetIndex(name);
+    if (index < 0 || this.parts.sheets[index].path === null) return null;
+    const cells = this.cells(index);
+    let top = Infinity;
+    let bottom = 0;
+    let left = Infinity;
+    let right = 0;
+    for (const [row, columns] of cells) {
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row);
+      for (const column of columns.keys()) {
+        left = Math.min(left, column);
+        right = Math.max(right, column);
+      }
+    }
+    if (bottom === 0) return { sheet: this.parts.sheets[index].name, top: 1, left: 1, cells: [] };
+    return this.block(index, { top, left, bottom, right });
+  }
+
+  async writeOutputs(sheets: OutputSheet[], options: WriteOptions = {}): Promise<WrittenSheet[]> {
+    if (options.isCancelled?.()) throw new WriteCancelledError();
+    const owned = new Map<OutputKind, number>();
+    for (const name of this.parts.definedNames) {
+      const kind = name.name === OWNER_NAME && name.localSheetId !== null ? ownerKind(name.formula) : null;
+      if (kind && this.parts.sheets[name.localSheetId as number])
+        owned.set(kind, name.localSheetId as number);
+    }
+    const replaced = new Set(
+      sheets.map((sheet) => owned.get(sheet.kind)).filter((index): index is number => index !== undefined),
+    );
+    const takenSheets = new Set(this.parts.sheets.map((sheet) => sheet.name.toLowerCase()));
+    const takenTables = new Set([
+      ...this.parts.tables
+        .filter((table) => !replaced.has(table.sheetIndex))
+        .map((table) => table.name.toLowerCase()),
+      ...this.parts.definedNames.map((name) => name.name.toLowerCase()),
+    ]);
+    let tableId = Math.max(0, ...this.parts.tables.map((table) => table.id));
+    const styles = addColumnStyles(this.pkg, this.parts.workbookPath);
+    const written: WrittenSheet[] = [];
+    const newMarkers: string[] = [];
+
+    sheets.forEach((sheet, i) => {
+      const replaceIndex = owned.get(sheet.kind);
+      const notes: string[] = [];
+      let sheetName: string;
+      let target: SheetTarget;
+      if (replaceIndex !== undefined) {
+        sheetName = this.parts.sheets[replaceIndex].name;
+        target = { replaceIndex };
+      } else {
+        sheetName = freeName(sheet.sheetName, takenSheets, (n) => `${sheet.sheetName} (${n})`);
+        if (sheetName !== sheet.sheetName) {
+          notes.push(
+            `The workbook already has a sheet named "${sheet.sheetName}" that the planner did not make, so it was left alone and the ${sheet.sheetName.toLowerCase()} went to "${sheetName}".`,
+          );
+        }
+        target = { newSheet: true };
+      }
+      takenSheets.add(sheetName.toLowerCase());
+      const tableName = freeName(sheet.tableName, takenTables, (n) => `${sheet.tableName}${n}`);
+      takenTables.add(tableName.toLowerCase());
+      if (tableName !== sheet.tableName) {
+        notes.push(
+          `The workbook already has a table or name "${sheet.tableName}", so this table is named "${tableName}".`,
+        );
+      }
+      const table: TableSheet = { sheetName, tableName, columns: sheet.columns, rows: sheet.rows };
+      const index = writeTableSheet(this.pkg, this.parts, target, table, styles, () => ++tableId);
+      if (replaceIndex === undefined) {
+        newMarkers.push(
+          `<definedName name="${OWNER_NAME}" localSheetId="${index}" hidden="1">&quot;${sheet.kind}&quot;</definedName>`,
+        );
+      }
+      this.cellsBySheet.delete(index);
+      written.push({ kind: sheet.kind, sheetName, tableName, note: notes.length ? notes.join(" ") : null });
+      options.onProgress?.((i + 1) / sheets.length);
+    });
+    this.addDefinedNames(newMarkers);
+    this.parts = readWorkbookParts(this.pkg);
+    return written;
+  }
+
+  async writeInputTable(
+    sheetName: string,
+    tableName: string,
+    headers: string[],
+    rows: CellValue[][],
+    mode: "upsert-by-first-column" | "append",
+  ): Promise<void> {
+    const index = this.sheetIndex(sheetName);
+    let merged: CellValue[][] = rows;
+    if (index >= 0) {
+      const existing = this.parts.tables.find((table) => sameName(table.name, tableName));
+      const block = existing
+        ? await this.readSource({ kind: "table", name: existing.name })
+        : await this.readSheet(sheetName);
+      const oldRows = (block?.cells ?? []).slice(1).map((row) => headers.map((_, i) => row[i] ?? null));
+      const key = (row: readonly CellValue[]) => normaliseHeader(String(row[0] ?? ""));
+      if (mode === "append") merged = [...oldRows, ...rows];
+      else {
+        const replacements = new Map(rows.map((row) => [key(row), row]));
+        merged = oldRows.map((row) => replacements.get(key(row)) ?? row);
+        const kept = new Set(oldRows.map(key));
+        merged.push(...rows.filter((row) => !kept.has(key(row))));
+      }
+    }
+    const takenTables = new Set(
+      this.parts.tables
+        .filter((table) => table.sheetIndex !== index)
+        .map((table) => table.name.toLowerCase()),
+    );
+    const table: TableSheet = {
+      sheetName: index >= 0 ? this.parts.sheets[index].name : sheetName,
+      tableName: freeName(tableName, takenTables, (n) => `${tableName}${n}`),
+      columns: headers.map((header) => ({
+        header,
+        format: "text" as const,
+        width: Math.max(14, header.length + 4),
+      })),
+      rows: merged.map((row) => row.map(toOutputCell)),
+    };
+    const styles = addColumnStyles(this.pkg, this.parts.workbookPath);
+    let tableId = Math.max(0, ...this.parts.tables.map((candidate) => candidate.id));
+    const target: SheetTarget = index >= 0 ? { replaceIndex: index } : { newSheet: true };
+    const written = writeTableSheet(this.pkg, this.parts, target, table, styles, () => ++tableId);
+    this.cellsBySheet.delete(written);
+    this.parts = readWorkbookParts(this.pkg);
+  }
+
+  async toBytes(): Promise<Uint8Array> {
+    return this.pkg.toBytes();
+  }
+
+  private addDefinedNames(names: string[]): void {
+    if (names.length === 0) return;
+    const path = this.parts.workbookPath;
+    const xml = this.pkg.text(path) ?? "";
+    if (/<definedNames\b[^>]*>/.test(xml)) {
+      this.pkg.setText(path, xml.replace("</definedNames>", `${names.join("")}</definedNames>`));
+      return;
+    }
+    const after = ["</externalReferences>", "</functionGroups>", "</sheets>"].find((tag) =>
+      xml.includes(tag),
+    ) as string;
+    this.pkg.setText(path, xml.replace(after, `${after}<definedNames>${names.join("")}</definedNames>`));
+  }
+
+  private quoted(sheet: string): string {
+    return cellReference(sheet, 1, 1).replace(/!A1$/, "");
+  }
+
+  private sheetIndex(name: string): number {
+    return this.parts.sheets.findIndex((sheet) => sameName(sheet.name, name));
+  }
+
+  private cells(index: number): SheetCells {
+    let cells = this.cellsBySheet.get(index);
+    if (!cells) {
+      const path = this.parts.sheets[index].path;
+      this.sharedStrings ??= readSharedStrings(this.sharedStringsXml());
+      cells = path ? readSheetCells(this.pkg.text(path) ?? "", this.sharedStrings) : new Map();
+      this.cellsBySheet.set(index, cells);
+    }
+    return cells;
+  }
+
+  private sharedStringsXml(): string | null {
+    const rel = this.pkg
+      .relationships(this.parts.workbookPath)
+      .find((candidate) => candidate.type.endsWith("/sharedStrings"));
+    return rel ? this.pkg.text(rel.target) : null;
+  }
+
+  private block(sheetIndex: number, range: Range): CellBlock {
+    const cells = this.cells(sheetIndex);
+    const width = range.right - range.left + 1;
+    const emptyRow: CellValue[] = Object.freeze(new Array<CellValue>(width).fill(null)) as CellValue[];
+    const rows: CellValue[][] = [];
+    for (let row = range.top; row <= range.bottom; row++) {
+      const source = cells.get(row);
+      if (!source) {
+        rows.push(emptyRow);
+        continue;
+      }
+      const values = new Array<CellValue>(width).fill(null);
+      for (const [column, value] of source) {
+        if (column >= range.left && column <= range.right) values[column - range.left] = value;
+      }
+      rows.push(values);
+    }
+    return { sheet: this.parts.sheets[sheetIndex].name, top: range.top, left: range.left, cells: rows };
+  }
+}
+
+function toOutputCell(value: CellValue): string | number | null {
+  if (value === null || typeof value === "string" || typeof value === "number") return value;
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  return value.error;
+}
+
+function freeName(wanted: string, taken: ReadonlySet<string>, numbered: (n: number) => string): string {
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  let n = 2;
+  while (taken.has(numbered(n).toLowerCase())) n++;
+  return numbered(n);
+}
+
+/** The first sheet whose first non-empty row matches a vehicle table's headers (SPEC 1.1), or null. */
+export async function findVehicleSource(workbook: XlsxWorkbook): Promise<SourceRef | null> {
+  for (const name of workbook.sheetNames()) {
+    const block = await workbook.readSheet(name);
+    if (block && block.cells.length > 0 && headerRowMatches(block.cells[0])) return { kind: "sheet", name };
+  }
+  return null;
+}
