@@ -9,6 +9,7 @@ const ESCAPES: Record<string, string> = {
 };
 
 /** Characters XML 1.0 cannot hold, written as OOXML's `_xHHHH_` escapes instead. */
+// eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 cannot hold
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const LITERAL_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
 
