@@ -124,8 +124,10 @@ export function writeTableSheet(
     );
     const sheetId = Math.max(0, ...parts.sheets.map((sheet) => sheet.sheetId)) + 1;
     const workbook = pkg.text(workbookPath) ?? "";
-    const prefix = namespacePrefix(workbook, REL_NS) ?? "r";
-    const declaration = namespacePrefix(workbook, REL_NS) ? "" : ` xmlns:r="${REL_NS}"`;
+    const rootTag = /<workbook\b[^>]*>/.exec(workbook)?.[0] ?? "";
+    const rootPrefix = namespacePrefix(rootTag, REL_NS);
+    const prefix = rootPrefix ?? "r";
+    const declaration = rootPrefix ? "" : ` xmlns:r="${REL_NS}"`;
     const sheet = `<sheet name="${escapeXml(table.sheetName)}" sheetId="${sheetId}" ${prefix}:id="${relationshipId}"${declaration}/>`;
     pkg.setText(workbookPath, workbook.replace("</sheets>", `${sheet}</sheets>`));
     addContentTypeOverride(pkg, sheetPath, WORKSHEET_CONTENT);
