@@ -45,6 +45,12 @@ export interface PlannerWorkbook {
   readSource(source: SourceRef): Promise<CellBlock>;
   /** The used range of a sheet, or null when the workbook has no sheet of that name. */
   readSheet(name: string): Promise<CellBlock | null>;
+  /**
+   * Several sources in one go (the vehicle table, the settings sheet and the
+   * attention table of one plan), so the add-in reads them in one round
+   * trip; null for a source the workbook does not have.
+   */
+  readSources(sources: SourceRef[]): Promise<(CellBlock | null)[]>;
   /** Replace the planner's own output sheets with these; never touches a sheet the planner did not make. */
   writeOutputs(sheets: OutputSheet[], options?: WriteOptions): Promise<WrittenSheet[]>;
   /**

@@ -19,13 +19,12 @@ import type {
 import { OpcPackage, WorkbookFileError } from "./opcPackage";
 import { readSharedStrings, readSheetCells, columnNumber, type SheetCells } from "./sheetCells";
 import { addColumnStyles } from "./styles";
+import { ownedKind, ownedSheetFormula, ownedSheetName, sheetOfFormula } from "../ownedSheets";
 import { writeTableSheet, type SheetTarget, type TableSheet } from "./tableSheet";
+import { escapeXml } from "./xml";
 import { readWorkbookParts, type WorkbookParts } from "./workbookParts";
 
 export { WorkbookFileError } from "./opcPackage";
-
-/** The hidden sheet-scoped name that marks a sheet the planner made; its value is the sheet's kind. */
-export const OWNER_NAME = "VehiclePlanner_Output";
 
 export class WriteCancelledError extends Error {
   constructor() {
@@ -69,11 +68,6 @@ function parseSheetRange(formula: string): { sheet: string; range: Range } | nul
 
 function sameName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
-}
-
-function ownerKind(formula: string): OutputKind | null {
-  const match = /^"(shortlist|filter|mix|scenarios)"$/.exec(formula.trim());
-  return match ? (match[1] as OutputKind) : null;
 }
 
 export class XlsxWorkbook implements PlannerWorkbook {
@@ -158,6 +152,10 @@ export class XlsxWorkbook implements PlannerWorkbook {
     );
   }
 
+  async readSources(sources: SourceRef[]): Promise<(CellBlock | null)[]> {
+    return Promise.all(sources.map((source) => this.readSource(source).catch(() => null)));
+  }
+
   /** The used range of a sheet from its first non-empty row, or null when there is no such sheet. */
   async readSheet(name: string): Promise<CellBlock | null> {
     const index = this.sheetIndex(name);
@@ -183,9 +181,10 @@ export class XlsxWorkbook implements PlannerWorkbook {
     if (options.isCancelled?.()) throw new WriteCancelledError();
     const owned = new Map<OutputKind, number>();
     for (const name of this.parts.definedNames) {
-      const kind = name.name === OWNER_NAME && name.localSheetId !== null ? ownerKind(name.formula) : null;
-      if (kind && this.parts.sheets[name.localSheetId as number])
-        owned.set(kind, name.localSheetId as number);
+      const kind = name.localSheetId === null ? ownedKind(name.name) : null;
+      const sheet = kind ? sheetOfFormula(name.formula) : null;
+      const index = sheet === null ? -1 : this.sheetIndex(sheet);
+      if (kind && index >= 0) owned.set(kind, index);
     }
     const replaced = new Set(
       sheets.map((sheet) => owned.get(sheet.kind)).filter((index): index is number => index !== undefined),
@@ -231,7 +230,7 @@ export class XlsxWorkbook implements PlannerWorkbook {
       const index = writeTableSheet(this.pkg, this.parts, target, table, styles, () => ++tableId);
       if (replaceIndex === undefined) {
         newMarkers.push(
-          `<definedName name="${OWNER_NAME}" localSheetId="${index}" hidden="1">&quot;${sheet.kind}&quot;</definedName>`,
+          `<definedName name="${ownedSheetName(sheet.kind)}" hidden="1">${escapeXml(ownedSheetFormula(sheetName))}</definedName>`,
         );
       }
       this.cellsBySheet.delete(index);

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "os";
 import { join } from "path";
 import type { OutputSheet } from "../../../src/core/outputTable";
-import { findVehicleSource, OWNER_NAME, WorkbookFileError, XlsxWorkbook } from "../../../src/workbook/xlsx";
+import { findVehicleSource, WorkbookFileError, XlsxWorkbook } from "../../../src/workbook/xlsx";
 
 const FIXTURE = join(__dirname, "..", "..", "fixtures", "rich-workbook.xlsx");
 const CHANGED_PARTS = new Set([
@@ -51,7 +51,7 @@ function outputs(rows = 2): OutputSheet[] {
 
 async function excelJsRead(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes));
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   return workbook;
 }
 
@@ -255,8 +255,14 @@ describe("writing the planner's sheets into the user's package", () => {
     ]);
     const parts = entries(twice);
     expect(Object.keys(parts).filter((path) => path.startsWith("xl/tables/"))).toHaveLength(4);
-    const markers = strFromU8(parts["xl/workbook.xml"]).match(new RegExp(`name="${OWNER_NAME}"`, "g"));
-    expect(markers).toHaveLength(2);
+    const workbookXml = strFromU8(parts["xl/workbook.xml"]);
+    expect(workbookXml).toContain(
+      '<definedName name="VehiclePlanner_Shortlist" hidden="1">Shortlist!$A$1</definedName>',
+    );
+    expect(workbookXml).toContain(
+      `<definedName name="VehiclePlanner_MediaMix" hidden="1">&apos;Media Mix&apos;!$A$1</definedName>`,
+    );
+    expect(workbookXml.match(/VehiclePlanner_/g)).toHaveLength(2);
     for (const [path, data] of Object.entries(entries(readFileSync(FIXTURE)))) {
       if (!CHANGED_PARTS.has(path)) expect(Buffer.from(parts[path]).equals(Buffer.from(data))).toBe(true);
     }

@@ -1,0 +1,180 @@
+import { Subtitle2, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useState, type DragEvent, type ReactNode } from "react";
+import type { PaneHost } from "./host";
+import { FileOpener } from "./components/FileOpener";
+import { MappingEditor } from "./components/MappingEditor";
+import { PlanControls } from "./components/PlanControls";
+import { ProblemList } from "./components/ProblemList";
+import { SettingsForm } from "./components/SettingsForm";
+import { SourcePicker } from "./components/SourcePicker";
+import { StatusMessage } from "./components/StatusMessage";
+import { usePlanner } from "./usePlanner";
+
+// Results need a plan, so they load with the engine when the user first plans, not at start-up.
+const ResultsView = lazy(() =>
+  import(/* webpackChunkName: "plan" */ "./components/ResultsView").then((module) => ({
+    default: module.ResultsView,
+  })),
+);
+
+const useStyles = makeStyles({
+  pane: {
+    display: "grid",
+    gap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalM,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    fontFamily: tokens.fontFamilyBase,
+    alignContent: "start",
+  },
+  dropTarget: { outline: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}` },
+  section: { display: "grid", gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  // Plan stays in reach at the bottom of a narrow pane while the user scrolls through settings.
+  planBar: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    paddingBlock: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-label={title}>
+      <h2 className={styles.heading}>
+        <Subtitle2>{title}</Subtitle2>
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** The whole task pane, over whichever workbook the host hands it. */
+export function PlannerPane({ host }: { host: PaneHost }) {
+  const styles = useStyles();
+  const planner = usePlanner(host);
+  const { state } = planner;
+  const [dragging, setDragging] = useState(false);
+  const busy = state.progress !== null;
+  const inExcel = host.kind === "excel";
+
+  const dropHandlers =
+    host.kind === "browser"
+      ? {
+          onDragOver: (event: DragEvent) => {
+            event.preventDefault();
+            setDragging(true);
+          },
+          onDragLeave: () => setDragging(false),
+          onDrop: (event: DragEvent) => {
+            event.preventDefault();
+            setDragging(false);
+            const file = event.dataTransfer.files[0];
+            if (file && !busy) void planner.openFile(file);
+          },
+        }
+      : {};
+
+  return (
+    <div className={`${styles.pane} ${dragging ? styles.dropTarget : ""}`} {...dropHandlers}>
+      <h1 className={styles.heading}>
+        <Title3>Vehicle Planner</Title3>
+      </h1>
+      <StatusMessage status={state.status} />
+
+      <Section title="Vehicle table">
+        {host.kind === "browser" && (
+          <FileOpener
+            fileName={state.fileName}
+            busy={busy}
+            onOpen={planner.openFile}
+            onSample={planner.openSample}
+          />
+        )}
+        {state.workbook && (
+          <SourcePicker
+            label="Vehicle table"
+            placeholder="Choose the table of vehicles"
+            sources={state.sources}
+            selected={state.source}
+            disabled={busy}
+            onChoose={(source) => source && void planner.chooseSource(source)}
+            onUseSelection={inExcel ? () => void planner.chooseSelection() : undefined}
+          />
+        )}
+        {state.workbook && (
+          <SourcePicker
+            label="Audience attention table"
+            placeholder="None"
+            noneLabel="None"
+            sources={state.sources.filter((source) => source.kind !== "selection")}
+            selected={state.attention}
+            disabled={busy}
+            onChoose={planner.chooseAttention}
+          />
+        )}
+      </Section>
+
+      {state.headerMatch && state.sourceBlock && (
+        <Section title="Columns">
+          <MappingEditor
+            headers={state.headerMatch.headers}
+            mapping={state.headerMatch.mapping}
+            firstColumn={state.sourceBlock.left}
+            disabled={busy}
+            onChange={planner.setMapping}
+          />
+        </Section>
+      )}
+
+      {state.workbook && (
+        <Section title="Settings">
+          <SettingsForm
+            texts={state.settings}
+            disabled={busy}
+            onChange={planner.setSetting}
+            onSave={() => void planner.saveSettings()}
+          />
+        </Section>
+      )}
+
+      <div className={styles.planBar}>
+        <PlanControls
+          canPlan={state.source !== null}
+          progress={state.progress}
+          onPlan={() => void planner.plan()}
+          onCancel={planner.cancel}
+        />
+      </div>
+
+      {state.result && (
+        <Section title="Results">
+          <Suspense fallback={<Text>Loading the results…</Text>}>
+            <ResultsView
+              plan={state.result.plan}
+              written={state.result.written}
+              onShowSheet={inExcel ? (name) => void planner.activateSheet(name) : undefined}
+              onDownload={inExcel ? undefined : () => void planner.downloadPlan()}
+            />
+          </Suspense>
+        </Section>
+      )}
+
+      {state.problems.length > 0 && (
+        <Section title={`Problems (${state.problems.length})`}>
+          {inExcel && <Text>Choose a problem to select its cell.</Text>}
+          <ProblemList
+            problems={state.problems}
+            onSelectCell={inExcel ? (cell) => void planner.selectCell(cell) : undefined}
+          />
+        </Section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  SpinButton,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { SettingKey } from "../../core/model";
+import { SETTING_NAMES } from "../../core/settings";
+import {
+  ADVANCED_SETTINGS,
+  MAIN_SETTINGS,
+  settingProblem,
+  type SettingSpec,
+  type SettingTexts,
+} from "../settingsForm";
+
+const useStyles = makeStyles({
+  grid: { display: "grid", gap: tokens.spacingVerticalS },
+});
+
+interface SettingsFormProps {
+  texts: SettingTexts;
+  disabled: boolean;
+  onChange(key: SettingKey, text: string): void;
+  onSave(): void;
+}
+
+/** A plain decimal the spin button can step from; anything else stays as typed, to be reported. */
+function wholeValue(text: string): number | null {
+  return /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : null;
+}
+
+function SettingControl({
+  spec,
+  text,
+  disabled,
+  onChange,
+}: {
+  spec: SettingSpec;
+  text: string;
+  disabled: boolean;
+  onChange(key: SettingKey, text: string): void;
+}) {
+  const { key, control, placeholder } = spec;
+  const problem = settingProblem(key, text);
+  const field = {
+    label: SETTING_NAMES[key],
+    validationState: problem ? problem.severity : ("none" as const),
+    validationMessage: problem?.message,
+  };
+  if (control.kind === "choice") {
+    const selected = control.options.find((option) => option.toLowerCase() === text.trim().toLowerCase());
+    return (
+      <Field {...field}>
+        <Dropdown
+          placeholder={`${placeholder} (default)`}
+          value={text}
+          selectedOptions={selected ? [selected] : [""]}
+          disabled={disabled}
+          onOptionSelect={(_event, data) => onChange(key, data.optionValue ?? "")}
+        >
+          <Option value="" text={`Default (${placeholder})`}>{`Default (${placeholder})`}</Option>
+          {control.options.map((option) => (
+            <Option key={option} value={option}>
+              {option}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+    );
+  }
+  if (control.kind === "whole") {
+    return (
+      <Field {...field}>
+        <SpinButton
+          min={1}
+          value={wholeValue(text)}
+          displayValue={text}
+          placeholder={placeholder}
+          disabled={disabled}
+          onChange={(_event, data) => {
+            if (data.value !== undefined) onChange(key, data.value === null ? "" : String(data.value));
+            else onChange(key, data.displayValue ?? "");
+          }}
+        />
+      </Field>
+    );
+  }
+  return (
+    <Field {...field}>
+      <Input
+        value={text}
+        placeholder={placeholder}
+        disabled={disabled}
+        onChange={(_event, data) => onChange(key, data.value)}
+      />
+    </Field>
+  );
+}
+
+/** SPEC 1.2 settings; blank takes the default shown as the placeholder. */
+export function SettingsForm({ texts, disabled, onChange, onSave }: SettingsFormProps) {
+  const styles = useStyles();
+  const control = (spec: SettingSpec) => (
+    <SettingControl
+      key={spec.key}
+      spec={spec}
+      text={texts[spec.key] ?? ""}
+      disabled={disabled}
+      onChange={onChange}
+    />
+  );
+  return (
+    <div className={styles.grid}>
+      {MAIN_SETTINGS.map(control)}
+      <Accordion collapsible>
+        <AccordionItem value="advanced">
+          <AccordionHeader>Advanced</AccordionHeader>
+          <AccordionPanel>
+            <div className={styles.grid}>{ADVANCED_SETTINGS.map(control)}</div>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+      <div>
+        <Button disabled={disabled} onClick={onSave}>
+          Save settings
+        </Button>
+      </div>
+    </div>
+  );
+}

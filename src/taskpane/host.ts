@@ -1,0 +1,42 @@
+/**
+ * What the pane needs from where it runs. In Excel it is handed the Office.js
+ * workbook and the few Excel-only actions; in a plain browser it is handed a
+ * way to open .xlsx files. Tests hand it fakes of either.
+ */
+import type { MappingOverride } from "../core/model";
+import type { PlannerWorkbook, SourceRef } from "../workbook/plannerWorkbook";
+
+export interface ExcelActions {
+  /** Select one cell, e.g. `'Vehicle List'!C7`, so the user sees the problem in Excel. */
+  selectCell(reference: string): Promise<void>;
+  /** Bring a sheet the plan wrote to the front. */
+  activateSheet(sheetName: string): Promise<void>;
+  /** The mapping the user saved with the workbook for this source, if any. */
+  readSavedMapping(source: SourceRef): Promise<MappingOverride | null>;
+  saveMapping(source: SourceRef, mapping: MappingOverride): Promise<void>;
+  /** Calls back when the cells of the source change; returns the way to stop listening. */
+  onSourceChanged(source: SourceRef, handler: () => void): Promise<() => void>;
+}
+
+/** A workbook opened from a file, which can be saved back into one. */
+export interface FileWorkbook extends PlannerWorkbook {
+  toBytes(): Promise<Uint8Array>;
+}
+
+export interface OpenedFile {
+  workbook: FileWorkbook;
+  /** The vehicle table the file library found, to preselect. */
+  vehicleSource: SourceRef | null;
+}
+
+export type PaneHost =
+  | { kind: "excel"; workbook: PlannerWorkbook; excel: ExcelActions }
+  | {
+      kind: "browser";
+      /** Reads an .xlsx file; rejects with a message for the user when it is not one. */
+      openFile(bytes: Uint8Array): Promise<OpenedFile>;
+      /** The bytes of the bundled sample workbook. */
+      loadSample(): Promise<Uint8Array>;
+      /** Hands the user a file to keep. */
+      download(bytes: Uint8Array, fileName: string): void;
+    };

@@ -1,0 +1,494 @@
+/**
+ * The pane's controller: everything the pane knows and every action it can
+ * take, over any `PlannerWorkbook`. Components only render this state and
+ * call these actions, so the whole pane can be driven by a fake workbook.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { CellBlock } from "../core/cells";
+import { columnLetters, quoteSheetName } from "../core/cellReference";
+import { headerRowMatches, mappingIsComplete, matchHeaders, type HeaderMatch } from "../core/headers";
+import type { Issue } from "../core/issues";
+import type { FieldKey, MappingOverride, Plan, SettingKey } from "../core/model";
+import type { PlannerWorkbook, SourceCandidate, SourceRef, WrittenSheet } from "../workbook/plannerWorkbook";
+import type { ExcelActions, FileWorkbook, PaneHost } from "./host";
+import { errorText } from "./errors";
+import type { PlanStep, RunResult } from "./planRun";
+import {
+  findSettingsTable,
+  readSettingTexts,
+  SETTINGS_HEADERS,
+  SETTINGS_SHEET,
+  SETTINGS_TABLE,
+  settingRows,
+  type SettingTexts,
+} from "./settingsForm";
+
+export type StatusIntent = "success" | "info" | "warning" | "error";
+export interface Status {
+  intent: StatusIntent;
+  text: string;
+}
+
+export type HeaderInfo = HeaderMatch["headers"][number];
+
+export interface Progress {
+  step: PlanStep | "Opening the workbook";
+  fraction: number;
+  cancelling: boolean;
+}
+
+export interface PlanResult {
+  plan: Plan;
+  written: WrittenSheet[];
+}
+
+export interface PlannerState {
+  workbook: PlannerWorkbook | null;
+  /** The opened file's name (browser only). */
+  fileName: string | null;
+  sources: SourceCandidate[];
+  source: SourceRef | null;
+  sourceBlock: CellBlock | null;
+  headerMatch: HeaderMatch | null;
+  mapping: MappingOverride;
+  attention: SourceRef | null;
+  settings: SettingTexts;
+  sheetSettings: SettingTexts;
+  changedSettings: ReadonlySet<SettingKey>;
+  progress: Progress | null;
+  result: PlanResult | null;
+  problems: Issue[];
+  status: Status | null;
+}
+
+const INITIAL_STATE: PlannerState = {
+  workbook: null,
+  fileName: null,
+  sources: [],
+  source: null,
+  sourceBlock: null,
+  headerMatch: null,
+  mapping: {},
+  attention: null,
+  settings: {},
+  sheetSettings: {},
+  changedSettings: new Set(),
+  progress: null,
+  result: null,
+  problems: [],
+  status: null,
+};
+
+export const ATTENTION_SHEET = "Audience Attention";
+/** How many candidates are read to find the vehicle table before the user is left to pick one. */
+const SOURCES_TO_PROBE = 12;
+const SELECTION: SourceRef = { kind: "selection", name: "" };
+
+export function sourceKey(source: SourceRef): string {
+  return `${source.kind}:${source.name}`;
+}
+
+export function sameSource(a: SourceRef | null, b: SourceRef | null): boolean {
+  return a !== null && b !== null && sourceKey(a) === sourceKey(b);
+}
+
+function blockAddress(block: CellBlock): string {
+  const height = Math.max(block.cells.length, 1);
+  const width = Math.max(...block.cells.map((row) => row.length), 1);
+  const start = `${columnLetters(block.left)}${block.top}`;
+  const end = `${columnLetters(block.left + width - 1)}${block.top + height - 1}`;
+  return `${quoteSheetName(block.sheet)}!${start}:${end}`;
+}
+
+/** The header row the engine looks for: the first row with anything in it. */
+function firstFilledRow(block: CellBlock): CellBlock["cells"][number] | null {
+  return block.cells.find((row) => row.some((cell) => cell !== null && String(cell).trim() !== "")) ?? null;
+}
+
+/**
+ * The vehicle table to preselect: the first table, named range or sheet (in
+ * that order) whose header row matches SPEC 1.1, else the first whose header
+ * row names at least two fields, for the user to finish mapping by hand.
+ */
+async function findVehicleTable(
+  workbook: PlannerWorkbook,
+  candidates: SourceCandidate[],
+): Promise<SourceRef | null> {
+  const order: SourceRef["kind"][] = ["table", "name", "sheet"];
+  const ordered = order.flatMap((kind) => candidates.filter((candidate) => candidate.kind === kind));
+  let partial: SourceRef | null = null;
+  for (const candidate of ordered.slice(0, SOURCES_TO_PROBE)) {
+    const block = await workbook.readSource(candidate);
+    const row = firstFilledRow(block);
+    if (!row) continue;
+    const source = { kind: candidate.kind, name: candidate.name };
+    if (headerRowMatches(row)) return source;
+    const fields = Object.keys(matchHeaders({ ...block, cells: [row] }).mapping).length;
+    if (!partial && fields >= 2) partial = source;
+  }
+  return partial;
+}
+
+/** A file's bytes; FileReader rather than Blob.arrayBuffer, which older WebViews in Office lack. */
+function readFileBytes(file: File): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error("the file could not be read"));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+function defaultAttention(candidates: SourceCandidate[]): SourceRef | null {
+  const sheet = candidates.find(
+    (candidate) =>
+      candidate.kind === "sheet" && candidate.name.toLowerCase() === ATTENTION_SHEET.toLowerCase(),
+  );
+  return sheet ? { kind: "sheet", name: sheet.name } : null;
+}
+
+function planFileName(fileName: string | null): string {
+  const base = (fileName ?? "workbook").replace(/\.xlsx$/i, "");
+  return `${base}-plan.xlsx`;
+}
+
+export interface Planner {
+  state: PlannerState;
+  openFile(file: File): Promise<void>;
+  openSample(): Promise<void>;
+  chooseSource(source: SourceRef): Promise<void>;
+  chooseSelection(): Promise<void>;
+  setMapping(field: FieldKey, column: number | null): void;
+  chooseAttention(source: SourceRef | null): void;
+  setSetting(key: SettingKey, text: string): void;
+  saveSettings(): Promise<void>;
+  plan(): Promise<void>;
+  cancel(): void;
+  selectCell(reference: string): Promise<void>;
+  activateSheet(sheetName: string): Promise<void>;
+  downloadPlan(): Promise<void>;
+}
+
+export function usePlanner(host: PaneHost): Planner {
+  const [state, setState] = useState<PlannerState>(() => ({
+    ...INITIAL_STATE,
+    workbook: host.kind === "excel" ? host.workbook : null,
+  }));
+  // The latest state, for actions that run across awaits.
+  const stateRef = useRef(state);
+  const cancelRequested = useRef(false);
+  // Each load bumps this; a slower, older load that finishes later is dropped.
+  const loadGeneration = useRef(0);
+  const stopListening = useRef<(() => void) | null>(null);
+
+  const update = useCallback(
+    (change: Partial<PlannerState> | ((s: PlannerState) => Partial<PlannerState>)) => {
+      const patch = typeof change === "function" ? change(stateRef.current) : change;
+      stateRef.current = { ...stateRef.current, ...patch };
+      setState(stateRef.current);
+    },
+    [],
+  );
+
+  const excel: ExcelActions | null = host.kind === "excel" ? host.excel : null;
+
+  const say = useCallback(
+    (intent: StatusIntent, text: string) => update({ status: { intent, text } }),
+    [update],
+  );
+
+  const listenForChanges = useCallback(
+    async (source: SourceRef) => {
+      stopListening.current?.();
+      stopListening.current = null;
+      if (!excel || source.kind === "selection") return;
+      try {
+        stopListening.current = await excel.onSourceChanged(source, () => {
+          const current = stateRef.current;
+          if (!sameSource(current.source, source) || !current.workbook) return;
+          void current.workbook.readSource(source).then((block) => {
+            if (!sameSource(stateRef.current.source, source)) return;
+            const headerMatch = matchHeaders(block, stateRef.current.mapping);
+            update({ sourceBlock: block, headerMatch });
+            if (stateRef.current.result) say("info", "The vehicle table changed. Press Plan to plan again.");
+          });
+        });
+      } catch {
+        // Without change events the pane still plans from the cells as they are when Plan is pressed.
+      }
+    },
+    [excel, say, update],
+  );
+
+  useEffect(() => () => stopListening.current?.(), []);
+
+  const loadSource = useCallback(
+    async (workbook: PlannerWorkbook, source: SourceRef, generation: number): Promise<boolean> => {
+      const block = await workbook.readSource(source);
+      const saved = excel && source.kind !== "selection" ? await excel.readSavedMapping(source) : null;
+      if (generation !== loadGeneration.current) return false;
+      const mapping = saved ?? {};
+      const headerMatch = matchHeaders(block, mapping);
+      const patch: Partial<PlannerState> = {
+        source,
+        sourceBlock: block,
+        mapping,
+        headerMatch,
+        result: null,
+        problems: [],
+      };
+      if (source.kind === "selection") {
+        const address = blockAddress(block);
+        const selection: SourceCandidate = { ...SELECTION, label: `Selection (${address})`, address };
+        patch.sources = [...stateRef.current.sources.filter((s) => s.kind !== "selection"), selection];
+      }
+      update(patch);
+      await listenForChanges(source);
+      return true;
+    },
+    [excel, listenForChanges, update],
+  );
+
+  const loadWorkbook = useCallback(
+    async (workbook: PlannerWorkbook, fileName: string | null, preferred: SourceRef | null) => {
+      const generation = ++loadGeneration.current;
+      const sources = await workbook.listSources();
+      const settingsTable = findSettingsTable(await workbook.readSheet(SETTINGS_SHEET));
+      const sheetSettings = readSettingTexts(settingsTable);
+      const source = preferred ?? (await findVehicleTable(workbook, sources));
+      if (generation !== loadGeneration.current) return;
+      update({
+        ...INITIAL_STATE,
+        workbook,
+        fileName,
+        sources,
+        attention: defaultAttention(sources),
+        settings: sheetSettings,
+        sheetSettings,
+        changedSettings: new Set(),
+      });
+      if (!source) {
+        say(
+          "warning",
+          "No table with the headers Vehicle, Investment, Leads and Pipeline (or Conversion rate and " +
+            "Average deal size) was found. Choose the vehicle table.",
+        );
+        return;
+      }
+      if (!(await loadSource(workbook, source, generation))) return;
+      const label = sources.find((c) => sameSource(c, source))?.label ?? source.name;
+      const mapped = new Set(Object.keys(stateRef.current.headerMatch?.mapping ?? {}) as FieldKey[]);
+      if (mappingIsComplete(mapped)) say("info", `Found the vehicle table in ${label}.`);
+      else say("warning", `Found vehicles in ${label}: choose the columns marked required.`);
+    },
+    [loadSource, say, update],
+  );
+
+  useEffect(() => {
+    if (host.kind !== "excel") return;
+    loadWorkbook(host.workbook, null, null).catch((error: unknown) =>
+      say("error", `Could not read the workbook: ${errorText(error)}`),
+    );
+  }, [host, loadWorkbook, say]);
+
+  const openBytes = useCallback(
+    async (read: () => Promise<Uint8Array>, fileName: string) => {
+      if (host.kind !== "browser") return;
+      update({ progress: { step: "Opening the workbook", fraction: 0, cancelling: false }, status: null });
+      try {
+        const opened = await host.openFile(await read());
+        await loadWorkbook(opened.workbook, fileName, opened.vehicleSource);
+        const current = stateRef.current.status;
+        say(current?.intent ?? "info", `Opened ${fileName}. ${current?.text ?? ""}`.trim());
+      } catch (error) {
+        say("error", `Could not open ${fileName}: ${errorText(error)}`);
+      } finally {
+        update({ progress: null });
+      }
+    },
+    [host, loadWorkbook, say, update],
+  );
+
+  const openFile = useCallback((file: File) => openBytes(() => readFileBytes(file), file.name), [openBytes]);
+
+  const openSample = useCallback(() => {
+    if (host.kind !== "browser") return Promise.resolve();
+    return openBytes(host.loadSample, "vehicle-planner-sample.xlsx");
+  }, [host, openBytes]);
+
+  const chooseSource = useCallback(
+    async (source: SourceRef) => {
+      const workbook = stateRef.current.workbook;
+      if (!workbook) return;
+      const generation = ++loadGeneration.current;
+      try {
+        if (await loadSource(workbook, source, generation)) {
+          const label = stateRef.current.sources.find((c) => sameSource(c, source))?.label ?? source.name;
+          say("info", `Reading the vehicles from ${label}.`);
+        }
+      } catch (error) {
+        say("error", `Could not read ${source.name || "the selection"}: ${errorText(error)}`);
+      }
+    },
+    [loadSource, say],
+  );
+
+  const chooseSelection = useCallback(() => chooseSource(SELECTION), [chooseSource]);
+
+  const setMapping = useCallback(
+    (field: FieldKey, column: number | null) => {
+      const { sourceBlock, source, mapping } = stateRef.current;
+      if (!sourceBlock || !source) return;
+      const next: MappingOverride = { ...mapping, [field]: column };
+      update({ mapping: next, headerMatch: matchHeaders(sourceBlock, next) });
+      if (excel && source.kind !== "selection") {
+        excel
+          .saveMapping(source, next)
+          .catch((error: unknown) =>
+            say("warning", `Could not save the column mapping with the workbook: ${errorText(error)}`),
+          );
+      }
+    },
+    [excel, say, update],
+  );
+
+  const chooseAttention = useCallback((source: SourceRef | null) => update({ attention: source }), [update]);
+
+  const setSetting = useCallback(
+    (key: SettingKey, text: string) =>
+      update((s) => ({
+        settings: { ...s.settings, [key]: text },
+        changedSettings: new Set([...s.changedSettings, key]),
+      })),
+    [update],
+  );
+
+  const saveSettings = useCallback(async () => {
+    const { workbook, settings, sheetSettings } = stateRef.current;
+    if (!workbook) return;
+    const rows = settingRows(settings, sheetSettings);
+    if (!rows) {
+      say("error", "Settings not saved: correct the settings marked in red first.");
+      return;
+    }
+    try {
+      await workbook.writeInputTable(
+        SETTINGS_SHEET,
+        SETTINGS_TABLE,
+        SETTINGS_HEADERS,
+        rows,
+        "upsert-by-first-column",
+      );
+      const saved = readSettingTexts(findSettingsTable(await workbook.readSheet(SETTINGS_SHEET)));
+      update({ settings: saved, sheetSettings: saved, changedSettings: new Set() });
+      say("success", `Saved ${rows.length} settings on the ${SETTINGS_SHEET} sheet.`);
+    } catch (error) {
+      say("error", `Could not save the settings: ${errorText(error)}`);
+    }
+  }, [say, update]);
+
+  const plan = useCallback(async () => {
+    const current = stateRef.current;
+    if (!current.workbook || !current.source || current.progress) return;
+    cancelRequested.current = false;
+    update({ progress: { step: "Reading the workbook", fraction: 0, cancelling: false }, status: null });
+    let outcome: RunResult;
+    try {
+      const { runPlan } = await import(/* webpackChunkName: "plan" */ "./planRun");
+      outcome = await runPlan(
+        current.workbook,
+        {
+          source: current.source,
+          cachedBlock: current.source.kind === "selection" ? current.sourceBlock : null,
+          mapping: current.mapping,
+          attention: current.attention,
+          settings: current.settings,
+          changedSettings: current.changedSettings,
+        },
+        {
+          onProgress: (step, fraction) =>
+            update((s) => ({ progress: { step, fraction, cancelling: s.progress?.cancelling ?? false } })),
+          isCancelled: () => cancelRequested.current,
+        },
+      );
+    } catch (error) {
+      outcome = { kind: "failed", message: `Could not plan: ${errorText(error)}`, issues: [] };
+    }
+    update({ progress: null });
+    if (outcome.kind === "cancelled") {
+      say(
+        "warning",
+        outcome.duringWrite
+          ? "Planning cancelled. The output sheets were left as they were."
+          : "Planning cancelled. Nothing was written.",
+      );
+    } else if (outcome.kind === "failed") {
+      update({ problems: outcome.issues });
+      say("error", outcome.message);
+    } else {
+      update({ result: { plan: outcome.plan, written: outcome.written }, problems: outcome.plan.issues });
+      const extra = host.kind === "browser" ? " Download plan saves the workbook with these sheets." : "";
+      say("success", outcome.message + extra);
+    }
+  }, [host.kind, say, update]);
+
+  const cancel = useCallback(() => {
+    cancelRequested.current = true;
+    update((s) => ({ progress: s.progress ? { ...s.progress, cancelling: true } : null }));
+  }, [update]);
+
+  const selectCell = useCallback(
+    async (reference: string) => {
+      if (!excel) return;
+      try {
+        await excel.selectCell(reference);
+        say("info", `Selected ${reference}.`);
+      } catch (error) {
+        say("error", `Could not select ${reference}: ${errorText(error)}`);
+      }
+    },
+    [excel, say],
+  );
+
+  const activateSheet = useCallback(
+    async (sheetName: string) => {
+      if (!excel) return;
+      try {
+        await excel.activateSheet(sheetName);
+        say("info", `Showing the ${sheetName} sheet.`);
+      } catch (error) {
+        say("error", `Could not show the ${sheetName} sheet: ${errorText(error)}`);
+      }
+    },
+    [excel, say],
+  );
+
+  const downloadPlan = useCallback(async () => {
+    const { workbook, fileName } = stateRef.current;
+    if (host.kind !== "browser" || !workbook) return;
+    const name = planFileName(fileName);
+    try {
+      host.download(await (workbook as FileWorkbook).toBytes(), name);
+      say("success", `Downloaded ${name}.`);
+    } catch (error) {
+      say("error", `Could not save ${name}: ${errorText(error)}`);
+    }
+  }, [host, say]);
+
+  return {
+    state,
+    openFile,
+    openSample,
+    chooseSource,
+    chooseSelection,
+    setMapping,
+    chooseAttention,
+    setSetting,
+    saveSettings,
+    plan,
+    cancel,
+    selectCell,
+    activateSheet,
+    downloadPlan,
+  };
+}

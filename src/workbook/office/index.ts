@@ -1,0 +1,71 @@
+/**
+ * The add-in's side of the workbook: the Office.js workbook and the few
+ * Excel-only actions the pane offers (select a problem's cell, show a sheet,
+ * keep the column mapping with the workbook, follow edits to the source).
+ */
+import type { MappingOverride } from "../../core/model";
+import type { SourceRef } from "../plannerWorkbook";
+
+export { OfficeWorkbook, WriteCancelledError } from "./officeWorkbook";
+
+/** Selects one cell, e.g. `'Vehicle List'!C7`, and brings its sheet to the front. */
+export async function selectCell(reference: string): Promise<void> {
+  await Excel.run(async (context) => {
+    const bang = reference.lastIndexOf("!");
+    const rawSheet = reference.slice(0, bang);
+    const sheetName = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    sheet.activate();
+    sheet.getRange(reference.slice(bang + 1)).select();
+    await context.sync();
+  });
+}
+
+export async function activateSheet(sheetName: string): Promise<void> {
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.getItem(sheetName).activate();
+    await context.sync();
+  });
+}
+
+function mappingKey(source: SourceRef): string {
+  return `VehiclePlanner.mapping.${source.kind}.${source.name.toLowerCase()}`;
+}
+
+/** The column mapping the user saved with this workbook for this source, if any. */
+export async function readSavedMapping(source: SourceRef): Promise<MappingOverride | null> {
+  const saved: unknown = Office.context.document.settings.get(mappingKey(source));
+  return saved && typeof saved === "object" ? (saved as MappingOverride) : null;
+}
+
+/** Keeps the mapping in the workbook's add-in settings, which Excel saves with the file. */
+export async function saveMapping(source: SourceRef, mapping: MappingOverride): Promise<void> {
+  Office.context.document.settings.set(mappingKey(source), mapping);
+  await new Promise<void>((resolve, reject) =>
+    Office.context.document.settings.saveAsync((result) =>
+      result.status === Office.AsyncResultStatus.Succeeded
+        ? resolve()
+        : reject(new Error(result.error.message)),
+    ),
+  );
+}
+
+/** Calls back when cells change on the sheet that holds the source; returns the way to stop. */
+export async function onSourceChanged(source: SourceRef, handler: () => void): Promise<() => void> {
+  return Excel.run(async (context) => {
+    const sheet =
+      source.kind === "sheet"
+        ? context.workbook.worksheets.getItem(source.name)
+        : source.kind === "table"
+          ? context.workbook.tables.getItem(source.name).worksheet
+          : context.workbook.worksheets.getActiveWorksheet();
+    const registration = sheet.onChanged.add(async () => handler());
+    await context.sync();
+    return () => {
+      void Excel.run(registration.context, async (context) => {
+        registration.remove();
+        await context.sync();
+      });
+    };
+  });
+}

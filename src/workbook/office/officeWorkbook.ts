@@ -1,0 +1,391 @@
+/**
+ * The Office.js implementation of the workbook interface, for the add-in.
+ * Every call loads only the properties it uses and syncs a fixed number of
+ * times, except that reads and writes of more than about 1 MB are split into
+ * row blocks so no request comes near Excel on the web's 5 MB limit.
+ */
+import type { CellBlock, CellValue } from "../../core/cells";
+import { columnLetters } from "../../core/cellReference";
+import { NUMBER_FORMATS, type OutputCell, type OutputKind, type OutputSheet } from "../../core/outputTable";
+import { ownedKind, ownedSheetName, sheetOfFormula } from "../ownedSheets";
+import type {
+  PlannerWorkbook,
+  SourceCandidate,
+  SourceRef,
+  WriteOptions,
+  WrittenSheet,
+} from "../plannerWorkbook";
+
+/** `Excel.run` as the workbook uses it; tests hand in a recording fake. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Requests stay at about this size; Excel on the web refuses 5 MB. */
+export const REQUEST_BUDGET_BYTES = 1_000_000;
+
+/** A generous guess of one cell's share of a request: its value and its type. */
+const BYTES_PER_CELL_READ = 40;
+
+export class WriteCancelledError extends Error {
+  constructor() {
+    super("Writing was cancelled; the workbook is as it was.");
+    this.name = "WriteCancelledError";
+  }
+}
+
+interface Address {
+  sheet: string;
+  top: number;
+  left: number;
+}
+
+/** `'Vehicle List'!B3:T40` → sheet and top-left corner (1-based). */
+export function parseAddress(address: string): Address {
+  const bang = address.lastIndexOf("!");
+  const rawSheet = address.slice(0, bang);
+  const sheet = rawSheet.startsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
+  const corner = /\$?([A-Z]+)\$?(\d+)/.exec(address.slice(bang + 1)) ?? ["", "A", "1"];
+  let left = 0;
+  for (const ch of corner[1]) left = left * 26 + ch.charCodeAt(0) - 64;
+  return { sheet, top: Number(corner[2]), left };
+}
+
+function cellValue(value: unknown, type: Excel.RangeValueType | string): CellValue {
+  switch (type) {
+    case "Empty":
+      return null;
+    case "Error":
+      return { error: String(value) };
+    case "Boolean":
+      return Boolean(value);
+    case "Double":
+    case "Integer":
+      return typeof value === "number" ? value : Number(value);
+    default:
+      return value === "" || value === null || value === undefined ? null : String(value);
+  }
+}
+
+function toCells(values: unknown[][], types: string[][]): CellValue[][] {
+  return values.map((row, r) => row.map((value, c) => cellValue(value, types[r][c])));
+}
+
+function freeName(wanted: string, taken: ReadonlySet<string>, numbered: (n: number) => string): string {
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  let n = 2;
+  while (taken.has(numbered(n).toLowerCase())) n++;
+  return numbered(n);
+}
+
+/** Rows of one block of a write, sized so each request stays within the budget. */
+function rowBlocks(rows: number, bytesPerRow: number): [number, number][] {
+  const perBlock = Math.max(1, Math.floor(REQUEST_BUDGET_BYTES / Math.max(1, bytesPerRow)));
+  const blocks: [number, number][] = [];
+  for (let start = 0; start < rows; start += perBlock) blocks.push([start, Math.min(rows, start + perBlock)]);
+  return blocks;
+}
+
+function jsonBytes(row: readonly unknown[]): number {
+  return JSON.stringify(row).length;
+}
+
+/** Assigns one number format to every cell of a range, as Office.js allows for a single value. */
+function setNumberFormat(range: Excel.Range, format: string): void {
+  // Office.js applies a single (non-array) value to every cell; its typings only declare the 2-D form.
+  (range as unknown as { numberFormat: string }).numberFormat = format;
+}
+
+const STATUS_COLOURS: [string, string, string][] = [
+  ["Shortlisted", "#E2F0D9", "#375623"],
+  ["Eliminated", "#FCE4E4", "#9C0006"],
+  ["Invalid input", "#FFF2CC", "#7F6000"],
+];
+const ANSWER_COLOURS: [string, string, string][] = [
+  ["Pass", "#E2F0D9", "#375623"],
+  ["Fail", "#FCE4E4", "#9C0006"],
+  ["n/a", "#EDEDED", "#595959"],
+];
+const CHART_SERIES = ["Current share", "Recommended share", "Attention share"];
+
+export class OfficeWorkbook implements PlannerWorkbook {
+  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+
+  async listSources(): Promise<SourceCandidate[]> {
+    return this.run(async (context) => {
+      const tables = context.workbook.tables.load("items/name");
+      const names = context.workbook.names.load("items/name,items/type,items/visible,items/formula");
+      const sheets = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      const tableRanges = tables.items.map((table) => table.getRange().load("address"));
+      await context.sync();
+      const candidates: SourceCandidate[] = tables.items.map((table, i) => ({
+        kind: "table",
+        name: table.name,
+        label: `${table.name} (${tableRanges[i].address})`,
+        address: tableRanges[i].address,
+      }));
+      for (const name of names.items) {
+        if (name.type !== "Range" || !name.visible || ownedKind(name.name)) continue;
+        const address = String(name.formula).replace(/^=/, "");
+        candidates.push({ kind: "name", name: name.name, label: `${name.name} (${address})`, address });
+      }
+      for (const sheet of sheets.items) {
+        candidates.push({ kind: "sheet", name: sheet.name, label: sheet.name, address: sheet.name });
+      }
+      return candidates;
+    });
+  }
+
+  async readSource(source: SourceRef): Promise<CellBlock> {
+    const [block] = await this.readSources([source]);
+    if (block === null) throw new Error(`The workbook has no ${source.kind} named "${source.name}".`);
+    return block;
+  }
+
+  async readSheet(name: string): Promise<CellBlock | null> {
+    const [block] = await this.readSources([{ kind: "sheet", name }]);
+    return block;
+  }
+
+  /**
+   * Reads every source in two round trips: their sizes and addresses, then
+   * their values (in row blocks of about 1 MB when they are larger).
+   */
+  async readSources(sources: SourceRef[]): Promise<(CellBlock | null)[]> {
+    return this.run(async (context) => {
+      const ranges = sources.map((source) => locate(context, source).load(RANGE_SHAPE));
+      const sheets = ranges.map((range) => range.worksheet.load("name"));
+      await context.sync();
+      const reads = ranges.map((range, i) => {
+        if (range.isNullObject) return [];
+        return rowBlocks(range.rowCount, range.columnCount * BYTES_PER_CELL_READ).map(([start, end]) =>
+          sheets[i]
+            .getRangeByIndexes(range.rowIndex + start, range.columnIndex, end - start, range.columnCount)
+            .load("values,valueTypes"),
+        );
+      });
+      await sendInBlocks(context, reads.flat().length, sources.length);
+      return ranges.map((range, i) => {
+        if (range.isNullObject) return null;
+        const corner = parseAddress(range.address);
+        const cells = reads[i].flatMap((block) => toCells(block.values, block.valueTypes));
+        return { sheet: sheets[i].name, top: corner.top, left: corner.left, cells };
+      });
+    });
+  }
+
+  async writeOutputs(sheets: OutputSheet[], options: WriteOptions = {}): Promise<WrittenSheet[]> {
+    return this.run(async (context) => {
+      const workbook = context.workbook;
+      const worksheets = workbook.worksheets.load("items/name,items/position");
+      const tables = workbook.tables.load("items/name,items/worksheet/name");
+      const names = workbook.names.load("items/name,items/formula");
+      await context.sync();
+      if (options.isCancelled?.()) throw new WriteCancelledError();
+
+      const sheetByName = new Map(worksheets.items.map((sheet) => [sheet.name.toLowerCase(), sheet]));
+      const owned = new Map<OutputKind, Excel.Worksheet>();
+      for (const name of names.items) {
+        const kind = ownedKind(name.name);
+        const sheetName = kind ? sheetOfFormula(String(name.formula)) : null;
+        const sheet = sheetName ? sheetByName.get(sheetName.toLowerCase()) : undefined;
+        if (kind && sheet) owned.set(kind, sheet);
+      }
+      const replaced = new Set(sheets.map((sheet) => owned.get(sheet.kind)?.name.toLowerCase()));
+      const takenSheets = new Set([...sheetByName.keys()].filter((name) => !replaced.has(name)));
+      const takenTables = new Set([
+        ...tables.items
+          .filter((table) => !replaced.has(table.worksheet.name.toLowerCase()))
+          .map((table) => table.name.toLowerCase()),
+        ...names.items.map((name) => name.name.toLowerCase()),
+      ]);
+
+      context.application.suspendApiCalculationUntilNextSync();
+      const written: WrittenSheet[] = [];
+      const valueBlocks: (() => void)[] = [];
+      for (const sheet of sheets) {
+        const old = owned.get(sheet.kind);
+        const notes: string[] = [];
+        const sheetName = old
+          ? old.name
+          : freeName(sheet.sheetName, takenSheets, (n) => `${sheet.sheetName} (${n})`);
+        if (!old && sheetName !== sheet.sheetName) {
+          notes.push(
+            `The workbook already has a sheet named "${sheet.sheetName}" that the planner did not make, so it was left alone and the ${sheet.sheetName.toLowerCase()} went to "${sheetName}".`,
+          );
+        }
+        takenSheets.add(sheetName.toLowerCase());
+        const tableName = freeName(sheet.tableName, takenTables, (n) => `${sheet.tableName}${n}`);
+        takenTables.add(tableName.toLowerCase());
+        if (tableName !== sheet.tableName) {
+          notes.push(
+            `The workbook already has a table or name "${sheet.tableName}", so this table is named "${tableName}".`,
+          );
+        }
+        old?.delete();
+        const target = workbook.worksheets.add(sheetName);
+        if (old) target.position = old.position;
+        valueBlocks.push(...writeSheet(target, sheet, tableName));
+        const marker = ownedSheetName(sheet.kind);
+        names.items.find((name) => name.name.toLowerCase() === marker.toLowerCase())?.delete();
+        workbook.names.add(marker, target.getRange("A1")).visible = false;
+        written.push({ kind: sheet.kind, sheetName, tableName, note: notes.length ? notes.join(" ") : null });
+      }
+      await sendInBlocks(context, valueBlocks.length, 1, valueBlocks, options.onProgress);
+      return written;
+    });
+  }
+
+  async writeInputTable(
+    sheetName: string,
+    tableName: string,
+    headers: string[],
+    rows: CellValue[][],
+    mode: "upsert-by-first-column" | "append",
+  ): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+      const table = context.workbook.tables.getItemOrNullObject(tableName);
+      await context.sync();
+      const body = table.isNullObject ? null : table.getDataBodyRange().load("values");
+      await context.sync();
+      const key = (row: readonly unknown[]) =>
+        String(row[0] ?? "")
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]/gu, "");
+      const existing: unknown[][] = body ? body.values : [];
+      const plain = rows.map((row) =>
+        row.map((value) => (value !== null && typeof value === "object" ? value.error : (value ?? ""))),
+      );
+      let merged: unknown[][];
+      if (mode === "append") merged = [...existing, ...plain];
+      else {
+        const replacements = new Map(plain.map((row) => [key(row), row]));
+        merged = existing.map((row) => replacements.get(key(row)) ?? row);
+        const kept = new Set(existing.map(key));
+        merged.push(...plain.filter((row) => !kept.has(key(row))));
+      }
+      if (!table.isNullObject) table.delete();
+      const target = sheet.isNullObject ? context.workbook.worksheets.add(sheetName) : sheet;
+      const all = [headers, ...merged.map((row) => headers.map((_, i) => row[i] ?? ""))];
+      const range = target.getRangeByIndexes(0, 0, all.length, headers.length);
+      range.values = all;
+      const created = target.tables.add(range, true);
+      created.name = tableName;
+      created.style = "TableStyleLight9";
+      range.format.autofitColumns();
+      await context.sync();
+    });
+  }
+}
+
+const RANGE_SHAPE = "address,rowCount,columnCount,rowIndex,columnIndex,isNullObject";
+
+function locate(context: Excel.RequestContext, source: SourceRef): Excel.Range {
+  const workbook = context.workbook;
+  switch (source.kind) {
+    case "table":
+      return workbook.tables.getItem(source.name).getRange();
+    case "name":
+      return workbook.names.getItemOrNullObject(source.name).getRangeOrNullObject();
+    case "sheet":
+      return workbook.worksheets.getItemOrNullObject(source.name).getUsedRangeOrNullObject(true);
+    case "selection":
+      return workbook.getSelectedRange();
+  }
+}
+
+/**
+ * Sends what is queued, then each further block of about 1 MB in its own
+ * request: `blocks` blocks make `max(1, blocks - alreadyQueued + 1)` syncs.
+ * With `queue`, block i is queued just before its own sync.
+ */
+async function sendInBlocks(
+  context: Excel.RequestContext,
+  blocks: number,
+  blocksPerFirstRequest: number,
+  queue?: (() => void)[],
+  onProgress?: (fraction: number) => void,
+): Promise<void> {
+  let sent = 0;
+  do {
+    const inThisRequest = sent === 0 ? Math.max(1, blocksPerFirstRequest) : 1;
+    for (let i = 0; i < inThisRequest && sent + i < blocks; i++) queue?.[sent + i]();
+    sent += inThisRequest;
+    // One sync per ~1 MB block is what keeps each request under Excel on the web's 5 MB limit.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    onProgress?.(Math.min(1, sent / Math.max(1, blocks)));
+  } while (sent < blocks);
+}
+
+/**
+ * Queues a sheet's formats, table, conditional formats and chart, and returns
+ * one closure per row block that queues its values (sent one sync each).
+ */
+function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableName: string): (() => void)[] {
+  const columns = output.columns;
+  const rowCount = output.rows.length;
+  const lastRow = Math.max(2, rowCount + 1);
+  const lastColumn = columnLetters(columns.length);
+  const whole = sheet.getRange(`A1:${lastColumn}${lastRow}`);
+  columns.forEach((column, i) => {
+    const letter = columnLetters(i + 1);
+    setNumberFormat(sheet.getRange(`${letter}2:${letter}${lastRow}`), NUMBER_FORMATS[column.format]);
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width * 7;
+  });
+  sheet.getRange(`A1:${lastColumn}1`).values = [columns.map((column) => column.header)];
+  const table = sheet.tables.add(whole, true);
+  table.name = tableName;
+  table.style = "TableStyleMedium2";
+  sheet.freezePanes.freezeRows(1);
+  if (output.kind === "filter") addAnswerFormats(sheet, output, lastRow);
+  if (output.kind === "mix") addMixChart(sheet, output);
+  const bytesPerRow = rowCount > 0 ? jsonBytes(output.rows[0]) * 2 : 1;
+  return rowBlocks(rowCount, bytesPerRow).map(([start, end]) => () => {
+    const values = output.rows.slice(start, end).map((row) => row.map(cellText));
+    sheet.getRange(`A${start + 2}:${lastColumn}${end + 1}`).values = values;
+  });
+}
+
+function cellText(value: OutputCell): string | number {
+  return value === null ? "" : value;
+}
+
+function addAnswerFormats(sheet: Excel.Worksheet, output: OutputSheet, lastRow: number): void {
+  output.columns.forEach((column, i) => {
+    const colours =
+      column.header === "Status" ? STATUS_COLOURS : /^Q[1-7] /.test(column.header) ? ANSWER_COLOURS : null;
+    if (!colours) return;
+    const letter = columnLetters(i + 1);
+    const range = sheet.getRange(`${letter}2:${letter}${lastRow}`);
+    for (const [text, fill, font] of colours) {
+      const format = range.conditionalFormats.add(Excel.ConditionalFormatType.containsText);
+      format.textComparison.format.fill.color = fill;
+      format.textComparison.format.font.color = font;
+      format.textComparison.rule = { operator: Excel.ConditionalTextOperator.beginsWith, text };
+    }
+  });
+}
+
+function addMixChart(sheet: Excel.Worksheet, output: OutputSheet): void {
+  const channels = output.rows.length - 1;
+  if (channels < 1) return;
+  const columnOf = (header: string) =>
+    columnLetters(output.columns.findIndex((column) => column.header === header) + 1);
+  const channelRange = sheet.getRange(`A2:A${channels + 1}`);
+  const first = columnOf(CHART_SERIES[0]);
+  const chart = sheet.charts.add(
+    Excel.ChartType.barClustered,
+    sheet.getRange(`${first}1:${first}${channels + 1}`),
+    Excel.ChartSeriesBy.columns,
+  );
+  chart.title.text = "Share by channel: current, recommended and audience attention";
+  chart.series.getItemAt(0).setXAxisValues(channelRange);
+  for (const header of CHART_SERIES.slice(1)) {
+    const letter = columnOf(header);
+    const series = chart.series.add(header);
+    series.setValues(sheet.getRange(`${letter}2:${letter}${channels + 1}`));
+    series.setXAxisValues(channelRange);
+  }
+  chart.setPosition(`${columnLetters(output.columns.length + 2)}2`);
+}
