@@ -18,9 +18,13 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), "vp-libreoffice-"));
 const planFile = path.join(work, "plan.xlsx");
 
 const json = JSON.parse(
-  execFileSync(process.execPath, [path.join(root, "bin", "vehicle-planner.js"), "plan", input, "--out", planFile, "--json", "--force"], {
-    encoding: "utf8",
-  }),
+  execFileSync(
+    process.execPath,
+    [path.join(root, "bin", "vehicle-planner.js"), "plan", input, "--out", planFile, "--json", "--force"],
+    {
+      encoding: "utf8",
+    },
+  ),
 );
 
 execFileSync(
@@ -39,7 +43,10 @@ execFileSync(
 
 function readSheet(name) {
   const file = path.join(work, `plan-${name}.csv`);
-  if (!fs.existsSync(file)) throw new Error(`LibreOffice produced no CSV for sheet "${name}" (files: ${fs.readdirSync(work).join(", ")})`);
+  if (!fs.existsSync(file))
+    throw new Error(
+      `LibreOffice produced no CSV for sheet "${name}" (files: ${fs.readdirSync(work).join(", ")})`,
+    );
   return fs
     .readFileSync(file, "utf8")
     .trim()
@@ -80,11 +87,17 @@ const shortlist = readSheet("Shortlist");
 const header = shortlist[0];
 const col = (name) => header.indexOf(name);
 const shortlisted = json.vehicles.filter((v) => v.status === "Shortlisted").sort((a, b) => a.rank - b.rank);
-if (shortlist.length - 1 !== shortlisted.length) failures.push(`Shortlist has ${shortlist.length - 1} rows, the CLI shortlisted ${shortlisted.length}`);
+if (shortlist.length - 1 !== shortlisted.length)
+  failures.push(`Shortlist has ${shortlist.length - 1} rows, the CLI shortlisted ${shortlisted.length}`);
 shortlisted.forEach((vehicle, i) => {
   const row = shortlist[i + 1] ?? [];
-  if (row[col("Vehicle")] !== vehicle.vehicle) failures.push(`Shortlist row ${i + 2}: "${row[col("Vehicle")]}" instead of "${vehicle.vehicle}"`);
-  expectClose(`Shortlist ${vehicle.vehicle} Recommended investment`, row[col("Recommended investment")], vehicle.recommendedInvestment);
+  if (row[col("Vehicle")] !== vehicle.vehicle)
+    failures.push(`Shortlist row ${i + 2}: "${row[col("Vehicle")]}" instead of "${vehicle.vehicle}"`);
+  expectClose(
+    `Shortlist ${vehicle.vehicle} Recommended investment`,
+    row[col("Recommended investment")],
+    vehicle.recommendedInvestment,
+  );
   expectClose(`Shortlist ${vehicle.vehicle} Pipeline`, row[col("Pipeline")], vehicle.pipeline);
 });
 
@@ -92,10 +105,15 @@ const mix = readSheet("Media Mix");
 const total = mix[mix.length - 1];
 const jsonTotal = json.mix[json.mix.length - 1];
 if (total[0] !== "Total") failures.push(`Media Mix ends with "${total[0]}" instead of Total`);
-expectClose("Media Mix Total current investment", total[mix[0].indexOf("Current investment")], jsonTotal.currentInvestment);
+expectClose(
+  "Media Mix Total current investment",
+  total[mix[0].indexOf("Current investment")],
+  jsonTotal.currentInvestment,
+);
 
 const filter = readSheet("Vehicle Filter");
-if (filter.length - 1 !== json.vehicles.length) failures.push(`Vehicle Filter has ${filter.length - 1} rows, the CLI planned ${json.vehicles.length}`);
+if (filter.length - 1 !== json.vehicles.length)
+  failures.push(`Vehicle Filter has ${filter.length - 1} rows, the CLI planned ${json.vehicles.length}`);
 
 if (failures.length) {
   console.error(`LibreOffice check failed:\n- ${failures.join("\n- ")}`);

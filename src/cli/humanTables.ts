@@ -1,0 +1,77 @@
+/** The plan as readable, aligned text tables for the terminal. */
+import type { Plan } from "../core/model";
+import { formatMoney, formatPercentFixed, formatRatio } from "../core/numberText";
+
+type Align = "left" | "right";
+
+function table(headers: string[], aligns: Align[], rows: string[][]): string {
+  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (aligns[i] === "right" ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
+  return [line(headers), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
+}
+
+const money = (value: number | null) => (value === null ? "" : formatMoney(Math.round(value)));
+const share = (value: number | null) => (value === null ? "" : formatPercentFixed(value));
+const ratio = (value: number | null) => (value === null ? "" : formatRatio(value));
+
+export function shortlistTable(plan: Plan): string {
+  const rows = plan.vehicles
+    .filter((vehicle) => vehicle.rank !== null)
+    .sort((a, b) => (a.rank as number) - (b.rank as number))
+    .map((vehicle) => [
+      String(vehicle.rank),
+      vehicle.vehicle,
+      vehicle.channel,
+      money(vehicle.investment),
+      money(vehicle.recommendedInvestment),
+      vehicle.bound ?? "",
+      money(vehicle.expectedPipeline),
+      ratio(vehicle.efficiency),
+    ]);
+  if (rows.length === 0) return "No vehicle made the shortlist.";
+  return table(
+    ["Rank", "Vehicle", "Channel", "Investment", "Recommended", "Bound", "Expected pipeline", "Efficiency"],
+    ["right", "left", "left", "right", "right", "left", "right", "right"],
+    rows,
+  );
+}
+
+export function mixTable(plan: Plan): string {
+  return table(
+    ["Channel", "Current", "Share", "Recommended", "Share", "Attention", "Gap"],
+    ["left", "right", "right", "right", "right", "right", "right"],
+    plan.mix.map((row) => [
+      row.channel,
+      money(row.currentInvestment),
+      share(row.currentShare),
+      money(row.recommendedInvestment),
+      share(row.recommendedShare),
+      share(row.attentionShare),
+      share(row.gap),
+    ]),
+  );
+}
+
+export function summaryLines(plan: Plan): string[] {
+  const { allocation } = plan;
+  const eliminated = new Map<number, number>();
+  let invalid = 0;
+  for (const vehicle of plan.vehicles) {
+    if (vehicle.eliminatedAt !== null)
+      eliminated.set(vehicle.eliminatedAt, (eliminated.get(vehicle.eliminatedAt) ?? 0) + 1);
+    if (vehicle.status === "Invalid input") invalid++;
+  }
+  const byQuestion = [...eliminated.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([question, count]) => `Q${question}: ${count}`)
+    .join(", ");
+  return [
+    `Budget ${money(allocation.budget)}; allocated ${allocation.allocated === null ? "nothing (the floors exceed the budget)" : money(allocation.allocated)}; expected pipeline ${allocation.expectedPipeline === null ? "none" : money(allocation.expectedPipeline)}.`,
+    `Pipeline goal ${money(allocation.pipelineGoal)}; budget for the goal ${allocation.budgetForGoal === null ? "out of reach for this shortlist" : money(allocation.budgetForGoal)}.`,
+    `Eliminated by question: ${byQuestion || "none"}. Invalid rows: ${invalid}.`,
+  ];
+}

@@ -1,0 +1,340 @@
+/**
+ * The `vehicle-planner` command (SPEC 7): plans an .xlsx workbook and writes
+ * a copy with the planner's sheets, or writes the bundled sample workbook.
+ * Exit codes: 0 planned, 1 nothing to plan, 2 bad usage.
+ */
+import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync, mkdirSync } from "fs";
+import { basename, dirname, extname, join, resolve } from "path";
+import { parseArgs } from "util";
+import type { CellBlock, CellValue } from "../core/cells";
+import { headerRowMatches } from "../core/headers";
+import type { Issue } from "../core/issues";
+import type { Plan, SettingKey } from "../core/model";
+import { buildOutputSheets } from "../core/outputSheets";
+import { describeIssue, makePlan, readPlanInputs } from "../core/plan";
+import { planToJson } from "../core/planJson";
+import { findVehicleSource, WorkbookFileError, XlsxWorkbook } from "../workbook/xlsx";
+import { mixTable, shortlistTable, summaryLines } from "./humanTables";
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** A progress line is shown only on a terminal. */
+  stderrIsTTY: boolean;
+}
+
+const USAGE = `Usage:
+  vehicle-planner plan WORKBOOK.xlsx [--out FILE] [--sheet NAME | --table NAME]
+      [--attention SHEET] [--objective STAGE] [--bandwidth N] [--budget MONEY]
+      [--goal MONEY] [--message COMPLEXITY] [--json] [--force]
+  vehicle-planner sample [FILE] [--force]
+
+plan     plans the workbook and writes it with the Shortlist, Vehicle Filter and
+         Media Mix sheets to --out (default: WORKBOOK-plan.xlsx beside it).
+sample   writes the bundled sample workbook (default: vehicle-planner-sample.xlsx).
+`;
+
+/** Why the command stopped: the message for stderr and the exit code. */
+class Stop extends Error {
+  constructor(
+    message: string,
+    readonly code: 1 | 2,
+  ) {
+    super(message);
+  }
+}
+
+const usage = (message: string) => new Stop(`${message}\n\n${USAGE}`, 2);
+
+const PLAN_OPTIONS = {
+  out: { type: "string" },
+  sheet: { type: "string" },
+  table: { type: "string" },
+  attention: { type: "string" },
+  objective: { type: "string" },
+  bandwidth: { type: "string" },
+  budget: { type: "string" },
+  goal: { type: "string" },
+  message: { type: "string" },
+  json: { type: "boolean" },
+  force: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** Flags that set a plan setting for this run, and the setting each one sets. */
+const SETTING_FLAGS: [keyof typeof PLAN_OPTIONS, SettingKey][] = [
+  ["objective", "objective"],
+  ["bandwidth", "bandwidth"],
+  ["budget", "budget"],
+  ["goal", "pipelineGoal"],
+  ["message", "messageComplexity"],
+];
+
+type PlanFlags = {
+  [K in keyof typeof PLAN_OPTIONS]?: (typeof PLAN_OPTIONS)[K]["type"] extends "string" ? string : boolean;
+};
+
+function parse(
+  args: string[],
+  options: typeof PLAN_OPTIONS | { force: { type: "boolean" }; help: { type: "boolean"; short: "h" } },
+) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw usage((error as Error).message);
+  }
+}
+
+function progress(io: CliIo): (step: string | null) => void {
+  if (!io.stderrIsTTY) return () => undefined;
+  return (step) => io.stderr(step === null ? "\r\x1b[K" : `\r\x1b[K${step}…`);
+}
+
+function readInput(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : (error as Error).message;
+    throw new Stop(`Cannot read ${path}: ${reason}.`, 1);
+  }
+}
+
+async function vehicleBlock(workbook: XlsxWorkbook, flags: PlanFlags): Promise<CellBlock> {
+  if (flags.sheet !== undefined) {
+    const block = await workbook.readSheet(flags.sheet);
+    if (block === null)
+      throw new Stop(
+        `The workbook has no sheet named "${flags.sheet}" (it has ${workbook.sheetNames().join(", ")}).`,
+        1,
+      );
+    if (block.cells.length === 0 || !headerRowMatches(block.cells[0])) {
+      throw new Stop(
+        `The first non-empty row of sheet "${flags.sheet}" is not a vehicle table header row: ${EXPECTED_HEADERS}.`,
+        1,
+      );
+    }
+    return block;
+  }
+  if (flags.table !== undefined) {
+    const isTable = workbook.tableNames().some((name) => name.toLowerCase() === flags.table?.toLowerCase());
+    try {
+      return await workbook.readSource({ kind: isTable ? "table" : "name", name: flags.table });
+    } catch {
+      throw new Stop(`The workbook has no table or named range "${flags.table}".`, 1);
+    }
+  }
+  const source = await findVehicleSource(workbook);
+  if (source === null) {
+    throw new Stop(
+      `No sheet of the workbook (${workbook.sheetNames().join(", ")}) starts with a vehicle table header row: ${EXPECTED_HEADERS}.`,
+      1,
+    );
+  }
+  return workbook.readSource(source);
+}
+
+const EXPECTED_HEADERS =
+  "it needs Vehicle, Investment, Leads, and Pipeline or both Conversion rate and Average deal size";
+
+async function settingsBlock(workbook: XlsxWorkbook): Promise<CellBlock | null> {
+  const table = workbook.tableNames().find((name) => name.toLowerCase() === "tblplannersettings");
+  return table ? workbook.readSource({ kind: "table", name: table }) : workbook.readSheet("Planner Settings");
+}
+
+async function attentionBlock(workbook: XlsxWorkbook, flags: PlanFlags): Promise<CellBlock | null> {
+  if (flags.attention === undefined) return workbook.readSheet("Audience Attention");
+  const block = await workbook.readSheet(flags.attention);
+  if (block === null) throw new Stop(`The workbook has no attention sheet named "${flags.attention}".`, 1);
+  return block;
+}
+
+function printIssues(io: CliIo, issues: readonly Issue[]): void {
+  for (const issue of issues) io.stderr(`${issue.severity}: ${describeIssue(issue)}\n`);
+}
+
+function defaultOut(input: string): string {
+  const extension = extname(input);
+  return join(dirname(input), `${basename(input, extension)}-plan${extension || ".xlsx"}`);
+}
+
+/** Writes beside the target first, so a failed run leaves no half-written file. */
+function writeAtomically(path: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, path);
+  } catch (error) {
+    if (existsSync(temporary)) unlinkSync(temporary);
+    throw new Stop(`Cannot write ${path}: ${(error as Error).message}.`, 1);
+  }
+}
+
+async function planCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, PLAN_OPTIONS);
+  const flags = values as PlanFlags;
+  if (flags.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1)
+    throw usage(
+      positionals.length === 0 ? "plan needs a WORKBOOK.xlsx" : `unexpected argument "${positionals[1]}"`,
+    );
+  if (flags.sheet !== undefined && flags.table !== undefined)
+    throw usage("give --sheet or --table, not both");
+  const input = positionals[0];
+  const out = flags.out ?? defaultOut(input);
+  if (resolve(out) === resolve(input))
+    throw new Stop(`The plan would overwrite the input ${input}: choose another --out.`, 2);
+  if (existsSync(out) && !flags.force) {
+    throw new Stop(`${out} already exists: add --force to replace it, or choose another file with --out.`, 2);
+  }
+
+  const step = progress(io);
+  step("Reading the workbook");
+  const workbook = await openWorkbook(readInput(input));
+  const overrides: Partial<Record<SettingKey, CellValue>> = {};
+  for (const [flag, key] of SETTING_FLAGS) {
+    const value = flags[flag];
+    if (typeof value === "string") overrides[key] = value;
+  }
+  const request = {
+    vehicles: await vehicleBlock(workbook, flags),
+    settings: await settingsBlock(workbook),
+    attention: await attentionBlock(workbook, flags),
+    overrides,
+  };
+  step("Planning");
+  const inputs = readPlanInputs(request);
+  if (!inputs.ok) {
+    step(null);
+    printIssues(io, inputs.issues);
+    throw new Stop(inputs.message, 1);
+  }
+  const planned = makePlan(inputs.value);
+  if (!planned.ok) {
+    step(null);
+    printIssues(io, planned.issues);
+    throw new Stop(planned.message, 1);
+  }
+  const plan = planned.value;
+  step("Writing the plan");
+  const written = await workbook.writeOutputs(buildOutputSheets(plan));
+  writeAtomically(out, await workbook.toBytes());
+  step(null);
+
+  printIssues(io, plan.issues);
+  const notes = written.map((sheet) => sheet.note).filter((note): note is string => note !== null);
+  if (flags.json) {
+    for (const note of notes) io.stderr(`note: ${note}\n`);
+    io.stdout(`${JSON.stringify(planToJson(plan), null, 2)}\n`);
+  } else {
+    io.stdout(
+      humanReport(
+        plan,
+        out,
+        written.map((sheet) => sheet.sheetName),
+        notes,
+      ),
+    );
+  }
+  return 0;
+}
+
+function humanReport(plan: Plan, out: string, sheets: string[], notes: string[]): string {
+  return [
+    "Shortlist",
+    shortlistTable(plan),
+    "",
+    "Media mix",
+    mixTable(plan),
+    "",
+    ...summaryLines(plan),
+    `Wrote ${out} with the sheets ${sheets.join(", ")}.`,
+    ...notes,
+    "",
+  ].join("\n");
+}
+
+async function openWorkbook(bytes: Uint8Array): Promise<XlsxWorkbook> {
+  try {
+    return await XlsxWorkbook.open(bytes);
+  } catch (error) {
+    if (error instanceof WorkbookFileError) throw new Stop(error.message, 1);
+    throw error;
+  }
+}
+
+/** The package's own folder, found from this file whether it runs compiled (dist/cli/cli) or from source. */
+function packageRoot(): string {
+  let folder = __dirname;
+  while (!existsSync(join(folder, "package.json")) || !existsSync(join(folder, "assets"))) {
+    const parent = dirname(folder);
+    if (parent === folder)
+      throw new Stop("The bundled sample workbook is missing from this installation.", 1);
+    folder = parent;
+  }
+  return folder;
+}
+
+async function sampleCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    force: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (positionals.length > 1) throw usage(`unexpected argument "${positionals[1]}"`);
+  const target = positionals[0] ?? "vehicle-planner-sample.xlsx";
+  if (existsSync(target) && !values.force)
+    throw new Stop(`${target} already exists: add --force to replace it.`, 2);
+  writeAtomically(target, readFileSync(join(packageRoot(), "assets", "vehicle-planner-sample.xlsx")));
+  io.stdout(`Wrote the sample workbook to ${target}. Plan it with: vehicle-planner plan ${target}\n`);
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  plan: planCommand,
+  sample: sampleCommand,
+};
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+      (command === undefined ? io.stderr : io.stdout)(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw usage(`unknown command "${command}"`);
+    return await run(args, io);
+  } catch (error) {
+    if (error instanceof Stop) {
+      io.stderr(`vehicle-planner: ${error.message}\n`);
+      return error.code;
+    }
+    io.stderr(`vehicle-planner: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+export function runFromProcess(): void {
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`vehicle-planner: internal error: ${String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
