@@ -1,0 +1,373 @@
+import { execFileSync, spawnSync } from "child_process";
+import ExcelJS from "exceljs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { runCli } from "../../src/cli/main";
+
+const ROOT = join(__dirname, "..", "..");
+const SAMPLE = join(ROOT, "assets", "vehicle-planner-sample.xlsx");
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(...argv: string[]): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    stderrIsTTY: false,
+  });
+  return { code, stdout, stderr };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "vp-cli-"));
+}
+
+async function workbookFile(
+  dir: string,
+  build: (book: ExcelJS.Workbook) => void,
+  name = "plans.xlsx",
+): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  build(book);
+  const path = join(dir, name);
+  await book.xlsx.writeFile(path);
+  return path;
+}
+
+function leadSources(book: ExcelJS.Workbook): ExcelJS.Worksheet {
+  const sheet = book.addWorksheet("Vehicles");
+  sheet.addRow(["Lead source", "Spend ($)", "Leads", "Conv. Rate (%)", "Avg deal size"]);
+  sheet.addRow(["LeadSource A", 10000, 200, 0.05, 1800]);
+  sheet.addRow(["LeadSource B", 10000, 100, "12%", 2500]);
+  return sheet;
+}
+
+async function readBack(path: string): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  return book;
+}
+
+describe("vehicle-planner plan", () => {
+  test("SPEC 7 plan writes WORKBOOK-plan.xlsx beside the input with the three tables, numbers as numbers with formats", async () => {
+    const dir = tempDir();
+    const input = await workbookFile(dir, leadSources);
+    const run = await cli("plan", input);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Shortlist");
+    expect(run.stdout).toMatch(/1\s+LeadSource B\s+LeadSource B\s+\$10,000/);
+    const out = join(dir, "plans-plan.xlsx");
+    const book = await readBack(out);
+    const shortlist = book.getWorksheet("Shortlist");
+    expect(shortlist?.getRow(1).values).toEqual([
+      undefined,
+      "Rank",
+      "Vehicle",
+      "Channel",
+      "Investment",
+      "Recommended investment",
+      "Bound",
+      "Pipeline",
+      "Expected pipeline",
+      "Marginal pipeline per $1k",
+      "Pipeline per $",
+      "Cost per lead",
+      "Efficiency",
+      "Why",
+    ]);
+    expect(shortlist?.getCell("B2").value).toBe("LeadSource B");
+    expect(shortlist?.getCell("G2").value).toBe(30000);
+    expect(shortlist?.getCell("J2").value).toBe(3);
+    expect(shortlist?.getCell("K2").value).toBe(100);
+    expect(shortlist?.getCell("K2").numFmt).toBe("$#,##0.00");
+    expect(shortlist?.getCell("D2").numFmt).toBe("$#,##0");
+    expect(book.getWorksheet("Shortlist")?.getCell("B3").value).toBe("LeadSource A");
+    expect(book.getWorksheet("Vehicle Filter")?.getCell("C2").value).toBe("Shortlisted");
+    expect(book.getWorksheet("Media Mix")?.getCell("C2").numFmt).toBe("0.0%");
+    const tables = (
+      readFileSync(out).length > 0 ? ["tblShortlist", "tblVehicleFilter", "tblMediaMix"] : []
+    ).filter((name) =>
+      execFileSync("unzip", ["-p", out, "xl/tables/*"]).toString().includes(`name="${name}"`),
+    );
+    expect(tables).toEqual(["tblShortlist", "tblVehicleFilter", "tblMediaMix"]);
+  });
+
+  test("SPEC 7 --json prints exactly the SPEC document: keys in order, invalid rows with null answers", async () => {
+    const dir = tempDir();
+    const run = await cli("plan", SAMPLE, "--out", join(dir, "out.xlsx"), "--json");
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(Object.keys(json)).toEqual(["settings", "vehicles", "allocation", "mix", "issues"]);
+    expect(Object.keys(json.vehicles[0])).toEqual([
+      "vehicle",
+      "channel",
+      "row",
+      "status",
+      "eliminatedAt",
+      "answers",
+      "pipeline",
+      "pipelinePerDollar",
+      "costPerLead",
+      "efficiency",
+      "rank",
+      "recommendedInvestment",
+      "expectedPipeline",
+      "bound",
+      "marginalPer1k",
+      "toShortlist",
+    ]);
+    expect(Object.keys(json.allocation)).toEqual([
+      "budget",
+      "allocated",
+      "unallocated",
+      "expectedPipeline",
+      "pipelineGoal",
+      "budgetForGoal",
+    ]);
+    expect(Object.keys(json.mix[0])).toEqual([
+      "channel",
+      "currentInvestment",
+      "currentShare",
+      "currentPipeline",
+      "pipelinePerDollar",
+      "recommendedInvestment",
+      "recommendedShare",
+      "expectedPipeline",
+      "change",
+      "attentionShare",
+      "gap",
+    ]);
+    expect(json.mix[json.mix.length - 1].channel).toBe("Total");
+    expect(json.settings).toMatchObject({
+      Objective: "Conversion",
+      Bandwidth: 5,
+      "Message complexity": "Complex",
+      "Count skill tomorrow": true,
+    });
+    expect(
+      json.vehicles.filter((vehicle: { status: string }) => vehicle.status === "Shortlisted"),
+    ).toHaveLength(5);
+  });
+
+  test("SPEC 7 flags override the settings sheet for one run: --bandwidth 3 --budget 250k", async () => {
+    const run = await cli(
+      "plan",
+      SAMPLE,
+      "--out",
+      join(tempDir(), "out.xlsx"),
+      "--json",
+      "--bandwidth",
+      "3",
+      "--budget",
+      "250k",
+    );
+    const json = JSON.parse(run.stdout);
+    expect(json.settings.Bandwidth).toBe(3);
+    expect(json.settings.Budget).toBe(250000);
+    expect(json.vehicles.filter((vehicle: { rank: number | null }) => vehicle.rank !== null)).toHaveLength(3);
+  });
+
+  test("SPEC 7 the input file is never modified and an existing output is replaced only with --force (exit 2)", async () => {
+    const dir = tempDir();
+    const input = await workbookFile(dir, leadSources);
+    const before = readFileSync(input);
+    const out = join(dir, "plan.xlsx");
+    writeFileSync(out, "keep me");
+    const refused = await cli("plan", input, "--out", out);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("already exists: add --force");
+    expect(readFileSync(out, "utf8")).toBe("keep me");
+    expect((await cli("plan", input, "--out", out, "--force")).code).toBe(0);
+    expect(readFileSync(input).equals(before)).toBe(true);
+  });
+
+  test("SPEC 6 a user's sheet called Shortlist is left alone and the output goes to Shortlist (2), with a note", async () => {
+    const dir = tempDir();
+    const input = await workbookFile(dir, (book) => {
+      leadSources(book);
+      book.addWorksheet("Shortlist").getCell("A1").value = "my picks";
+    });
+    const run = await cli("plan", input);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('went to "Shortlist (2)"');
+    const book = await readBack(join(dir, "plans-plan.xlsx"));
+    expect(book.getWorksheet("Shortlist")?.getCell("A1").value).toBe("my picks");
+    expect(book.getWorksheet("Shortlist (2)")?.getCell("A1").value).toBe("Rank");
+  });
+
+  test("SPEC 7 row problems go to stderr with their cells, and the plan is still made", async () => {
+    const dir = tempDir();
+    const input = await workbookFile(dir, (book) => {
+      const sheet = leadSources(book);
+      sheet.addRow(["Bad row", "abc", 10, 0.1, 100]);
+      sheet.addRow(["LeadSource A", 5000, 10, 0.1, 100]);
+    });
+    const run = await cli("plan", input);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("error: Vehicles!B4 Investment:");
+    expect(run.stderr).toContain("error: Vehicles!A5 Vehicle:");
+  });
+
+  test.each([
+    ["no WORKBOOK", [], 2, /plan needs a WORKBOOK/],
+    ["an unknown flag", ["--colour"], 2, /Unknown option '--colour'/],
+    ["--sheet and --table together", ["--sheet", "A", "--table", "B"], 2, /not both/],
+  ])("SPEC 7 bad usage: %s exits 2 with the usage", async (_, extra, code, message) => {
+    const args =
+      extra.length === 0 ? ["plan"] : ["plan", SAMPLE, "--out", join(tempDir(), "o.xlsx"), ...extra];
+    const run = await cli(...args);
+    expect(run.code).toBe(code);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toContain("Usage:");
+  });
+
+  test("SPEC 7 an unknown command exits 2", async () => {
+    expect((await cli("frobnicate")).code).toBe(2);
+  });
+
+  test.each([
+    ["a named sheet that is missing", ["--sheet", "Nope"], /no sheet named "Nope"/],
+    [
+      "a named sheet without the header row",
+      ["--sheet", "Planner Settings"],
+      /not a vehicle table header row/,
+    ],
+    ["a named table that is missing", ["--table", "tblNope"], /no table or named range "tblNope"/],
+    [
+      "an attention sheet that is missing",
+      ["--attention", "Eyeballs"],
+      /no attention sheet named "Eyeballs"/,
+    ],
+    [
+      "an attention sheet without its headers",
+      ["--attention", "Vehicles"],
+      /needs the headers Channel and Attention share/,
+    ],
+    ["a flag that does not parse", ["--bandwidth", "two"], /Bandwidth/],
+  ])("SPEC 7 nothing to plan: %s exits 1 with the reason", async (_, extra, message) => {
+    const run = await cli("plan", SAMPLE, "--out", join(tempDir(), "o.xlsx"), ...extra);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toContain("    at ");
+  });
+
+  test("SPEC 7 --table reads an Excel table by name", async () => {
+    const run = await cli(
+      "plan",
+      SAMPLE,
+      "--out",
+      join(tempDir(), "o.xlsx"),
+      "--table",
+      "tblVehicles",
+      "--json",
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).vehicles).toHaveLength(24);
+  });
+
+  describe("files that cannot be planned give a clear message and exit 1, never a stack trace", () => {
+    const cases: [string, (dir: string) => Promise<string>, RegExp][] = [
+      ["a missing file", async (dir) => join(dir, "nope.xlsx"), /there is no such file/],
+      [
+        "a text file",
+        async (dir) => writeTo(dir, "notes.xlsx", "Vehicle,Investment\n"),
+        /not an \.xlsx workbook/,
+      ],
+      [
+        "a password-protected file",
+        async (dir) =>
+          writeTo(dir, "locked.xlsx", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
+        /password-protected/,
+      ],
+      [
+        "a corrupt .xlsx",
+        async (dir) => writeTo(dir, "broken.xlsx", readFileSync(SAMPLE).subarray(0, 3000)),
+        /damaged/,
+      ],
+      [
+        "an empty workbook",
+        (dir) => workbookFile(dir, (book) => void book.addWorksheet("Sheet1")),
+        /No sheet of the workbook \(Sheet1\)/,
+      ],
+      [
+        "no header row",
+        (dir) => workbookFile(dir, (book) => void book.addWorksheet("Data").addRow(["Name", "Cost"])),
+        /vehicle table header row/,
+      ],
+      [
+        "no valid row",
+        (dir) =>
+          workbookFile(dir, (book) => {
+            const sheet = book.addWorksheet("Vehicles");
+            sheet.addRow(["Vehicle", "Investment", "Leads", "Pipeline"]);
+            sheet.addRow(["Webinar", "lots", 10, 100]);
+          }),
+        /No vehicle can be planned: every row has a problem/,
+      ],
+    ];
+    test.each(cases)("%s", async (_, make, message) => {
+      const dir = tempDir();
+      const run = await cli("plan", await make(dir), "--out", join(dir, "out.xlsx"));
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toContain("    at ");
+      expect(existsSync(join(dir, "out.xlsx"))).toBe(false);
+    });
+
+    test("a vehicle table whose sheet reaches row 1,048,576 plans in reasonable time", async () => {
+      const dir = tempDir();
+      const input = await workbookFile(dir, (book) => {
+        const sheet = leadSources(book);
+        sheet.getCell("A1048576").value = "end";
+      });
+      const run = await cli("plan", input, "--json");
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout).vehicles.map((vehicle: { vehicle: string }) => vehicle.vehicle)).toEqual([
+        "LeadSource A",
+        "LeadSource B",
+        "end",
+      ]);
+    }, 60_000);
+  });
+});
+
+function writeTo(dir: string, name: string, data: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, data);
+  return path;
+}
+
+describe("vehicle-planner sample", () => {
+  test("SPEC 7 sample writes the bundled workbook, and refuses to replace a file without --force", async () => {
+    const target = join(tempDir(), "sample.xlsx");
+    expect((await cli("sample", target)).code).toBe(0);
+    expect(readFileSync(target).equals(readFileSync(SAMPLE))).toBe(true);
+    expect((await cli("sample", target)).code).toBe(2);
+    expect((await cli("sample", target, "--force")).code).toBe(0);
+  });
+});
+
+describe("the installed command", () => {
+  beforeAll(() => {
+    execFileSync("npm", ["run", "build:cli", "--silent"], { cwd: ROOT, stdio: "ignore" });
+  }, 120_000);
+
+  test("node bin/vehicle-planner.js plans the sample and exits 0", () => {
+    const out = join(tempDir(), "plan.xlsx");
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, "bin", "vehicle-planner.js"), "plan", SAMPLE, "--out", out],
+      { encoding: "utf8" },
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Media mix");
+    expect(existsSync(out)).toBe(true);
+  });
+});
