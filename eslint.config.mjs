@@ -29,8 +29,22 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["react*", "exceljs", "fflate", "fs", "path", "os", "node:*", "@fluentui/*", "@microsoft/*", "../workbook/*", "../cli/*", "../taskpane/*"],
-              message: "src/core is pure TypeScript: no Office, DOM, React, Node, file-library or face imports.",
+              group: [
+                "react*",
+                "exceljs",
+                "fflate",
+                "fs",
+                "path",
+                "os",
+                "node:*",
+                "@fluentui/*",
+                "@microsoft/*",
+                "../workbook/*",
+                "../cli/*",
+                "../taskpane/*",
+              ],
+              message:
+                "src/core is pure TypeScript: no Office, DOM, React, Node, file-library or face imports.",
             },
           ],
         },
@@ -39,7 +53,18 @@ export default tseslint.config(
   },
   {
     files: ["**/*.{js,cjs}"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        __dirname: "readonly",
+        process: "readonly",
+        console: "readonly",
+        Buffer: "readonly",
+        setTimeout: "readonly",
+      },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

@@ -50,6 +50,8 @@ for (const [location, entry] of Object.entries(lock.packages)) {
   }
 }
 
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+);
 fs.writeFileSync(lockPath, JSON.stringify(lock, null, 2) + "\n");
 console.log(`complete-lockfile: added ${added} platform entries`);
