@@ -84,8 +84,8 @@ function rowBlocks(rows: number, bytesPerRow: number): [number, number][] {
   return blocks;
 }
 
-function jsonBytes(row: readonly unknown[]): number {
-  return JSON.stringify(row).length;
+function jsonBytes(value: unknown): number {
+  return JSON.stringify(value).length;
 }
 
 /** Assigns one number format to every cell of a range, as Office.js allows for a single value. */
@@ -155,15 +155,27 @@ export class OfficeWorkbook implements PlannerWorkbook {
       const ranges = sources.map((source) => locate(context, source).load(RANGE_SHAPE));
       const sheets = ranges.map((range) => range.worksheet.load("name"));
       await context.sync();
-      const reads = ranges.map((range, i) => {
-        if (range.isNullObject) return [];
-        return rowBlocks(range.rowCount, range.columnCount * BYTES_PER_CELL_READ).map(([start, end]) =>
-          sheets[i]
-            .getRangeByIndexes(range.rowIndex + start, range.columnIndex, end - start, range.columnCount)
-            .load("values,valueTypes"),
-        );
+      const reads: Excel.Range[][] = ranges.map(() => []);
+      const requests: QueuedPart[] = [];
+      ranges.forEach((range, i) => {
+        if (range.isNullObject) return;
+        const bytesPerRow = range.columnCount * BYTES_PER_CELL_READ;
+        for (const [start, end] of rowBlocks(range.rowCount, bytesPerRow)) {
+          requests.push({
+            bytes: (end - start) * bytesPerRow,
+            queue: () => {
+              const block = sheets[i].getRangeByIndexes(
+                range.rowIndex + start,
+                range.columnIndex,
+                end - start,
+                range.columnCount,
+              );
+              reads[i].push(block.load("values,valueTypes"));
+            },
+          });
+        }
       });
-      await sendInBlocks(context, reads.flat().length, sources.length);
+      await sendInRequests(context, requests);
       return ranges.map((range, i) => {
         if (range.isNullObject) return null;
         const corner = parseAddress(range.address);
@@ -201,7 +213,7 @@ export class OfficeWorkbook implements PlannerWorkbook {
 
       context.application.suspendApiCalculationUntilNextSync();
       const written: WrittenSheet[] = [];
-      const valueBlocks: (() => void)[] = [];
+      const valueBlocks: QueuedPart[] = [];
       for (const sheet of sheets) {
         const old = owned.get(sheet.kind);
         const notes: string[] = [];
@@ -230,7 +242,7 @@ export class OfficeWorkbook implements PlannerWorkbook {
         workbook.names.add(marker, target.getRange("A1")).visible = false;
         written.push({ kind: sheet.kind, sheetName, tableName, note: notes.length ? notes.join(" ") : null });
       }
-      await sendInBlocks(context, valueBlocks.length, 1, valueBlocks, options.onProgress);
+      await sendInRequests(context, valueBlocks, options.onProgress);
       return written;
     });
   }
@@ -294,35 +306,43 @@ function locate(context: Excel.RequestContext, source: SourceRef): Excel.Range {
   }
 }
 
+/** A part of a request: how big it is, and how to queue it. */
+interface QueuedPart {
+  bytes: number;
+  queue: () => void;
+}
+
 /**
- * Sends what is queued, then each further block of about 1 MB in its own
- * request: `blocks` blocks make `max(1, blocks - alreadyQueued + 1)` syncs.
- * With `queue`, block i is queued just before its own sync.
+ * Queues the parts in order and syncs whenever the next part would take the
+ * request past the budget, and once at the end: small reads and writes go in
+ * one request, large ones in as many requests of about 1 MB as they need.
  */
-async function sendInBlocks(
+async function sendInRequests(
   context: Excel.RequestContext,
-  blocks: number,
-  blocksPerFirstRequest: number,
-  queue?: (() => void)[],
+  parts: readonly QueuedPart[],
   onProgress?: (fraction: number) => void,
 ): Promise<void> {
-  let sent = 0;
-  do {
-    const inThisRequest = sent === 0 ? Math.max(1, blocksPerFirstRequest) : 1;
-    for (let i = 0; i < inThisRequest && sent + i < blocks; i++) queue?.[sent + i]();
-    sent += inThisRequest;
-    // One sync per ~1 MB block is what keeps each request under Excel on the web's 5 MB limit.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-    onProgress?.(Math.min(1, sent / Math.max(1, blocks)));
-  } while (sent < blocks);
+  let inRequest = 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (inRequest > 0 && inRequest + parts[i].bytes > REQUEST_BUDGET_BYTES) {
+      // Syncing per ~1 MB request is what keeps each one under Excel on the web's 5 MB limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      onProgress?.(i / parts.length);
+      inRequest = 0;
+    }
+    parts[i].queue();
+    inRequest += parts[i].bytes;
+  }
+  await context.sync();
+  onProgress?.(1);
 }
 
 /**
  * Queues a sheet's formats, table, conditional formats and chart, and returns
  * one closure per row block that queues its values (sent one sync each).
  */
-function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableName: string): (() => void)[] {
+function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableName: string): QueuedPart[] {
   const columns = output.columns;
   const rowCount = output.rows.length;
   const lastRow = Math.max(2, rowCount + 1);
@@ -340,11 +360,22 @@ function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableName: stri
   sheet.freezePanes.freezeRows(1);
   if (output.kind === "filter") addAnswerFormats(sheet, output, lastRow);
   if (output.kind === "mix") addMixChart(sheet, output);
-  const bytesPerRow = rowCount > 0 ? jsonBytes(output.rows[0]) * 2 : 1;
-  return rowBlocks(rowCount, bytesPerRow).map(([start, end]) => () => {
+  return rowBlocks(rowCount, maxRowBytes(output)).map(([start, end]) => {
     const values = output.rows.slice(start, end).map((row) => row.map(cellText));
-    sheet.getRange(`A${start + 2}:${lastColumn}${end + 1}`).values = values;
+    return {
+      bytes: jsonBytes(values),
+      queue: () => {
+        sheet.getRange(`A${start + 2}:${lastColumn}${end + 1}`).values = values;
+      },
+    };
   });
+}
+
+/** The largest row of a table as JSON, so a block of rows never passes the budget. */
+function maxRowBytes(output: OutputSheet): number {
+  let largest = 1;
+  for (const row of output.rows) largest = Math.max(largest, jsonBytes(row));
+  return largest;
 }
 
 function cellText(value: OutputCell): string | number {

@@ -1,0 +1,57 @@
+/** One full run of the add-in (read, plan, write) over the recording fake, as the bench and the tests measure it. */
+import type { CellValue } from "../../../src/core/cells";
+import { buildOutputSheets } from "../../../src/core/outputSheets";
+import { makePlan, readPlanInputs } from "../../../src/core/plan";
+import { OfficeWorkbook } from "../../../src/workbook/office/officeWorkbook";
+import { FakeExcel, installExcelEnums } from "./fakeExcel";
+
+const CHANNELS = ["Events", "Digital", "Content", "Print", "Email"];
+
+export function vehicleRows(count: number): CellValue[][] {
+  const rows: CellValue[][] = [
+    ["Vehicle", "Channel", "Investment", "Leads", "Conversion rate", "Average deal size", "Hours"],
+  ];
+  for (let i = 0; i < count; i++) {
+    rows.push([
+      `Vehicle ${i + 1}`,
+      CHANNELS[i % CHANNELS.length],
+      5_000 + ((i * 7919) % 50_000),
+      50 + ((i * 31) % 900),
+      0.01 + ((i * 13) % 20) / 100,
+      2_000 + ((i * 101) % 20_000),
+      (i * 17) % 200,
+    ]);
+  }
+  return rows;
+}
+
+export async function fullRun(
+  rows: number,
+): Promise<{ excel: FakeExcel; syncs: number; maxRequestBytes: number }> {
+  installExcelEnums();
+  const excel = new FakeExcel();
+  excel.addSheet("Vehicles", vehicleRows(rows));
+  excel.addSheet("Planner Settings", [
+    ["Setting", "Value"],
+    ["Bandwidth", 5],
+    ["Pipeline goal", "$2m"],
+  ]);
+  excel.addSheet("Audience Attention", [
+    ["Channel", "Attention share"],
+    ["Events", 0.1],
+    ["Digital", 0.4],
+  ]);
+  const workbook = new OfficeWorkbook(excel.run);
+  const [vehicles, settings, attention] = await workbook.readSources([
+    { kind: "sheet", name: "Vehicles" },
+    { kind: "sheet", name: "Planner Settings" },
+    { kind: "sheet", name: "Audience Attention" },
+  ]);
+  if (!vehicles) throw new Error("no vehicles read");
+  const inputs = readPlanInputs({ vehicles, settings, attention });
+  if (!inputs.ok) throw new Error(inputs.message);
+  const plan = makePlan(inputs.value);
+  if (!plan.ok) throw new Error(plan.message);
+  await workbook.writeOutputs(buildOutputSheets(plan.value));
+  return { excel, syncs: excel.syncs.length, maxRequestBytes: excel.maxRequestBytes };
+}

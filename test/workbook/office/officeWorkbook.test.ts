@@ -1,0 +1,213 @@
+import type { OutputSheet } from "../../../src/core/outputTable";
+import { OfficeWorkbook, parseAddress } from "../../../src/workbook/office/officeWorkbook";
+import { FakeExcel, installExcelEnums } from "./fakeExcel";
+import { fullRun } from "./fullRun";
+
+beforeAll(installExcelEnums);
+
+function outputs(): OutputSheet[] {
+  return [
+    {
+      kind: "shortlist",
+      sheetName: "Shortlist",
+      tableName: "tblShortlist",
+      columns: [
+        { header: "Rank", format: "integer", width: 6 },
+        { header: "Vehicle", format: "text", width: 24 },
+        { header: "Investment", format: "money", width: 14 },
+      ],
+      rows: [
+        [1, "=cmd|' /C calc'!A0", 1000],
+        [2, "Webinar", null],
+      ],
+    },
+    {
+      kind: "filter",
+      sheetName: "Vehicle Filter",
+      tableName: "tblVehicleFilter",
+      columns: [
+        { header: "Vehicle", format: "text", width: 24 },
+        { header: "Status", format: "text", width: 16 },
+        { header: "Q1 Objective fit", format: "text", width: 10 },
+      ],
+      rows: [["Webinar", "Shortlisted", "Pass"]],
+    },
+    {
+      kind: "mix",
+      sheetName: "Media Mix",
+      tableName: "tblMediaMix",
+      columns: [
+        { header: "Channel", format: "text", width: 16 },
+        { header: "Current share", format: "percent", width: 10 },
+        { header: "Recommended share", format: "percent", width: 10 },
+        { header: "Attention share", format: "percent", width: 10 },
+      ],
+      rows: [
+        ["Events", 0.6, 0.5, 0.1],
+        ["Digital", 0.4, 0.5, 0.4],
+        ["Total", 1, 1, 0.5],
+      ],
+    },
+  ];
+}
+
+describe("reading through Office.js", () => {
+  test("SPEC 1.1 values come through as the engine expects: numbers, text, booleans, errors, blanks", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet(
+      "Vehicle List",
+      [
+        ["Vehicle", "Investment", "Leads"],
+        ["Webinar", 1000, { error: "#N/A" }],
+        ["Print", "", true],
+      ],
+      "B3",
+    );
+    const [block] = await new OfficeWorkbook(excel.run).readSources([
+      { kind: "sheet", name: "Vehicle List" },
+    ]);
+    expect(block).toEqual({
+      sheet: "Vehicle List",
+      top: 3,
+      left: 2,
+      cells: [
+        ["Vehicle", "Investment", "Leads"],
+        ["Webinar", 1000, { error: "#N/A" }],
+        ["Print", null, true],
+      ],
+    });
+  });
+
+  test("the vehicle table, settings and attention table are read in two syncs; a missing sheet is null", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("Vehicles", [["Vehicle"], ["Webinar"]]);
+    const blocks = await new OfficeWorkbook(excel.run).readSources([
+      { kind: "sheet", name: "Vehicles" },
+      { kind: "sheet", name: "Planner Settings" },
+    ]);
+    expect(blocks[1]).toBeNull();
+    expect(excel.syncs).toHaveLength(2);
+  });
+
+  test("parseAddress reads quoted sheet names", () => {
+    expect(parseAddress("'Vehicle ''List'''!$C$7:$T$40")).toEqual({
+      sheet: "Vehicle 'List'",
+      top: 7,
+      left: 3,
+    });
+  });
+});
+
+describe("writing through Office.js", () => {
+  test("SPEC 6 the three sheets are Excel tables with values, number formats, frozen headers and widths", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("Vehicles", [["Vehicle"]]);
+    const written = await new OfficeWorkbook(excel.run).writeOutputs(outputs());
+    expect(written.map((sheet) => [sheet.sheetName, sheet.tableName, sheet.note])).toEqual([
+      ["Shortlist", "tblShortlist", null],
+      ["Vehicle Filter", "tblVehicleFilter", null],
+      ["Media Mix", "tblMediaMix", null],
+    ]);
+    expect(excel.valuesOf("Shortlist", "A1:C3")).toEqual([
+      ["Rank", "Vehicle", "Investment"],
+      [1, "=cmd|' /C calc'!A0", 1000],
+      [2, "Webinar", null],
+    ]);
+    const shortlist = excel.sheet("Shortlist");
+    expect(shortlist?.numberFormats.get("1,1")).toBe("@");
+    expect(shortlist?.numberFormats.get("1,2")).toBe("$#,##0");
+    expect(shortlist?.frozenRows).toBe(1);
+    expect(shortlist?.columnWidths.get(1)).toBe(24 * 7);
+    expect(excel.tables.map((table) => [table.name, table.sheet.name, table.address, table.style])).toEqual([
+      ["tblShortlist", "Shortlist", "A1:C3", "TableStyleMedium2"],
+      ["tblVehicleFilter", "Vehicle Filter", "A1:C2", "TableStyleMedium2"],
+      ["tblMediaMix", "Media Mix", "A1:D4", "TableStyleMedium2"],
+    ]);
+    expect(excel.calculationSuspensions).toBe(1);
+  });
+
+  test("SPEC 6 text from cells is written into text-formatted cells, so =… stays text", async () => {
+    const excel = new FakeExcel();
+    await new OfficeWorkbook(excel.run).writeOutputs(outputs());
+    expect(excel.sheet("Shortlist")?.numberFormats.get("1,1")).toBe("@");
+    expect(excel.sheet("Shortlist")?.cells.get("1,1")).toBe("=cmd|' /C calc'!A0");
+  });
+
+  test("the filter's Status and Q columns get pass / fail / n/a colours", async () => {
+    const excel = new FakeExcel();
+    await new OfficeWorkbook(excel.run).writeOutputs(outputs());
+    const formats = excel.sheet("Vehicle Filter")?.conditionalFormats ?? [];
+    expect(formats.filter((format) => format.address === "B2:B2").map((format) => format.text)).toEqual([
+      "Shortlisted",
+      "Eliminated",
+      "Invalid input",
+    ]);
+    expect(formats.filter((format) => format.address === "C2:C2").map((format) => format.text)).toEqual([
+      "Pass",
+      "Fail",
+      "n/a",
+    ]);
+  });
+
+  test("Media Mix gets a clustered bar chart of current, recommended and attention share by channel, without Total", async () => {
+    const excel = new FakeExcel();
+    await new OfficeWorkbook(excel.run).writeOutputs(outputs());
+    const [chart] = excel.sheet("Media Mix")?.charts ?? [];
+    expect(chart.type).toBe("BarClustered");
+    expect(chart.series).toEqual([
+      { name: null, values: "B1:B3", categories: "A2:A3" },
+      { name: "Recommended share", values: "C2:C3", categories: "A2:A3" },
+      { name: "Attention share", values: "D2:D3", categories: "A2:A3" },
+    ]);
+  });
+
+  test("SPEC 6 the planner marks its sheets with hidden names; a rerun replaces them in place and nothing else", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("Vehicles", [["Vehicle"]]);
+    const workbook = new OfficeWorkbook(excel.run);
+    await workbook.writeOutputs(outputs());
+    excel.addSheet("Notes", [["mine"]]);
+    await workbook.writeOutputs(outputs());
+    expect([...excel.sheets].sort((a, b) => a.position - b.position).map((sheet) => sheet.name)).toEqual([
+      "Vehicles",
+      "Shortlist",
+      "Vehicle Filter",
+      "Media Mix",
+      "Notes",
+    ]);
+    expect(excel.tables.map((table) => table.name).sort()).toEqual([
+      "tblMediaMix",
+      "tblShortlist",
+      "tblVehicleFilter",
+    ]);
+    expect(excel.names.map((name) => [name.name, name.formula, name.visible])).toEqual([
+      ["VehiclePlanner_Shortlist", "=Shortlist!$A$1", false],
+      ["VehiclePlanner_VehicleFilter", "='Vehicle Filter'!$A$1", false],
+      ["VehiclePlanner_MediaMix", "='Media Mix'!$A$1", false],
+    ]);
+  });
+
+  test("SPEC 6 a user's own sheet called Shortlist is left alone: the output goes to Shortlist (2) with a note", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("Shortlist", [["my picks"]]);
+    const [shortlist] = await new OfficeWorkbook(excel.run).writeOutputs(outputs());
+    expect(shortlist.sheetName).toBe("Shortlist (2)");
+    expect(shortlist.note).toContain('went to "Shortlist (2)"');
+    expect(excel.valuesOf("Shortlist", "A1:A1")).toEqual([["my picks"]]);
+  });
+});
+
+describe("round trips and request sizes of a full run (read, plan, write)", () => {
+  test("a full run takes 4 syncs whatever the row count while reads and writes stay under about 1 MB", async () => {
+    const small = await fullRun(100);
+    const larger = await fullRun(1_000);
+    expect(small.syncs).toBe(4);
+    expect(larger.syncs).toBe(4);
+  }, 60_000);
+
+  test("no request above 2,000,000 bytes at 200,000 rows (large reads and writes go in blocks)", async () => {
+    const run = await fullRun(200_000);
+    expect(run.maxRequestBytes).toBeLessThanOrEqual(2_000_000);
+    expect(run.syncs).toBeGreaterThan(6);
+  }, 240_000);
+});
