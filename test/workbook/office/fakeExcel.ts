@@ -132,6 +132,10 @@ export class FakeExcel {
     return batch(this.context() as unknown as Excel.RequestContext);
   };
 
+  private self(): FakeExcel {
+    return this;
+  }
+
   record(bytes: number): void {
     this.pendingBytes += bytes;
   }
@@ -141,7 +145,7 @@ export class FakeExcel {
   }
 
   private context() {
-    const excel = this;
+    const excel: FakeExcel = this.self();
     const workbook = {
       worksheets: new WorksheetCollection(excel),
       tables: new TableCollection(excel, null),
@@ -376,20 +380,20 @@ export class FakeRange extends Loadable {
     }
   }
   get format() {
-    const range = this;
+    const { box, sheet } = this;
     return {
       set columnWidth(width: number) {
-        for (let c = range.box.left; c <= range.box.right; c++) range.sheet.columnWidths.set(c, width);
+        for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, width);
       },
       autofitColumns() {},
     };
   }
   get conditionalFormats() {
-    const range = this;
+    const { sheet, localAddress } = this;
     return {
       add() {
-        const entry = { address: range.localAddress, text: "", fill: "", font: "" };
-        range.sheet.conditionalFormats.push(entry);
+        const entry = { address: localAddress, text: "", fill: "", font: "" };
+        sheet.conditionalFormats.push(entry);
         return {
           textComparison: {
             format: {
