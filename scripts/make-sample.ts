@@ -103,6 +103,14 @@ const ATTENTION: [string, number][] = [
   ["Social video", 0.07],
 ];
 
+const SCENARIOS: [string, string | null, string, string | number][] = [
+  ["Webinars convert at 15%", "Webinar series", "Conversion rate", 0.15],
+  ["Cut the budget by a fifth", null, "Budget", 208000],
+  ["Six vehicles", null, "Bandwidth", 6],
+  ["Bigger trade show", "Industry trade show", "Investment", 130000],
+  ["Bigger trade show", "Industry trade show", "Leads", 700],
+];
+
 const MONEY = '"$"#,##0';
 const PERCENT = "0.0%";
 
@@ -163,6 +171,17 @@ async function main(): Promise<void> {
   attention.getColumn(1).width = 20;
   attention.getColumn(2).width = 16;
   attention.getColumn(2).numFmt = PERCENT;
+
+  const scenarios = workbook.addWorksheet("Planner Scenarios");
+  scenarios.addTable({
+    name: "tblPlannerScenarios",
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleLight9", showRowStripes: true },
+    columns: [{ name: "Scenario" }, { name: "Vehicle" }, { name: "Field" }, { name: "Value" }],
+    rows: SCENARIOS,
+  });
+  [28, 24, 18, 12].forEach((width, i) => (scenarios.getColumn(i + 1).width = width));
 
   await workbook.xlsx.writeFile(OUT);
   console.log(`Wrote ${OUT}`);

@@ -1,5 +1,6 @@
 /** The plan as readable, aligned text tables for the terminal. */
 import type { Plan } from "../core/model";
+import type { ScenarioComparison } from "../core/scenarios";
 import { formatMoney, formatPercentFixed, formatRatio } from "../core/numberText";
 
 type Align = "left" | "right";
@@ -74,4 +75,19 @@ export function summaryLines(plan: Plan): string[] {
     `Pipeline goal ${money(allocation.pipelineGoal)}; budget for the goal ${allocation.budgetForGoal === null ? "out of reach for this shortlist" : money(allocation.budgetForGoal)}.`,
     `Eliminated by question: ${byQuestion || "none"}. Invalid rows: ${invalid}.`,
   ];
+}
+
+export function scenarioTable(comparisons: readonly ScenarioComparison[]): string {
+  return table(
+    ["Scenario", "Budget", "Expected pipeline", "Change", "Entered", "Left"],
+    ["left", "right", "right", "right", "left", "left"],
+    comparisons.map((row) => [
+      row.scenario,
+      money(row.budget),
+      money(row.expectedPipeline),
+      money(row.changeInExpectedPipeline),
+      row.entered.join(", "),
+      row.left.join(", "),
+    ]),
+  );
 }

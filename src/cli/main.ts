@@ -11,10 +11,21 @@ import { headerRowMatches } from "../core/headers";
 import type { Issue } from "../core/issues";
 import type { Plan, SettingKey } from "../core/model";
 import { buildOutputSheets } from "../core/outputSheets";
-import { describeIssue, makePlan, readPlanInputs } from "../core/plan";
+import type { OutputSheet } from "../core/outputTable";
+import { describeIssue, makePlan, readPlanInputs, type PlanInputs } from "../core/plan";
+import { buildScenarioSheet, scenariosToJson } from "../core/scenarioSheet";
+import {
+  applyScenario,
+  compareScenarios,
+  readScenarioTable,
+  rowsOf,
+  scenarioNames,
+  type ScenarioRow,
+} from "../core/scenarios";
+import type { WrittenSheet } from "../workbook/plannerWorkbook";
 import { planToJson } from "../core/planJson";
 import { findVehicleSource, WorkbookFileError, XlsxWorkbook } from "../workbook/xlsx";
-import { mixTable, shortlistTable, summaryLines } from "./humanTables";
+import { mixTable, scenarioTable, shortlistTable, summaryLines } from "./humanTables";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -27,10 +38,14 @@ const USAGE = `Usage:
   vehicle-planner plan WORKBOOK.xlsx [--out FILE] [--sheet NAME | --table NAME]
       [--attention SHEET] [--objective STAGE] [--bandwidth N] [--budget MONEY]
       [--goal MONEY] [--message COMPLEXITY] [--json] [--force]
+      [--scenario NAME]
+  vehicle-planner compare WORKBOOK.xlsx [--scenario NAME]... [plan's options]
   vehicle-planner sample [FILE] [--force]
 
 plan     plans the workbook and writes it with the Shortlist, Vehicle Filter and
          Media Mix sheets to --out (default: WORKBOOK-plan.xlsx beside it).
+compare  plans the base and each scenario of Planner Scenarios (or those named)
+         and adds a Scenarios sheet comparing them.
 sample   writes the bundled sample workbook (default: vehicle-planner-sample.xlsx).
 `;
 
@@ -56,6 +71,7 @@ const PLAN_OPTIONS = {
   budget: { type: "string" },
   goal: { type: "string" },
   message: { type: "string" },
+  scenario: { type: "string", multiple: true },
   json: { type: "boolean" },
   force: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -71,8 +87,10 @@ const SETTING_FLAGS: [keyof typeof PLAN_OPTIONS, SettingKey][] = [
 ];
 
 type PlanFlags = {
-  [K in keyof typeof PLAN_OPTIONS]?: (typeof PLAN_OPTIONS)[K]["type"] extends "string" ? string : boolean;
-};
+  [K in Exclude<keyof typeof PLAN_OPTIONS, "scenario">]?: (typeof PLAN_OPTIONS)[K]["type"] extends "string"
+    ? string
+    : boolean;
+} & { scenario?: string[] };
 
 function parse(
   args: string[],
@@ -171,16 +189,26 @@ function writeAtomically(path: string, bytes: Uint8Array): void {
   }
 }
 
-async function planCommand(args: string[], io: CliIo): Promise<number> {
+interface Prepared {
+  flags: PlanFlags;
+  out: string;
+  workbook: XlsxWorkbook;
+  inputs: PlanInputs;
+  scenarios: ScenarioRow[];
+  step: (step: string | null) => void;
+}
+
+/** Everything `plan` and `compare` share: the arguments, the workbook and its parsed inputs. */
+async function prepare(args: string[], io: CliIo): Promise<Prepared | null> {
   const { values, positionals } = parse(args, PLAN_OPTIONS);
   const flags = values as PlanFlags;
   if (flags.help) {
     io.stdout(USAGE);
-    return 0;
+    return null;
   }
   if (positionals.length !== 1)
     throw usage(
-      positionals.length === 0 ? "plan needs a WORKBOOK.xlsx" : `unexpected argument "${positionals[1]}"`,
+      positionals.length === 0 ? "a WORKBOOK.xlsx is needed" : `unexpected argument "${positionals[1]}"`,
     );
   if (flags.sheet !== undefined && flags.table !== undefined)
     throw usage("give --sheet or --table, not both");
@@ -213,31 +241,102 @@ async function planCommand(args: string[], io: CliIo): Promise<number> {
     printIssues(io, inputs.issues);
     throw new Stop(inputs.message, 1);
   }
-  const planned = makePlan(inputs.value);
+  const scenarios = readScenarioTable(await scenariosBlock(workbook));
+  if (!scenarios.ok) throw new Stop(scenarios.message, 1);
+  return { flags, out, workbook, inputs: inputs.value, scenarios: scenarios.value, step };
+}
+
+async function scenariosBlock(workbook: XlsxWorkbook): Promise<CellBlock | null> {
+  const table = workbook.tableNames().find((name) => name.toLowerCase() === "tblplannerscenarios");
+  return table
+    ? workbook.readSource({ kind: "table", name: table })
+    : workbook.readSheet("Planner Scenarios");
+}
+
+function withScenario(io: CliIo, prepared: Prepared): PlanInputs {
+  const names = prepared.flags.scenario ?? [];
+  if (names.length === 0) return prepared.inputs;
+  if (names.length > 1) throw usage("plan takes one --scenario; compare takes several");
+  const rows = rowsOf(prepared.scenarios, names[0]);
+  if (rows.length === 0) {
+    const known = scenarioNames(prepared.scenarios);
+    throw new Stop(
+      `There is no scenario named "${names[0]}" in Planner Scenarios${known.length ? ` (it has ${known.join(", ")})` : ""}.`,
+      1,
+    );
+  }
+  const applied = applyScenario(prepared.inputs, rows);
+  printIssues(io, applied.issues);
+  return applied.inputs;
+}
+
+async function writePlanFile(prepared: Prepared, sheets: OutputSheet[]): Promise<WrittenSheet[]> {
+  prepared.step("Writing the plan");
+  const written = await prepared.workbook.writeOutputs(sheets);
+  writeAtomically(prepared.out, await prepared.workbook.toBytes());
+  prepared.step(null);
+  return written;
+}
+
+function notesOf(written: readonly WrittenSheet[]): string[] {
+  return written.map((sheet) => sheet.note).filter((note): note is string => note !== null);
+}
+
+async function planCommand(args: string[], io: CliIo): Promise<number> {
+  const prepared = await prepare(args, io);
+  if (prepared === null) return 0;
+  const planned = makePlan(withScenario(io, prepared));
   if (!planned.ok) {
-    step(null);
+    prepared.step(null);
     printIssues(io, planned.issues);
     throw new Stop(planned.message, 1);
   }
   const plan = planned.value;
-  step("Writing the plan");
-  const written = await workbook.writeOutputs(buildOutputSheets(plan));
-  writeAtomically(out, await workbook.toBytes());
-  step(null);
-
+  const written = await writePlanFile(prepared, buildOutputSheets(plan));
   printIssues(io, plan.issues);
-  const notes = written.map((sheet) => sheet.note).filter((note): note is string => note !== null);
-  if (flags.json) {
+  const notes = notesOf(written);
+  if (prepared.flags.json) {
     for (const note of notes) io.stderr(`note: ${note}\n`);
     io.stdout(`${JSON.stringify(planToJson(plan), null, 2)}\n`);
   } else {
     io.stdout(
       humanReport(
         plan,
-        out,
+        prepared.out,
         written.map((sheet) => sheet.sheetName),
         notes,
       ),
+    );
+  }
+  return 0;
+}
+
+async function compareCommand(args: string[], io: CliIo): Promise<number> {
+  const prepared = await prepare(args, io);
+  if (prepared === null) return 0;
+  const compared = compareScenarios(prepared.inputs, prepared.scenarios, prepared.flags.scenario ?? []);
+  if (!compared.ok) {
+    prepared.step(null);
+    printIssues(io, compared.issues);
+    throw new Stop(compared.message, 1);
+  }
+  const { comparisons, issues } = compared.value;
+  const sheets = [...buildOutputSheets(comparisons[0].plan), buildScenarioSheet(comparisons)];
+  const written = await writePlanFile(prepared, sheets);
+  printIssues(io, issues);
+  const notes = notesOf(written);
+  if (prepared.flags.json) {
+    for (const note of notes) io.stderr(`note: ${note}\n`);
+    io.stdout(`${JSON.stringify(scenariosToJson(comparisons, issues), null, 2)}\n`);
+  } else {
+    io.stdout(
+      [
+        scenarioTable(comparisons),
+        "",
+        `Wrote ${prepared.out} with the sheets ${written.map((sheet) => sheet.sheetName).join(", ")}.`,
+        ...notes,
+        "",
+      ].join("\n"),
     );
   }
   return 0;
@@ -299,6 +398,7 @@ async function sampleCommand(args: string[], io: CliIo): Promise<number> {
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   plan: planCommand,
+  compare: compareCommand,
   sample: sampleCommand,
 };
 

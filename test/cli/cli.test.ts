@@ -216,7 +216,7 @@ describe("vehicle-planner plan", () => {
   });
 
   test.each([
-    ["no WORKBOOK", [], 2, /plan needs a WORKBOOK/],
+    ["no WORKBOOK", [], 2, /a WORKBOOK.xlsx is needed/],
     ["an unknown flag", ["--colour"], 2, /Unknown option '--colour'/],
     ["--sheet and --table together", ["--sheet", "A", "--table", "B"], 2, /not both/],
   ])("SPEC 7 bad usage: %s exits 2 with the usage", async (_, extra, code, message) => {
@@ -369,5 +369,94 @@ describe("the installed command", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Media mix");
     expect(existsSync(out)).toBe(true);
+  });
+});
+
+describe("vehicle-planner compare and --scenario", () => {
+  test("SPEC 8 compare writes the base plan's sheets plus Scenarios, base first, every scenario in order", async () => {
+    const out = join(tempDir(), "compare.xlsx");
+    const run = await cli("compare", SAMPLE, "--out", out);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Six vehicles\s+\$260,000/);
+    const book = await readBack(out);
+    const sheet = book.getWorksheet("Scenarios");
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      "Scenario",
+      "Shortlist",
+      "Budget",
+      "Expected pipeline",
+      "Change in expected pipeline",
+      "Entered",
+      "Left",
+    ]);
+    expect(sheet?.getColumn(1).values.slice(2)).toEqual([
+      "Base",
+      "Webinars convert at 15%",
+      "Cut the budget by a fifth",
+      "Six vehicles",
+      "Bigger trade show",
+    ]);
+    expect(sheet?.getCell("E2").value).toBe(0);
+    expect(sheet?.getCell("C4").value).toBe(208000);
+    expect(book.getWorksheet("Shortlist")?.getCell("B2").value).toBe("Email nurture");
+  });
+
+  test("SPEC 8 compare --json prints the scenarios document; named scenarios come in the order named", async () => {
+    const run = await cli(
+      "compare",
+      SAMPLE,
+      "--out",
+      join(tempDir(), "c.xlsx"),
+      "--json",
+      "--scenario",
+      "six vehicles",
+      "--scenario",
+      "Cut the budget by a fifth",
+    );
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(Object.keys(json)).toEqual(["scenarios", "issues"]);
+    expect(json.scenarios.map((row: { scenario: string }) => row.scenario)).toEqual([
+      "Base",
+      "Six vehicles",
+      "Cut the budget by a fifth",
+    ]);
+    expect(json.scenarios[1].entered).toEqual(["Outbound calling"]);
+    expect(json.scenarios[2].budget).toBe(208000);
+  });
+
+  test("SPEC 8 plan --scenario applies one scenario and the JSON's settings show the values used; flags still win", async () => {
+    const run = await cli(
+      "plan",
+      SAMPLE,
+      "--out",
+      join(tempDir(), "p.xlsx"),
+      "--json",
+      "--scenario",
+      "Six vehicles",
+    );
+    expect(JSON.parse(run.stdout).settings.Bandwidth).toBe(6);
+    const flagged = await cli(
+      "plan",
+      SAMPLE,
+      "--out",
+      join(tempDir(), "p.xlsx"),
+      "--json",
+      "--scenario",
+      "Six vehicles",
+      "--bandwidth",
+      "4",
+    );
+    expect(JSON.parse(flagged.stdout).settings.Bandwidth).toBe(4);
+  });
+
+  test("SPEC 8 an unknown scenario NAME exits 1", async () => {
+    const run = await cli("plan", SAMPLE, "--out", join(tempDir(), "p.xlsx"), "--scenario", "Moonshot");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('no scenario named "Moonshot"');
+    expect(
+      (await cli("compare", SAMPLE, "--out", join(tempDir(), "c.xlsx"), "--scenario", "Moonshot")).code,
+    ).toBe(1);
   });
 });
