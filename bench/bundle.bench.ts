@@ -28,7 +28,7 @@ function ensureBuilt(): void {
 export async function run(): Promise<void> {
   ensureBuilt();
   const page = readFileSync(PAGE, "utf8");
-  const scripts = [...page.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1]);
+  const scripts = [...page.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((match) => match[1]);
   const ours = scripts.filter((src) => !src.startsWith("office-js/"));
   let total = 0;
   for (const src of ours) {
