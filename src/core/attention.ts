@@ -13,10 +13,30 @@ import { parseRate, parseText } from "./values";
 const CHANNEL_NAMES = new Set(["channel", "media", "medium"]);
 const SHARE_NAMES = new Set(["attentionshare", "attention", "timeshare", "mediatime", "shareoftime"]);
 
+/** Like the vehicle table's: the leftmost column that matches is used, another is a warning at its header cell. */
+function matchColumn(block: CellBlock, names: ReadonlySet<string>, header: string, issues: Issue[]): number {
+  const texts = (block.cells[0] ?? []).map(headerText);
+  let used = -1;
+  texts.forEach((text, column) => {
+    if (!names.has(normaliseHeader(text))) return;
+    if (used < 0) {
+      used = column;
+      return;
+    }
+    issues.push({
+      severity: "warning",
+      cell: cellReference(block.sheet, block.top, block.left + column),
+      field: header,
+      message: `"${text}" also matches ${header}; the column "${texts[used]}" to its left is used and this one is ignored. Rename one of them to use the other.`,
+    });
+  });
+  return used;
+}
+
 export function readAttentionTable(block: CellBlock): Outcome<{ rows: AttentionRow[]; issues: Issue[] }> {
-  const headers = (block.cells[0] ?? []).map((cell) => normaliseHeader(headerText(cell)));
-  const channelColumn = headers.findIndex((name) => CHANNEL_NAMES.has(name));
-  const shareColumn = headers.findIndex((name) => SHARE_NAMES.has(name));
+  const issues: Issue[] = [];
+  const channelColumn = matchColumn(block, CHANNEL_NAMES, "Channel", issues);
+  const shareColumn = matchColumn(block, SHARE_NAMES, "Attention share", issues);
   if (channelColumn < 0 || shareColumn < 0) {
     const found = (block.cells[0] ?? []).map(headerText).filter((text) => text !== "");
     return failure(
@@ -26,7 +46,7 @@ export function readAttentionTable(block: CellBlock): Outcome<{ rows: AttentionR
     );
   }
   const rows: AttentionRow[] = [];
-  const issues: Issue[] = [];
+  const firstRows = new Map<string, number>();
   for (let index = 1; index < block.cells.length; index++) {
     const cells = block.cells[index];
     const row = block.top + index;
@@ -51,6 +71,18 @@ export function readAttentionTable(block: CellBlock): Outcome<{ rows: AttentionR
     }
     if (share.warning !== undefined)
       issues.push({ severity: "warning", cell: shareCell, field: "Attention share", message: share.warning });
+    const key = channel.value.toLowerCase();
+    const firstRow = firstRows.get(key);
+    if (firstRow !== undefined) {
+      issues.push({
+        severity: "warning",
+        cell: channelCell,
+        field: "Channel",
+        message: `"${channel.value}" is listed again (first in row ${firstRow}), so this share is ignored: keep one row per channel`,
+      });
+      continue;
+    }
+    firstRows.set(key, row);
     rows.push({ channel: channel.value, share: share.value });
   }
   return success({ rows, issues });

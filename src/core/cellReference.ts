@@ -12,9 +12,10 @@ export function columnLetters(col: number): string {
   return letters;
 }
 
-const PLAIN_SHEET_NAME = /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/;
+const PLAIN_SHEET_NAME = /^[\p{L}_][\p{L}\p{N}_.]*$/u;
 const LOOKS_LIKE_A1 = /^[A-Za-z]{1,3}[0-9]+$/;
-const LOOKS_LIKE_R1C1 = /^[Rr]([0-9]*)?([Cc][0-9]*)?$/;
+// `R`, `C`, `RC`, `R2`, `C3`, `R2C3`: Excel would read these as R1C1 references, so it quotes them.
+const LOOKS_LIKE_R1C1 = /^(?:[Rr][0-9]*(?:[Cc][0-9]*)?|[Cc][0-9]*)$/;
 
 /** The sheet part of a reference, quoted when Excel would quote it (`'Vehicle List'`, `'It''s'`). */
 export function quoteSheetName(sheet: string): string {

@@ -78,7 +78,7 @@ const FIELD_BY_NAME: ReadonlyMap<string, FieldKey> = (() => {
   return byName;
 })();
 
-const QUESTION_HEADER = /^q([1-7])(?:\D.*)?$/u;
+const QUESTION_HEADER = /^q([1-7])(?:\P{Nd}.*)?$/u;
 
 /** The field a normalised header names, or null. */
 function fieldForNormalised(normalised: string): FieldKey | null {
@@ -98,7 +98,7 @@ export function fieldForName(name: string): FieldKey | null {
 
 /** A header cell as text: numbers and booleans as Excel shows them, blanks and errors as ''. */
 export function headerText(value: CellValue): string {
-  if (value === null || isExcelError(value)) return "";
+  if (value === null || value === undefined || isExcelError(value)) return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return String(value).trim();
 }
@@ -117,7 +117,7 @@ export interface HeaderMatch {
 export function matchHeaders(block: CellBlock, override?: MappingOverride): HeaderMatch {
   const headerRow = block.cells[0] ?? [];
   const mapping: ColumnMapping = {};
-  const issues: Issue[] = [];
+  const doubled: { field: FieldKey; issue: Issue }[] = [];
   const headers: HeaderMatch["headers"] = [];
   for (let column = 0; column < headerRow.length; column++) {
     const text = headerText(headerRow[column]);
@@ -128,11 +128,14 @@ export function matchHeaders(block: CellBlock, override?: MappingOverride): Head
     if (mapping[field] === undefined) {
       mapping[field] = column;
     } else {
-      issues.push({
-        severity: "warning",
-        cell,
-        field: FIELD_HEADERS[field],
-        message: `"${text}" also matches ${FIELD_HEADERS[field]}; the column "${headers[mapping[field] as number].text}" to its left is used and this one is ignored. Rename one of them to use the other.`,
+      doubled.push({
+        field,
+        issue: {
+          severity: "warning",
+          cell,
+          field: FIELD_HEADERS[field],
+          message: `"${text}" also matches ${FIELD_HEADERS[field]}; the column "${headers[mapping[field] as number].text}" to its left is used and this one is ignored. Rename one of them to use the other.`,
+        },
       });
     }
   }
@@ -140,6 +143,10 @@ export function matchHeaders(block: CellBlock, override?: MappingOverride): Head
   for (const header of headers) {
     header.field = FIELD_KEYS.find((field) => mapping[field] === header.column) ?? null;
   }
+  // A field the user matched by hand leaves no doubt about its second column to warn of.
+  const issues = doubled
+    .filter(({ field }) => override === undefined || !(field in override))
+    .map(({ issue }) => issue);
   return { mapping, headers, issues };
 }
 
@@ -151,7 +158,13 @@ function applyOverride(
   for (const field of FIELD_KEYS) {
     if (!(field in override)) continue;
     const column = override[field];
-    if (column === null || column === undefined || column < 0 || column >= headers.length) {
+    if (
+      column === null ||
+      column === undefined ||
+      !Number.isInteger(column) ||
+      column < 0 ||
+      column >= headers.length
+    ) {
       delete mapping[field];
     } else {
       for (const other of FIELD_KEYS) if (mapping[other] === column && other !== field) delete mapping[other];

@@ -2,15 +2,15 @@
  * SPEC 1.2 plan settings: their names, defaults and how each value is read,
  * from the `Planner Settings` table, a scenario or a CLI flag.
  */
-import type { CellBlock, CellValue } from "./cells";
+import { isExcelError, type CellBlock, type CellValue } from "./cells";
 import { cellReference } from "./cellReference";
 import { headerText, normaliseHeader } from "./headers";
 import type { Issue } from "./issues";
 import type { PlanSettings, SettingKey, SettingValues } from "./model";
 import { failure, success, type Outcome } from "./outcome";
 import {
+  describeCellValue,
   parseComplexity,
-  parseMoney,
   parseNumber,
   parseRate,
   parseScore,
@@ -70,10 +70,18 @@ export function settingKeyForName(name: string): SettingKey | null {
   return KEY_BY_NAME.get(normaliseHeader(name)) ?? null;
 }
 
+/**
+ * A number of at least (or above) `min`, read as money is (`250k`, `$1,200`);
+ * `rule` says what to type, so every error names the fix.
+ */
 function numberAtLeast(min: number, inclusive: boolean, rule: string) {
   return (value: CellValue): Parsed<number> => {
     const parsed = parseNumber(value);
-    if (parsed.kind !== "ok") return parsed;
+    if (parsed.kind === "blank") return parsed;
+    if (parsed.kind === "error") {
+      if (isExcelError(value)) return parsed;
+      return { kind: "error", message: `${describeCellValue(value)} is not a number: ${rule}` };
+    }
     const fits = inclusive ? parsed.value >= min : parsed.value > min;
     return fits ? parsed : { kind: "error", message: `${parsed.value} is out of range: ${rule}` };
   };
@@ -82,24 +90,22 @@ function numberAtLeast(min: number, inclusive: boolean, rule: string) {
 function wholeNumber(value: CellValue): Parsed<number> {
   const parsed = parseNumber(value);
   if (parsed.kind === "blank") return parsed;
+  if (parsed.kind === "error" && isExcelError(value)) return parsed;
   if (parsed.kind === "error" || !Number.isInteger(parsed.value) || parsed.value < 1) {
-    const shown = typeof value === "string" ? `"${value.trim()}"` : String(value);
     return {
       kind: "error",
-      message: `${shown} is not a whole number of vehicles: type a whole number of 1 or more, such as 5`,
+      message: `${describeCellValue(value)} is not a whole number of vehicles: type a whole number of 1 or more, such as 5`,
     };
   }
   return parsed;
 }
 
+const ELASTICITY_RULE = "type a number between 0 and 1 (not 0 or 1), such as 0.7";
+
 function elasticity(value: CellValue): Parsed<number> {
-  const parsed = parseNumber(value);
-  if (parsed.kind !== "ok") return parsed;
-  if (parsed.value <= 0 || parsed.value >= 1) {
-    return {
-      kind: "error",
-      message: `${parsed.value} is out of range: type a number between 0 and 1 (not 0 or 1), such as 0.7`,
-    };
+  const parsed = numberAtLeast(0, false, ELASTICITY_RULE)(value);
+  if (parsed.kind === "ok" && parsed.value >= 1) {
+    return { kind: "error", message: `${parsed.value} is out of range: ${ELASTICITY_RULE}` };
   }
   return parsed;
 }
@@ -109,8 +115,8 @@ type SettingParser = (value: CellValue) => Parsed<PlanSettings[SettingKey]>;
 const PARSERS: Record<SettingKey, SettingParser> = {
   objective: parseStage,
   bandwidth: wholeNumber,
-  budget: numberAtLeast(0, true, "the Budget must be 0 or more"),
-  pipelineGoal: numberAtLeast(0, true, "the Pipeline goal must be 0 or more"),
+  budget: numberAtLeast(0, true, "type a Budget of 0 or more, such as 250000 or 250k"),
+  pipelineGoal: numberAtLeast(0, true, "type a Pipeline goal of 0 or more, such as 1000000 or 1M"),
   messageComplexity: parseComplexity,
   minimumReach: parseRate,
   minimumResonance: parseScore,
@@ -125,8 +131,6 @@ const PARSERS: Record<SettingKey, SettingParser> = {
   ceilingFactor: numberAtLeast(0, false, "type a factor above 0, such as 2"),
 };
 
-const MONEY_SETTINGS: ReadonlySet<SettingKey> = new Set(["budget", "pipelineGoal", "hourlyRate"]);
-
 /**
  * One setting's value as SPEC 1.2 reads it. Blank gives neither value nor
  * issue (the default applies). `cell` is the Value cell, or null for a flag.
@@ -136,8 +140,7 @@ export function parseSettingValue<K extends SettingKey>(
   value: CellValue,
   cell: string | null,
 ): { value?: PlanSettings[K]; issue?: Issue } {
-  const parse = MONEY_SETTINGS.has(key) ? moneySetting(PARSERS[key]) : PARSERS[key];
-  const parsed = parse(value);
+  const parsed = PARSERS[key](value);
   const field = SETTING_NAMES[key];
   if (parsed.kind === "blank") return {};
   if (parsed.kind === "error") {
@@ -147,14 +150,6 @@ export function parseSettingValue<K extends SettingKey>(
   if (parsed.warning !== undefined)
     result.issue = { severity: "warning", cell, field, message: parsed.warning };
   return result;
-}
-
-/** Money settings and flags parse as money (`--budget 250k`), then keep their range. */
-function moneySetting(inRange: SettingParser): SettingParser {
-  return (value) => {
-    const money = parseMoney(value);
-    return money.kind === "ok" ? inRange(money.value) : money;
-  };
 }
 
 function findHeaderRow(block: CellBlock): { row: number; setting: number; value: number } | null {

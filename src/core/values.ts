@@ -23,15 +23,28 @@ function error(message: string): Parsed<never> {
   return { kind: "error", message };
 }
 
-/** How a cell's text is quoted in a message, shortened so a 10 kB cell stays readable. */
+/** A cell's text in a message, shortened so a 10 kB cell stays readable. */
+function shortened(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+/** How a cell's text is quoted in a message. */
 function shown(text: string): string {
-  const short = text.length > 40 ? `${text.slice(0, 37)}…` : text;
-  return `"${short}"`;
+  return `"${shortened(text)}"`;
+}
+
+/** A cell as a message shows it: text quoted and shortened, booleans and numbers as Excel shows them. */
+export function describeCellValue(value: CellValue): string {
+  if (typeof value === "string") return shown(value.trim());
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") return numberText(value);
+  return value === null ? "a blank cell" : value.error;
 }
 
 /** Blank, an error value, or the cell itself: what every parser checks first. */
 function precheck(value: CellValue): Parsed<never> | null {
-  if (value === null) return BLANK;
+  // undefined is not a CellValue, but a hole in a face's array must read as blank rather than throw.
+  if (value === null || value === undefined) return BLANK;
   if (typeof value === "string" && value.trim() === "") return BLANK;
   if (isExcelError(value))
     return error(`the cell holds the Excel error ${value.error}: fix the formula or type the value`);
@@ -55,21 +68,19 @@ export function parseMoney(value: CellValue): Parsed<number> {
   if (typeof value === "number") return finite(value);
   if (typeof value === "boolean")
     return error(`${value ? "TRUE" : "FALSE"} is not an amount: type a number such as 1200`);
-  let text = (value as string).trim();
-  let negative = false;
-  const parenthesised = /^\((.*)\)$/.exec(text);
-  if (parenthesised) {
-    negative = true;
-    text = parenthesised[1];
-  }
-  const match = AMOUNT.exec(text.replace(CURRENCY_AND_SEPARATORS, ""));
+  // Currency and separators go first, so `$(1,200)` reads like `($1,200)`.
+  let text = (value as string).replace(CURRENCY_AND_SEPARATORS, "");
+  const negative = text.startsWith("(") && text.endsWith(")");
+  if (negative) text = text.slice(1, -1);
+  const match = AMOUNT.exec(text);
   if (!match || (negative && match[1] !== "")) {
     return error(
       `${shown((value as string).trim())} is not an amount: type a plain number such as 1200, 1,200, $1.2k or 2M`,
     );
   }
-  const scale = match[3] === "" ? 1 : match[3].toLowerCase() === "k" ? 1_000 : 1_000_000;
-  const magnitude = Number(match[2]) * scale;
+  // Scaling by the decimal exponent keeps `0.29k` exactly 290, where 0.29 × 1000 is not.
+  const exponent = match[3] === "" ? 0 : match[3].toLowerCase() === "k" ? 3 : 6;
+  const magnitude = Number(`${match[2]}e${exponent}`);
   const signed = negative || match[1] === "-" ? -magnitude : magnitude;
   return finite(signed);
 }
@@ -81,18 +92,26 @@ function plainNumber(text: string): number | null {
   return PLAIN_DECIMAL.test(text) ? Number(text) : null;
 }
 
+/** v / 100 rounded as the decimal it was typed as: `16.2` → 0.162, where 16.2 / 100 is 0.16199999999999998. */
+function percentToRate(v: number): number {
+  const digits = String(v);
+  const rate = digits.includes("e") ? v / 100 : Number(`${digits}e-2`);
+  return rate === 0 ? 0 : rate;
+}
+
 const PERCENT_WARNING = "read as a percentage";
 
 function rateFromNumber(v: number, original: string): Parsed<number> {
   if (!Number.isFinite(v) || v < 0 || v > 100) {
     return error(`${original} is not a rate: type a share between 0 and 1 (0.12) or a percentage (12%)`);
   }
-  if (v > 1) return ok(v / 100, `${original} ${PERCENT_WARNING} (${trimNumber(v)}%)`);
+  if (v > 1) return ok(percentToRate(v), `${original} ${PERCENT_WARNING} (${numberText(v)}%)`);
   return ok(v === 0 ? 0 : v);
 }
 
-function trimNumber(v: number): string {
-  return String(Math.round(v * 1e6) / 1e6);
+/** A number in a message: as typed for most, to ten significant digits for a long fraction. */
+function numberText(v: number): string {
+  return String(Number.isFinite(v) ? Number(v.toPrecision(10)) : v);
 }
 
 /** A rate: 0…1 as is, 1 < v ≤ 100 as a percentage with a warning, `12%` → 0.12. A typed 1 is 100 %. */
@@ -101,7 +120,7 @@ export function parseRate(value: CellValue): Parsed<number> {
   if (early) return early;
   if (typeof value === "number") {
     if (value >= 0 && value <= 1) return ok(value === 0 ? 0 : value);
-    return rateFromNumber(value, trimNumber(value));
+    return rateFromNumber(value, numberText(value));
   }
   if (typeof value === "boolean")
     return error(`${value ? "TRUE" : "FALSE"} is not a rate: type a share such as 0.12 or 12%`);
@@ -111,12 +130,12 @@ export function parseRate(value: CellValue): Parsed<number> {
     if (v === null || v < 0 || v > 100) {
       return error(`${shown(text)} is not a rate: type a percentage between 0% and 100%`);
     }
-    return ok(v / 100 === 0 ? 0 : v / 100);
+    return ok(percentToRate(v));
   }
   const v = plainNumber(text);
   if (v === null)
     return error(`${shown(text)} is not a rate: type a share such as 0.12 or a percentage such as 12%`);
-  return rateFromNumber(v, text);
+  return rateFromNumber(v, shortened(text));
 }
 
 /** A score from 1 to 5. */
@@ -125,8 +144,7 @@ export function parseScore(value: CellValue): Parsed<number> {
   if (early) return early;
   const v = typeof value === "number" ? value : typeof value === "string" ? plainNumber(value.trim()) : null;
   if (v === null || !Number.isFinite(v) || v < 1 || v > 5) {
-    const original = typeof value === "string" ? shown(value.trim()) : String(value).toUpperCase();
-    return error(`${original} is not a score: type a number from 1 to 5`);
+    return error(`${describeCellValue(value)} is not a score: type a number from 1 to 5`);
   }
   return ok(v);
 }
@@ -256,7 +274,7 @@ export function parseYesNo(value: CellValue): Parsed<boolean> {
   if (typeof value === "number") {
     if (value === 1) return ok(true);
     if (value === 0) return ok(false);
-    return error(`${trimNumber(value)} is not Yes or No: type Yes or No (or 1 / 0)`);
+    return error(`${numberText(value)} is not Yes or No: type Yes or No (or 1 / 0)`);
   }
   const text = (value as string).trim();
   const answer = YES_NO.get(text.toLowerCase());
@@ -269,13 +287,15 @@ export function parseText(value: CellValue): Parsed<string> {
   if (early) return early;
   if (typeof value === "boolean") return ok(value ? "TRUE" : "FALSE");
   if (typeof value === "number")
-    return Number.isFinite(value) ? ok(String(value)) : error("the cell holds a number Excel cannot store");
+    return Number.isFinite(value)
+      ? ok(String(value))
+      : error("the cell holds a number Excel cannot store: type the name as text");
   return ok((value as string).trim());
 }
 
 function nonNegative(parsed: Parsed<number>, header: string): Parsed<number> {
   if (parsed.kind === "ok" && parsed.value < 0) {
-    return error(`${trimNumber(parsed.value)} is negative: ${header} must be 0 or more`);
+    return error(`${numberText(parsed.value)} is negative: ${header} must be 0 or more`);
   }
   return parsed;
 }

@@ -95,14 +95,24 @@ function problem(severity: Issue["severity"], cell: string, field: FieldKey, mes
   return { severity, cell, field: FIELD_HEADERS[field], message };
 }
 
+/** The "required value blank" errors, so a changed row can drop them and check again. */
+const REQUIRED_ERRORS = new WeakSet<Issue>();
+
 function required(vehicle: ParsedVehicle, field: FieldKey, blank: boolean, why: string): void {
   if (!blank) return;
   const cell = vehicle.cells[field];
-  if (cell !== undefined) vehicle.errors.push(problem("error", cell, field, why));
+  if (cell === undefined) return;
+  const issue = problem("error", cell, field, why);
+  REQUIRED_ERRORS.add(issue);
+  vehicle.errors.push(issue);
 }
 
 /** SPEC 1.1: a required value blank is an error at its cell (at the Pipeline cell when a rate column is missing). */
-function checkRequired(vehicle: TableRow, failed: ReadonlySet<FieldKey>): void {
+function checkRequired(
+  vehicle: ParsedVehicle,
+  hasColumn: (field: FieldKey) => boolean,
+  failed: ReadonlySet<FieldKey>,
+): void {
   const { values } = vehicle;
   const blank = (field: FieldKey, value: unknown) => value === null && !failed.has(field);
   required(
@@ -124,8 +134,8 @@ function checkRequired(vehicle: TableRow, failed: ReadonlySet<FieldKey>): void {
     "Leads is blank: type how many leads the vehicle brings (0 if none)",
   );
   if (values.pipeline !== null || failed.has("pipeline")) return;
-  const hasConversion = vehicle.hasColumn("conversion");
-  const hasDealSize = vehicle.hasColumn("dealSize");
+  const hasConversion = hasColumn("conversion");
+  const hasDealSize = hasColumn("dealSize");
   if (!hasConversion || !hasDealSize) {
     const missing = [hasConversion ? null : "Conversion rate", hasDealSize ? null : "Average deal size"]
       .filter((name): name is string => name !== null)
@@ -211,7 +221,7 @@ class TableRow implements ParsedVehicle {
 }
 
 function readRow(block: CellBlock, rowIndex: number, layout: RowLayout): ParsedVehicle | null {
-  const cells = block.cells[rowIndex];
+  const cells = block.cells[rowIndex] ?? [];
   if (layout.columns.every(([, column]) => isBlankCell(cells[column]))) return null;
   const vehicle = new TableRow(block.top + rowIndex, layout);
   let failed: Set<FieldKey> | null = null;
@@ -225,7 +235,7 @@ function readRow(block: CellBlock, rowIndex: number, layout: RowLayout): ParsedV
     }
     assign(vehicle, field, parsed);
   }
-  checkRequired(vehicle, failed ?? NOTHING_FAILED);
+  checkRequired(vehicle, (field) => vehicle.hasColumn(field), failed ?? NOTHING_FAILED);
   return vehicle;
 }
 
@@ -260,7 +270,10 @@ export function readVehicleTable(block: CellBlock, override?: MappingOverride): 
 
 /**
  * A copy of the row with one field set (a scenario's change, the what-if
- * panel): the field's earlier problems are dropped and the new value's added.
+ * panel): the field's earlier problems are dropped and the new value's added,
+ * and the required values are checked again (a Conversion rate given where the
+ * table has no such column can make a blank Pipeline computable; a cleared
+ * Investment is missing).
  */
 export function setVehicleField(
   vehicle: ParsedVehicle,
@@ -274,12 +287,16 @@ export function setVehicleField(
     ...plain,
     values: { ...vehicle.values, handAnswers: [...vehicle.values.handAnswers] },
     cells: { ...vehicle.cells, [field]: vehicle.cells[field] ?? cell },
-    errors: vehicle.errors.filter((issue) => issue.field !== header),
+    errors: vehicle.errors.filter((issue) => issue.field !== header && !REQUIRED_ERRORS.has(issue)),
     warnings: vehicle.warnings.filter((issue) => issue.field !== header),
   };
   if (parsed.kind === "error") copy.errors.push(problem("error", cell, field, parsed.message));
   if (parsed.kind === "ok" && parsed.warning !== undefined)
     copy.warnings.push(problem("warning", cell, field, parsed.warning));
   assign(copy, field, parsed);
+  const failed = new Set(
+    FIELD_KEYS.filter((key) => copy.errors.some((issue) => issue.field === FIELD_HEADERS[key])),
+  );
+  checkRequired(copy, (key) => copy.cells[key] !== undefined, failed);
   return copy;
 }
