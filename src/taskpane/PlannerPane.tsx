@@ -17,6 +17,12 @@ const ResultsView = lazy(() =>
   })),
 );
 
+const WhatIfPanel = lazy(() =>
+  import(/* webpackChunkName: "plan" */ "./components/WhatIfPanel").then((module) => ({
+    default: module.WhatIfPanel,
+  })),
+);
+
 const useStyles = makeStyles({
   pane: {
     display: "grid",
@@ -161,6 +167,23 @@ export function PlannerPane({ host }: { host: PaneHost }) {
               written={state.result.written}
               onShowSheet={inExcel ? (name) => void planner.activateSheet(name) : undefined}
               onDownload={inExcel ? undefined : () => void planner.downloadPlan()}
+            />
+          </Suspense>
+        </Section>
+      )}
+
+      {state.result && (
+        <Section title="What if">
+          <Suspense fallback={<Text>Loading…</Text>}>
+            <WhatIfPanel
+              inputs={state.result.inputs}
+              plan={state.result.plan}
+              busy={busy}
+              onSaveScenario={(name, change) => void planner.saveScenario(name, change)}
+              onCompare={() => void planner.compareSavedScenarios()}
+              replanOnChange={
+                inExcel ? { on: state.replanOnChange, onToggle: planner.setReplanOnChange } : undefined
+              }
             />
           </Suspense>
         </Section>

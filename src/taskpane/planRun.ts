@@ -9,7 +9,7 @@ import type { CellBlock } from "../core/cells";
 import type { Issue } from "../core/issues";
 import type { MappingOverride, Plan, SettingKey } from "../core/model";
 import { buildOutputSheets } from "../core/outputSheets";
-import { makePlan, readPlanInputs } from "../core/plan";
+import { makePlan, readPlanInputs, type PlanInputs } from "../core/plan";
 import type { PlannerWorkbook, SourceRef, WrittenSheet } from "../workbook/plannerWorkbook";
 import { plannedMessage } from "./summary";
 import { errorText } from "./errors";
@@ -41,7 +41,7 @@ export interface RunHooks {
 }
 
 export type RunResult =
-  | { kind: "planned"; plan: Plan; written: WrittenSheet[]; message: string }
+  | { kind: "planned"; plan: Plan; inputs: PlanInputs; written: WrittenSheet[]; message: string }
   | { kind: "failed"; message: string; issues: Issue[] }
   | { kind: "cancelled"; duringWrite: boolean };
 
@@ -102,5 +102,5 @@ export async function runPlan(workbook: PlannerWorkbook, job: PlanJob, hooks: Ru
   }
   if (hooks.isCancelled()) return { kind: "cancelled", duringWrite: true };
   hooks.onProgress("Writing the plan", 1);
-  return { kind: "planned", plan, written, message: plannedMessage(plan, written) };
+  return { kind: "planned", plan, inputs: inputs.value, written, message: plannedMessage(plan, written) };
 }

@@ -9,9 +9,11 @@ import { columnLetters, quoteSheetName } from "../core/cellReference";
 import { headerRowMatches, mappingIsComplete, matchHeaders, type HeaderMatch } from "../core/headers";
 import type { Issue } from "../core/issues";
 import type { FieldKey, MappingOverride, Plan, SettingKey } from "../core/model";
+import type { PlanInputs } from "../core/plan";
 import type { PlannerWorkbook, SourceCandidate, SourceRef, WrittenSheet } from "../workbook/plannerWorkbook";
 import type { ExcelActions, FileWorkbook, PaneHost } from "./host";
 import { errorText } from "./errors";
+import type { WhatIfChange } from "./whatIf";
 import type { PlanStep, RunResult } from "./planRun";
 import {
   findSettingsTable,
@@ -39,6 +41,8 @@ export interface Progress {
 
 export interface PlanResult {
   plan: Plan;
+  /** The inputs the plan was made from, so what-if changes replan without reading the workbook again. */
+  inputs: PlanInputs;
   written: WrittenSheet[];
 }
 
@@ -59,6 +63,8 @@ export interface PlannerState {
   result: PlanResult | null;
   problems: Issue[];
   status: Status | null;
+  /** Excel: replan (debounced) when the vehicle table is edited. */
+  replanOnChange: boolean;
 }
 
 const INITIAL_STATE: PlannerState = {
@@ -77,9 +83,12 @@ const INITIAL_STATE: PlannerState = {
   result: null,
   problems: [],
   status: null,
+  replanOnChange: false,
 };
 
 export const ATTENTION_SHEET = "Audience Attention";
+/** How long the sheet must be still before a followed edit replans. */
+const REPLAN_DELAY_MS = 1500;
 /** How many candidates are read to find the vehicle table before the user is left to pick one. */
 const SOURCES_TO_PROBE = 12;
 const SELECTION: SourceRef = { kind: "selection", name: "" };
@@ -167,6 +176,9 @@ export interface Planner {
   selectCell(reference: string): Promise<void>;
   activateSheet(sheetName: string): Promise<void>;
   downloadPlan(): Promise<void>;
+  saveScenario(name: string, change: WhatIfChange): Promise<void>;
+  compareSavedScenarios(): Promise<void>;
+  setReplanOnChange(on: boolean): void;
 }
 
 export function usePlanner(host: PaneHost): Planner {
@@ -180,6 +192,9 @@ export function usePlanner(host: PaneHost): Planner {
   // Each load bumps this; a slower, older load that finishes later is dropped.
   const loadGeneration = useRef(0);
   const stopListening = useRef<(() => void) | null>(null);
+  const replanTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // The listener is set up before `plan` exists; it replans through this.
+  const planRef = useRef<(() => Promise<void>) | null>(null);
 
   const update = useCallback(
     (change: Partial<PlannerState> | ((s: PlannerState) => Partial<PlannerState>)) => {
@@ -210,7 +225,13 @@ export function usePlanner(host: PaneHost): Planner {
             if (!sameSource(stateRef.current.source, source)) return;
             const headerMatch = matchHeaders(block, stateRef.current.mapping);
             update({ sourceBlock: block, headerMatch });
-            if (stateRef.current.result) say("info", "The vehicle table changed. Press Plan to plan again.");
+            if (!stateRef.current.result) return;
+            if (!stateRef.current.replanOnChange) {
+              say("info", "The vehicle table changed. Press Plan to plan again.");
+              return;
+            }
+            clearTimeout(replanTimer.current);
+            replanTimer.current = setTimeout(() => void planRef.current?.(), REPLAN_DELAY_MS);
           });
         });
       } catch {
@@ -426,7 +447,10 @@ export function usePlanner(host: PaneHost): Planner {
       update({ problems: outcome.issues });
       say("error", outcome.message);
     } else {
-      update({ result: { plan: outcome.plan, written: outcome.written }, problems: outcome.plan.issues });
+      update({
+        result: { plan: outcome.plan, inputs: outcome.inputs, written: outcome.written },
+        problems: outcome.plan.issues,
+      });
       const extra = host.kind === "browser" ? " Download plan saves the workbook with these sheets." : "";
       say("success", outcome.message + extra);
     }
@@ -475,8 +499,71 @@ export function usePlanner(host: PaneHost): Planner {
     }
   }, [host, say]);
 
+  const saveScenario = useCallback(
+    async (name: string, change: WhatIfChange) => {
+      const { workbook } = stateRef.current;
+      if (!workbook) return;
+      const { SCENARIO_HEADERS, SCENARIO_SHEET, SCENARIO_TABLE } = await import(
+        /* webpackChunkName: "plan" */ "./whatIf"
+      );
+      try {
+        await workbook.writeInputTable(
+          SCENARIO_SHEET,
+          SCENARIO_TABLE,
+          SCENARIO_HEADERS,
+          [[name, change.vehicle, change.field, change.value]],
+          "append",
+        );
+        say("success", `Saved the change as scenario "${name}" in ${SCENARIO_SHEET}.`);
+      } catch (error) {
+        say("error", `Could not save the scenario: ${errorText(error)}`);
+      }
+    },
+    [say],
+  );
+
+  const compareSavedScenarios = useCallback(async () => {
+    const { workbook, result } = stateRef.current;
+    if (!workbook || !result) return;
+    try {
+      const { compareSaved } = await import(/* webpackChunkName: "plan" */ "./whatIf");
+      const compared = await compareSaved(workbook, result.inputs);
+      if (!compared.ok) {
+        update({ problems: compared.issues });
+        say("error", compared.message);
+        return;
+      }
+      update({ problems: compared.issues });
+      const sheets = compared.written.map((sheet) => sheet.sheetName).join(", ");
+      const count = compared.comparisons.length - 1;
+      say(
+        "success",
+        `Compared ${count} scenario${count === 1 ? "" : "s"} with the base plan. Wrote ${sheets}.`,
+      );
+    } catch (error) {
+      say("error", `Could not compare the scenarios: ${errorText(error)}`);
+    }
+  }, [say, update]);
+
+  const setReplanOnChange = useCallback(
+    (on: boolean) => {
+      update({ replanOnChange: on });
+      say(
+        "info",
+        on
+          ? "The plan will be made again a moment after the vehicle table changes."
+          : "Edits to the vehicle table no longer replan.",
+      );
+    },
+    [say, update],
+  );
+  planRef.current = plan;
+
   return {
     state,
+    saveScenario,
+    compareSavedScenarios,
+    setReplanOnChange,
     openFile,
     openSample,
     chooseSource,

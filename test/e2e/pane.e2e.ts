@@ -206,3 +206,19 @@ test("keyboard alone can open a workbook, plan and download", async () => {
   await screenshot(page, "keyboard");
   await context.close();
 }, 120_000);
+
+test("what if: a setting changed in the panel shows the vehicle that would enter the shortlist", async () => {
+  const { page, context } = await openPane(session);
+  await openFile(page, SAMPLE);
+  await page.getByRole("button", { name: "Plan" }).click();
+  await page.getByRole("button", { name: "Download plan" }).waitFor();
+  const panel = page.getByRole("region", { name: "What if" });
+  await panel.getByRole("combobox", { name: "Change" }).click();
+  await page.getByRole("option", { name: "A plan setting" }).click();
+  await panel.getByRole("combobox", { name: "Field" }).click();
+  await page.getByRole("option", { name: "Bandwidth" }).click();
+  await panel.getByRole("textbox", { name: /New value/ }).fill("6");
+  await panel.getByText("Enter the shortlist: Outbound calling.", { exact: false }).waitFor();
+  await screenshot(page, "what-if");
+  await context.close();
+}, 120_000);

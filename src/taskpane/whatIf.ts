@@ -1,0 +1,136 @@
+/**
+ * The what-if panel's engine work, loaded with the plan: one change applied
+ * to the inputs already read (no workbook round trip per keystroke), its
+ * difference from the base plan, and comparing the saved scenarios.
+ */
+import { FIELD_HEADERS } from "../core/headers";
+import type { Issue } from "../core/issues";
+import type { FieldKey, Plan, SettingKey } from "../core/model";
+import { buildOutputSheets } from "../core/outputSheets";
+import { makePlan, type PlanInputs } from "../core/plan";
+import { buildScenarioSheet } from "../core/scenarioSheet";
+import {
+  applyScenario,
+  compareScenarios,
+  compareWithBase,
+  readScenarioTable,
+  type ScenarioComparison,
+} from "../core/scenarios";
+import { SETTING_NAMES } from "../core/settings";
+import type { PlannerWorkbook, WrittenSheet } from "../workbook/plannerWorkbook";
+
+export const SCENARIO_SHEET = "Planner Scenarios";
+export const SCENARIO_TABLE = "tblPlannerScenarios";
+export const SCENARIO_HEADERS = ["Scenario", "Vehicle", "Field", "Value"];
+
+/** The vehicle fields a what-if can change, by their headers. */
+export const WHAT_IF_FIELDS: FieldKey[] = [
+  "investment",
+  "leads",
+  "conversion",
+  "dealSize",
+  "pipeline",
+  "hours",
+  "risk",
+  "reach",
+  "resonance",
+  "skillToday",
+  "impactPotential",
+  "minInvestment",
+  "maxInvestment",
+];
+
+/** The plan settings a what-if can change, by their names. */
+export const WHAT_IF_SETTINGS: SettingKey[] = [
+  "budget",
+  "bandwidth",
+  "pipelineGoal",
+  "hourlyRate",
+  "returnsElasticity",
+  "floorFactor",
+  "ceilingFactor",
+];
+
+export interface WhatIfChange {
+  /** A vehicle's name, or '' for a plan setting. */
+  vehicle: string;
+  /** A field's header or a setting's name, as a scenario row writes it. */
+  field: string;
+  value: string;
+}
+
+export interface ChannelShift {
+  channel: string;
+  base: number | null;
+  changed: number | null;
+}
+
+export type WhatIfResult =
+  | { ok: true; comparison: ScenarioComparison; channels: ChannelShift[]; issues: Issue[] }
+  | { ok: false; message: string };
+
+export function fieldLabel(field: FieldKey): string {
+  return FIELD_HEADERS[field];
+}
+
+export function settingLabel(key: SettingKey): string {
+  return SETTING_NAMES[key];
+}
+
+/** The plan with one change, and how it differs from the base. */
+export function tryChange(inputs: PlanInputs, base: Plan, change: WhatIfChange): WhatIfResult {
+  const applied = applyScenario(inputs, [
+    {
+      scenario: "What if",
+      vehicle: change.vehicle,
+      field: change.field,
+      value: change.value,
+      cells: { scenario: "", vehicle: "", field: "", value: "" },
+    },
+  ]);
+  const errors = applied.issues.filter((issue) => issue.severity === "error");
+  if (errors.length > 0) return { ok: false, message: errors[0].message };
+  const plan = makePlan(applied.inputs);
+  if (!plan.ok) return { ok: false, message: plan.message };
+  const baseMix = new Map(base.mix.map((row) => [row.channel.toLowerCase(), row.recommendedInvestment]));
+  const channels = plan.value.mix
+    .map((row) => ({
+      channel: row.channel,
+      base: baseMix.get(row.channel.toLowerCase()) ?? null,
+      changed: row.recommendedInvestment,
+    }))
+    .filter((row) => Math.abs((row.changed ?? 0) - (row.base ?? 0)) >= 0.5);
+  return {
+    ok: true,
+    comparison: compareWithBase("What if", plan.value, base),
+    channels,
+    issues: applied.issues,
+  };
+}
+
+/** Plans the base and every saved scenario and writes the plan's sheets with `Scenarios`. */
+export async function compareSaved(
+  workbook: PlannerWorkbook,
+  inputs: PlanInputs,
+): Promise<
+  | { ok: true; comparisons: ScenarioComparison[]; written: WrittenSheet[]; issues: Issue[] }
+  | { ok: false; message: string; issues: Issue[] }
+> {
+  const [block] = await workbook.readSources([{ kind: "sheet", name: SCENARIO_SHEET }]);
+  const rows = readScenarioTable(block);
+  if (!rows.ok) return { ok: false, message: rows.message, issues: [] };
+  if (rows.value.length === 0)
+    return {
+      ok: false,
+      message: `${SCENARIO_SHEET} has no scenarios yet: save a change as a scenario first.`,
+      issues: [],
+    };
+  const compared = compareScenarios(inputs, rows.value, []);
+  if (!compared.ok) return { ok: false, message: compared.message, issues: compared.issues };
+  const { comparisons, issues } = compared.value;
+  const written = await workbook.writeOutputs([
+    ...buildOutputSheets(comparisons[0].plan),
+    buildScenarioSheet(comparisons),
+  ]);
+  return { ok: true, comparisons, written, issues };
+}
