@@ -4,7 +4,10 @@
  * `To make the shortlist` column), as the pane's what-if panel would.
  */
 import type { CellValue } from "../src/core/cells";
-import { makePlan, readPlanInputs } from "../src/core/plan";
+import { computeMetrics } from "../src/core/metrics";
+import { makePlan, readPlanInputs, scoredVehicle } from "../src/core/plan";
+import { evaluateStatuses } from "../src/core/ranking";
+import { toShortlistMultipliers } from "../src/core/toShortlist";
 import { applyScenario, type ScenarioRow } from "../src/core/scenarios";
 import { medianMs, printBench } from "./measure";
 
@@ -54,4 +57,14 @@ export async function run(): Promise<void> {
     if (!plan.ok) throw new Error(plan.message);
   });
   printBench({ bench: "what-if", rows, medianMs: medianMsValue });
+
+  const plan = makePlan(inputs.value);
+  if (!plan.ok) throw new Error(plan.message);
+  const scored = inputs.value.table.vehicles.flatMap((vehicle) => {
+    const metrics = computeMetrics(vehicle.values, plan.value.settings.hourlyRate);
+    return metrics === null ? [] : [scoredVehicle(vehicle, metrics)];
+  });
+  const evaluation = evaluateStatuses(scored, plan.value.settings);
+  const column = medianMs(51, () => void toShortlistMultipliers(scored, evaluation, plan.value.settings));
+  printBench({ bench: "to-shortlist", rows, medianMs: column });
 }

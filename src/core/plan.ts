@@ -206,7 +206,7 @@ interface ValidRow {
   scored: ScoredVehicle;
 }
 
-function scoredVehicle(vehicle: ParsedVehicle, metrics: VehicleMetrics): ScoredVehicle {
+export function scoredVehicle(vehicle: ParsedVehicle, metrics: VehicleMetrics): ScoredVehicle {
   const channelLabel = vehicle.channelText || vehicle.name;
   return {
     name: vehicle.name,
