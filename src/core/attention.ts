@@ -48,7 +48,7 @@ export function readAttentionTable(block: CellBlock): Outcome<{ rows: AttentionR
   const rows: AttentionRow[] = [];
   const firstRows = new Map<string, number>();
   for (let index = 1; index < block.cells.length; index++) {
-    const cells = block.cells[index];
+    const cells = block.cells[index] ?? [];
     const row = block.top + index;
     const channel = parseText(cells[channelColumn] ?? null);
     const share = parseRate(cells[shareColumn] ?? null);

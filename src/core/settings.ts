@@ -154,7 +154,7 @@ export function parseSettingValue<K extends SettingKey>(
 
 function findHeaderRow(block: CellBlock): { row: number; setting: number; value: number } | null {
   for (let row = 0; row < block.cells.length; row++) {
-    const names = block.cells[row].map((cell) => normaliseHeader(headerText(cell)));
+    const names = (block.cells[row] ?? []).map((cell) => normaliseHeader(headerText(cell)));
     const setting = names.indexOf("setting");
     const value = names.indexOf("value");
     if (setting >= 0 && value >= 0) return { row, setting, value };
@@ -183,8 +183,9 @@ export function readSettingsTable(block: CellBlock | null): { values: SettingVal
   }
   const seen = new Set<SettingKey>();
   for (let row = header.row + 1; row < block.cells.length; row++) {
-    const name = headerText(block.cells[row][header.setting] ?? null);
-    const raw = block.cells[row][header.value] ?? null;
+    const cells = block.cells[row] ?? [];
+    const name = headerText(cells[header.setting] ?? null);
+    const raw = cells[header.value] ?? null;
     if (name === "") continue;
     const sheetRow = block.top + row;
     const key = settingKeyForName(name);

@@ -168,8 +168,11 @@ const STAGE_NAMES: ReadonlyMap<string, Stage> = new Map<string, Stage>([
   ["referral", "Advocacy"],
 ]);
 
+const STAGE_SEPARATORS = /[,;/|]/;
+const WHITE_SPACE_RUN = /\s+/g;
+
 function stageKey(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, " ");
+  return text.trim().toLowerCase().replace(WHITE_SPACE_RUN, " ");
 }
 
 /** One lifecycle stage by its name or another accepted name (the Objective setting). */
@@ -186,8 +189,25 @@ export function parseStage(value: CellValue): Parsed<Stage> {
   return ok(stage);
 }
 
+/**
+ * Stage lists already read, by their exact text: a table repeats a handful of
+ * lists down thousands of rows. The rows share the parsed list, which nothing
+ * changes after parsing. Bounded so a table of all-different lists cannot grow it without end.
+ */
+const STAGE_LISTS_READ = new Map<string, Parsed<Stage[]>>();
+const STAGE_LISTS_KEPT = 1000;
+
 /** A list of stages split on `,` `;` `/` `|`; an unknown part is a warning and is ignored. */
 export function parseStages(value: CellValue): Parsed<Stage[]> {
+  if (typeof value !== "string") return stageList(value);
+  const known = STAGE_LISTS_READ.get(value);
+  if (known !== undefined) return known;
+  const parsed = stageList(value);
+  if (STAGE_LISTS_READ.size < STAGE_LISTS_KEPT) STAGE_LISTS_READ.set(value, parsed);
+  return parsed;
+}
+
+function stageList(value: CellValue): Parsed<Stage[]> {
   const early = precheck(value);
   if (early) return early;
   const text =
@@ -200,7 +220,7 @@ export function parseStages(value: CellValue): Parsed<Stage[]> {
         : String(value);
   const stages: Stage[] = [];
   const unknown: string[] = [];
-  for (const part of text.split(/[,;/|]/)) {
+  for (const part of text.split(STAGE_SEPARATORS)) {
     const key = stageKey(part);
     if (key === "") continue;
     const stage = STAGE_NAMES.get(key);

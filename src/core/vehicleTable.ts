@@ -9,6 +9,7 @@ import { FIELD_HEADERS, headerText, matchHeaders, mappingIsComplete } from "./he
 import type { Issue } from "./issues";
 import {
   FIELD_KEYS,
+  type ColumnMapping,
   type FieldKey,
   type MappingOverride,
   type MessageLength,
@@ -27,30 +28,6 @@ export function normalisedName(name: string): string {
 
 const REQUIRED_HEADERS =
   "Vehicle, Investment, Leads, and Pipeline or both Conversion rate and Average deal size";
-
-function emptyValues(): VehicleValues {
-  return {
-    investment: null,
-    leads: null,
-    conversion: null,
-    dealSize: null,
-    pipeline: null,
-    objectives: null,
-    reach: null,
-    resonance: null,
-    messageLength: null,
-    skillToday: null,
-    skillTomorrow: null,
-    impactPotential: null,
-    priorInvestment: null,
-    priorPipeline: null,
-    hours: 0,
-    risk: 0,
-    minInvestment: null,
-    maxInvestment: null,
-    handAnswers: [null, null, null, null, null, null, null],
-  };
-}
 
 function isBlankCell(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
@@ -110,32 +87,30 @@ function required(vehicle: ParsedVehicle, field: FieldKey, blank: boolean, why: 
 /** SPEC 1.1: a required value blank is an error at its cell (at the Pipeline cell when a rate column is missing). */
 function checkRequired(
   vehicle: ParsedVehicle,
-  hasColumn: (field: FieldKey) => boolean,
-  failed: ReadonlySet<FieldKey>,
+  hasConversion: boolean,
+  hasDealSize: boolean,
+  failed: ReadonlySet<FieldKey> | null,
 ): void {
   const { values } = vehicle;
-  const blank = (field: FieldKey, value: unknown) => value === null && !failed.has(field);
   required(
     vehicle,
     "vehicle",
-    blank("vehicle", vehicle.name === "" ? null : vehicle.name),
+    vehicle.name === "" && !failed?.has("vehicle"),
     "Vehicle is blank: give the vehicle a name",
   );
   required(
     vehicle,
     "investment",
-    blank("investment", values.investment),
+    values.investment === null && !failed?.has("investment"),
     "Investment is blank: type what the vehicle costs (0 if it runs on team hours alone)",
   );
   required(
     vehicle,
     "leads",
-    blank("leads", values.leads),
+    values.leads === null && !failed?.has("leads"),
     "Leads is blank: type how many leads the vehicle brings (0 if none)",
   );
-  if (values.pipeline !== null || failed.has("pipeline")) return;
-  const hasConversion = hasColumn("conversion");
-  const hasDealSize = hasColumn("dealSize");
+  if (values.pipeline !== null || failed?.has("pipeline")) return;
   if (!hasConversion || !hasDealSize) {
     const missing = [hasConversion ? null : "Conversion rate", hasDealSize ? null : "Average deal size"]
       .filter((name): name is string => name !== null)
@@ -151,22 +126,76 @@ function checkRequired(
   required(
     vehicle,
     "conversion",
-    blank("conversion", values.conversion),
+    values.conversion === null && !failed?.has("conversion"),
     "Conversion rate is blank and Pipeline is not given: type the lead-to-opportunity rate (e.g. 12%) or the Pipeline",
   );
   required(
     vehicle,
     "dealSize",
-    blank("dealSize", values.dealSize),
+    values.dealSize === null && !failed?.has("dealSize"),
     "Average deal size is blank and Pipeline is not given: type the average deal size or the Pipeline",
   );
 }
 
-/** Where a table's matched columns are, so a row can name its cells when asked. */
+/**
+ * The numeric fields and the range a plain number is read in as is: such a
+ * cell, the most common kind, is stored without going through its parser.
+ * Anything else (text, a number out of range, NaN) takes the parser's path
+ * and gets its message.
+ */
+const MONEY_RANGE = [0, Number.MAX_VALUE] as const;
+const RATE_RANGE = [0, 1] as const;
+const SCORE_RANGE = [1, 5] as const;
+const NUMBER_AS_IS: Partial<Record<FieldKey, readonly [number, number]>> = {
+  investment: MONEY_RANGE,
+  leads: MONEY_RANGE,
+  conversion: RATE_RANGE,
+  dealSize: MONEY_RANGE,
+  pipeline: MONEY_RANGE,
+  reach: RATE_RANGE,
+  resonance: SCORE_RANGE,
+  skillToday: SCORE_RANGE,
+  skillTomorrow: SCORE_RANGE,
+  impactPotential: MONEY_RANGE,
+  priorInvestment: MONEY_RANGE,
+  priorPipeline: MONEY_RANGE,
+  hours: MONEY_RANGE,
+  risk: RATE_RANGE,
+  minInvestment: MONEY_RANGE,
+  maxInvestment: MONEY_RANGE,
+};
+
+/**
+ * Where a table's matched columns are, as parallel arrays indexed by matched
+ * column so the row loop does no lookups and makes no closures.
+ */
 interface RowLayout {
-  columns: readonly [FieldKey, number][];
+  fields: readonly FieldKey[];
+  columns: readonly number[];
+  /** Each matched column's slot in the row's parsed values. */
+  slotOf: readonly number[];
+  /** The range a plain number of that column is read in as is; NaN bounds when there is no such range. */
+  lowest: readonly number[];
+  highest: readonly number[];
+  hasConversion: boolean;
+  hasDealSize: boolean;
   left: number;
   reference: (row: number, col: number) => string;
+}
+
+function rowLayout(block: CellBlock, mapping: ColumnMapping): RowLayout {
+  const fields = FIELD_KEYS.filter((field) => mapping[field] !== undefined);
+  return {
+    fields,
+    columns: fields.map((field) => mapping[field] as number),
+    slotOf: fields.map((field) => FIELD_KEYS.indexOf(field)),
+    lowest: fields.map((field) => NUMBER_AS_IS[field]?.[0] ?? NaN),
+    highest: fields.map((field) => NUMBER_AS_IS[field]?.[1] ?? NaN),
+    hasConversion: mapping.conversion !== undefined,
+    hasDealSize: mapping.dealSize !== undefined,
+    left: block.left,
+    reference: cellReferenceMaker(block.sheet),
+  };
 }
 
 /**
@@ -174,21 +203,17 @@ interface RowLayout {
  * never need them, and making 27 strings a row would cost more than parsing.
  */
 class TableRow implements ParsedVehicle {
-  name = "";
-  channelText = "";
-  values = emptyValues();
-  errors: Issue[] = [];
-  warnings: Issue[] = [];
   private madeCells: Partial<Record<FieldKey, string>> | undefined;
 
   constructor(
     readonly row: number,
     private readonly layout: RowLayout,
+    public name: string,
+    public channelText: string,
+    public values: VehicleValues,
+    public errors: Issue[],
+    public warnings: Issue[],
   ) {}
-
-  hasColumn(field: FieldKey): boolean {
-    return this.layout.columns.some(([mapped]) => mapped === field);
-  }
 
   get rowAnchor(): string {
     return this.layout.reference(this.row, this.layout.left);
@@ -196,10 +221,9 @@ class TableRow implements ParsedVehicle {
 
   get cells(): Partial<Record<FieldKey, string>> {
     if (this.madeCells === undefined) {
+      const { fields, columns, left, reference } = this.layout;
       const cells: Partial<Record<FieldKey, string>> = {};
-      for (const [field, column] of this.layout.columns) {
-        cells[field] = this.layout.reference(this.row, this.layout.left + column);
-      }
+      for (let i = 0; i < fields.length; i++) cells[fields[i]] = reference(this.row, left + columns[i]);
       this.madeCells = cells;
     }
     return this.madeCells;
@@ -220,26 +244,93 @@ class TableRow implements ParsedVehicle {
   }
 }
 
-function readRow(block: CellBlock, rowIndex: number, layout: RowLayout): ParsedVehicle | null {
-  const cells = block.cells[rowIndex] ?? [];
-  if (layout.columns.every(([, column]) => isBlankCell(cells[column]))) return null;
-  const vehicle = new TableRow(block.top + rowIndex, layout);
-  let failed: Set<FieldKey> | null = null;
-  for (const [field, column] of layout.columns) {
-    const parsed = parseFieldValue(field, cells[column] ?? null);
-    if (parsed.kind === "error") {
-      (failed ??= new Set<FieldKey>()).add(field);
-      vehicle.errors.push(problem("error", vehicle.cells[field] as string, field, parsed.message));
-    } else if (parsed.kind === "ok" && parsed.warning !== undefined) {
-      vehicle.warnings.push(problem("warning", vehicle.cells[field] as string, field, parsed.warning));
-    }
-    assign(vehicle, field, parsed);
-  }
-  checkRequired(vehicle, (field) => vehicle.hasColumn(field), failed ?? NOTHING_FAILED);
-  return vehicle;
+function isBlankRow(cells: readonly CellValue[], columns: readonly number[]): boolean {
+  for (let i = 0; i < columns.length; i++) if (!isBlankCell(cells[columns[i]])) return false;
+  return true;
 }
 
-const NOTHING_FAILED: ReadonlySet<FieldKey> = new Set();
+/** Each field's position in FIELD_KEYS, the index of its slot in a row's parsed values. */
+const SLOT = Object.fromEntries(FIELD_KEYS.map((field, index) => [field, index])) as Record<FieldKey, number>;
+
+/** The slots of the row being read, filled column by column and reused for the next row. */
+const slots: (FieldValue | null)[] = FIELD_KEYS.map(() => null);
+
+/** The row's values from its slots: one object of one shape, made in one go. */
+function valuesFromSlots(): VehicleValues {
+  return {
+    investment: slots[SLOT.investment] as number | null,
+    leads: slots[SLOT.leads] as number | null,
+    conversion: slots[SLOT.conversion] as number | null,
+    dealSize: slots[SLOT.dealSize] as number | null,
+    pipeline: slots[SLOT.pipeline] as number | null,
+    objectives: slots[SLOT.objectives] as Stage[] | null,
+    reach: slots[SLOT.reach] as number | null,
+    resonance: slots[SLOT.resonance] as number | null,
+    messageLength: slots[SLOT.messageLength] as MessageLength | null,
+    skillToday: slots[SLOT.skillToday] as number | null,
+    skillTomorrow: slots[SLOT.skillTomorrow] as number | null,
+    impactPotential: slots[SLOT.impactPotential] as number | null,
+    priorInvestment: slots[SLOT.priorInvestment] as number | null,
+    priorPipeline: slots[SLOT.priorPipeline] as number | null,
+    hours: (slots[SLOT.hours] as number | null) ?? 0,
+    risk: (slots[SLOT.risk] as number | null) ?? 0,
+    minInvestment: slots[SLOT.minInvestment] as number | null,
+    maxInvestment: slots[SLOT.maxInvestment] as number | null,
+    handAnswers: [
+      slots[SLOT.q1] as boolean | null,
+      slots[SLOT.q2] as boolean | null,
+      slots[SLOT.q3] as boolean | null,
+      slots[SLOT.q4] as boolean | null,
+      slots[SLOT.q5] as boolean | null,
+      slots[SLOT.q6] as boolean | null,
+      slots[SLOT.q7] as boolean | null,
+    ],
+  };
+}
+
+function readRow(cells: readonly CellValue[], sheetRow: number, layout: RowLayout): ParsedVehicle | null {
+  const { fields, columns, lowest, highest, slotOf } = layout;
+  if (isBlankRow(cells, columns)) return null;
+  slots.fill(null);
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  let failed: Set<FieldKey> | null = null;
+  for (let i = 0; i < fields.length; i++) {
+    const value = cells[columns[i]];
+    if (value === null || value === undefined) continue;
+    if (typeof value === "number" && value >= lowest[i] && value <= highest[i]) {
+      // + 0 turns -0 into 0.
+      slots[slotOf[i]] = value + 0;
+      continue;
+    }
+    const field = fields[i];
+    const parsed = parseFieldValue(field, value);
+    if (parsed.kind === "ok") {
+      slots[slotOf[i]] = parsed.value;
+      if (parsed.warning !== undefined) {
+        warnings.push(
+          problem("warning", layout.reference(sheetRow, layout.left + columns[i]), field, parsed.warning),
+        );
+      }
+    } else if (parsed.kind === "error") {
+      (failed ??= new Set<FieldKey>()).add(field);
+      errors.push(
+        problem("error", layout.reference(sheetRow, layout.left + columns[i]), field, parsed.message),
+      );
+    }
+  }
+  const vehicle = new TableRow(
+    sheetRow,
+    layout,
+    (slots[SLOT.vehicle] as string | null) ?? "",
+    (slots[SLOT.channel] as string | null) ?? "",
+    valuesFromSlots(),
+    errors,
+    warnings,
+  );
+  checkRequired(vehicle, layout.hasConversion, layout.hasDealSize, failed);
+  return vehicle;
+}
 
 /**
  * Reads the vehicle table whose header row is the block's first row. Fails,
@@ -256,13 +347,10 @@ export function readVehicleTable(block: CellBlock, override?: MappingOverride): 
       issues,
     );
   }
-  const columns = FIELD_KEYS.filter((field) => mapping[field] !== undefined).map(
-    (field) => [field, mapping[field] as number] as [FieldKey, number],
-  );
+  const layout = rowLayout(block, mapping);
   const vehicles: ParsedVehicle[] = [];
-  const layout: RowLayout = { columns, left: block.left, reference: cellReferenceMaker(block.sheet) };
   for (let rowIndex = 1; rowIndex < block.cells.length; rowIndex++) {
-    const vehicle = readRow(block, rowIndex, layout);
+    const vehicle = readRow(block.cells[rowIndex] ?? [], block.top + rowIndex, layout);
     if (vehicle) vehicles.push(vehicle);
   }
   return success({ sheet: block.sheet, mapping, headers, vehicles, issues });
@@ -297,6 +385,6 @@ export function setVehicleField(
   const failed = new Set(
     FIELD_KEYS.filter((key) => copy.errors.some((issue) => issue.field === FIELD_HEADERS[key])),
   );
-  checkRequired(copy, (key) => copy.cells[key] !== undefined, failed);
+  checkRequired(copy, copy.cells.conversion !== undefined, copy.cells.dealSize !== undefined, failed);
   return copy;
 }

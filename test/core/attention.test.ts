@@ -89,6 +89,13 @@ describe("SPEC 5 the attention table", () => {
     expect(readAttentionTable(attentionBlock([])).ok).toBe(false);
   });
 
+  test("a missing row in a face's array reads as a blank row, never a crash", () => {
+    const rows = new Array<CellValue[]>(4);
+    rows[0] = ["Channel", "Attention share"];
+    rows[3] = ["TV", "30%"];
+    expect(read(rows)).toEqual({ rows: [{ channel: "TV", share: 0.3 }], issues: [] });
+  });
+
   test("SPEC 5 attention table: blank rows are skipped", () => {
     expect(read([["Channel", "Attention share"], [null, null], ["  ", ""], [], ["TV", 0.3]])).toEqual({
       rows: [{ channel: "TV", share: 0.3 }],

@@ -398,6 +398,16 @@ describe("SPEC 1.2 the Planner Settings table", () => {
     });
   });
 
+  test("a missing row in a face's array reads as a blank row, never a crash", () => {
+    const cells = new Array<CellValue[]>(4);
+    cells[1] = ["Setting", "Value"];
+    cells[3] = ["Bandwidth", 3];
+    expect(readSettingsTable({ sheet: "Planner Settings", top: 1, left: 1, cells })).toEqual({
+      values: { bandwidth: 3 },
+      issues: [],
+    });
+  });
+
   test("the header row may sit below a title, in any column order", () => {
     const { values } = readSettingsTable({
       sheet: "Planner Settings",

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import type { CellBlock, CellValue } from "../../src/core/cells";
-import type { ParsedVehicle, VehicleTable } from "../../src/core/model";
-import { parseFieldValue } from "../../src/core/values";
+import { fieldForName } from "../../src/core/headers";
+import type { FieldKey, ParsedVehicle, VehicleTable } from "../../src/core/model";
+import { parseFieldValue, type FieldValue } from "../../src/core/values";
 import { normalisedName, readVehicleTable, setVehicleField } from "../../src/core/vehicleTable";
 
 function block(rows: CellValue[][], sheet = "Vehicles", top = 1, left = 1): CellBlock {
@@ -12,6 +13,12 @@ function table(rows: CellValue[][], sheet = "Vehicles", top = 1, left = 1): Vehi
   const read = readVehicleTable(block(rows, sheet, top, left));
   if (!read.ok) throw new Error(read.message);
   return read.value;
+}
+
+function fieldOf(header: string): FieldKey {
+  const field = fieldForName(header);
+  if (field === null) throw new Error(`${header} names no field`);
+  return field;
 }
 
 function only(rows: CellValue[][]): ParsedVehicle {
@@ -200,6 +207,25 @@ describe("SPEC 1.1 the vehicle table", () => {
       field: "Objectives",
     });
     expect(vehicle.warnings[0].message).toContain('"Retention" is not a lifecycle stage');
+  });
+
+  test("SPEC 1.1 the same stage list down the column: every row gets its stages and its own warning", () => {
+    const { vehicles } = table([
+      ["Vehicle", "Investment", "Leads", "Pipeline", "Objectives"],
+      ["A", 1, 1, 1, "Awareness, Loyalty"],
+      ["B", 1, 1, 1, "Awareness, Loyalty"],
+      ["C", 1, 1, 1, "Awareness, Loyalty"],
+    ]);
+    expect(vehicles.map((vehicle) => vehicle.values.objectives)).toEqual([
+      ["Awareness"],
+      ["Awareness"],
+      ["Awareness"],
+    ]);
+    expect(vehicles.map((vehicle) => vehicle.warnings.map((issue) => issue.cell))).toEqual([
+      ["Vehicles!E2"],
+      ["Vehicles!E3"],
+      ["Vehicles!E4"],
+    ]);
   });
 });
 
@@ -647,6 +673,64 @@ describe("readVehicleTable on random grids (property)", () => {
           }
         }
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("SPEC 1.1 each value read is the one its field's parser gives for that cell", () => {
+    const numericCell = fc.oneof(
+      fc.double(),
+      fc.constantFrom(-0, 0, 1, 5, 100, 1e308, Number.MAX_VALUE, Number.MIN_VALUE, -1e-300),
+    );
+    const numericHeader = [
+      "Vehicle",
+      "Investment",
+      "Leads",
+      "Conversion rate",
+      "Average deal size",
+      "Pipeline",
+      "Reach",
+      "Resonance",
+      "Skill today",
+      "Hours",
+      "Risk",
+      "Q1",
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.oneof(numericCell, cell), { minLength: numericHeader.length }), {
+          maxLength: 8,
+        }),
+        (rows) => {
+          const read = readVehicleTable(block([numericHeader, ...rows.map((row) => ["V", ...row.slice(1)])]));
+          if (!read.ok) throw new Error(read.message);
+          for (const vehicle of read.value.vehicles) {
+            const row = rows[vehicle.row - 2];
+            const expected = (field: FieldKey, column: number): FieldValue | null => {
+              const parsed = parseFieldValue(field, row[column] ?? null);
+              return parsed.kind === "ok" ? parsed.value : null;
+            };
+            expect(Object.is(vehicle.values.investment, expected("investment", 1))).toBe(true);
+            expect(Object.is(vehicle.values.leads, expected("leads", 2))).toBe(true);
+            expect(Object.is(vehicle.values.conversion, expected("conversion", 3))).toBe(true);
+            expect(Object.is(vehicle.values.dealSize, expected("dealSize", 4))).toBe(true);
+            expect(Object.is(vehicle.values.pipeline, expected("pipeline", 5))).toBe(true);
+            expect(Object.is(vehicle.values.reach, expected("reach", 6))).toBe(true);
+            expect(Object.is(vehicle.values.resonance, expected("resonance", 7))).toBe(true);
+            expect(Object.is(vehicle.values.skillToday, expected("skillToday", 8))).toBe(true);
+            expect(Object.is(vehicle.values.hours, expected("hours", 9) ?? 0)).toBe(true);
+            expect(Object.is(vehicle.values.risk, expected("risk", 10) ?? 0)).toBe(true);
+            expect(vehicle.values.handAnswers[0]).toBe(expected("q1", 11));
+            const failed = numericHeader
+              .map((header, column) => ({ header, parsed: parseFieldValue(fieldOf(header), row[column]) }))
+              .filter(({ header, parsed }) => header !== "Vehicle" && parsed.kind === "error")
+              .map(({ header }) => header);
+            for (const header of failed) {
+              expect(vehicle.errors.map((issue) => issue.field)).toContain(header);
+            }
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
