@@ -193,6 +193,8 @@ test("keyboard alone can open a workbook, plan and download", async () => {
     }
     throw new Error(`Tab never reached ${name}`);
   };
+  // Keyboard events and the file chooser they open go to the page in front.
+  await page.bringToFront();
   await tabTo("Open workbook");
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
   await chooser.setFiles(SAMPLE);
