@@ -27,6 +27,8 @@ const projects = [
     testEnvironment: "jsdom",
     transform,
     testMatch: ["<rootDir>/test/**/*.test.tsx"],
+    setupFilesAfterEnv: ["<rootDir>/test/taskpane/setup.ts"],
+    testTimeout: 60_000,
   },
 ];
 

@@ -6,9 +6,6 @@ import type { PaneHost } from "../../src/taskpane/host";
 import { PlannerPane } from "../../src/taskpane/PlannerPane";
 import { FakeWorkbook, fakeExcel } from "./fakeWorkbook";
 
-// Fluent UI in jsdom with user-event typing is slow on a loaded 2-core machine.
-jest.setTimeout(30_000);
-
 async function plannedPane(): Promise<{ user: UserEvent; workbook: FakeWorkbook }> {
   const workbook = new FakeWorkbook();
   const host: PaneHost = { kind: "excel", workbook, excel: fakeExcel() };

@@ -8,6 +8,7 @@ import type { CellBlock, CellValue } from "../../core/cells";
 import { columnLetters } from "../../core/cellReference";
 import { NUMBER_FORMATS, type OutputCell, type OutputKind, type OutputSheet } from "../../core/outputTable";
 import { ownedKind, ownedSheetName, sheetOfFormula } from "../ownedSheets";
+import { freeName, mergeInputRows, sheetTakenNote, tableTakenNote } from "../placement";
 import type {
   PlannerWorkbook,
   SourceCandidate,
@@ -67,13 +68,6 @@ function cellValue(value: unknown, type: Excel.RangeValueType | string): CellVal
 
 function toCells(values: unknown[][], types: string[][]): CellValue[][] {
   return values.map((row, r) => row.map((value, c) => cellValue(value, types[r][c])));
-}
-
-function freeName(wanted: string, taken: ReadonlySet<string>, numbered: (n: number) => string): string {
-  if (!taken.has(wanted.toLowerCase())) return wanted;
-  let n = 2;
-  while (taken.has(numbered(n).toLowerCase())) n++;
-  return numbered(n);
 }
 
 /** Rows of one block of a write, sized so each request stays within the budget. */
@@ -221,17 +215,13 @@ export class OfficeWorkbook implements PlannerWorkbook {
           ? old.name
           : freeName(sheet.sheetName, takenSheets, (n) => `${sheet.sheetName} (${n})`);
         if (!old && sheetName !== sheet.sheetName) {
-          notes.push(
-            `The workbook already has a sheet named "${sheet.sheetName}" that the planner did not make, so it was left alone and the ${sheet.sheetName.toLowerCase()} went to "${sheetName}".`,
-          );
+          notes.push(sheetTakenNote(sheet.sheetName, sheetName));
         }
         takenSheets.add(sheetName.toLowerCase());
         const tableName = freeName(sheet.tableName, takenTables, (n) => `${sheet.tableName}${n}`);
         takenTables.add(tableName.toLowerCase());
         if (tableName !== sheet.tableName) {
-          notes.push(
-            `The workbook already has a table or name "${sheet.tableName}", so this table is named "${tableName}".`,
-          );
+          notes.push(tableTakenNote(sheet.tableName, tableName));
         }
         old?.delete();
         const target = workbook.worksheets.add(sheetName);
@@ -260,22 +250,11 @@ export class OfficeWorkbook implements PlannerWorkbook {
       await context.sync();
       const body = table.isNullObject ? null : table.getDataBodyRange().load("values");
       await context.sync();
-      const key = (row: readonly unknown[]) =>
-        String(row[0] ?? "")
-          .toLowerCase()
-          .replace(/[^\p{L}\p{N}]/gu, "");
       const existing: unknown[][] = body ? body.values : [];
       const plain = rows.map((row) =>
         row.map((value) => (value !== null && typeof value === "object" ? value.error : (value ?? ""))),
       );
-      let merged: unknown[][];
-      if (mode === "append") merged = [...existing, ...plain];
-      else {
-        const replacements = new Map(plain.map((row) => [key(row), row]));
-        merged = existing.map((row) => replacements.get(key(row)) ?? row);
-        const kept = new Set(existing.map(key));
-        merged.push(...plain.filter((row) => !kept.has(key(row))));
-      }
+      const merged = mergeInputRows<unknown>(existing, plain, mode);
       if (!table.isNullObject) table.delete();
       const target = sheet.isNullObject ? context.workbook.worksheets.add(sheetName) : sheet;
       const all = [headers, ...merged.map((row) => headers.map((_, i) => row[i] ?? ""))];

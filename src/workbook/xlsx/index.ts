@@ -7,7 +7,7 @@
  */
 import type { CellBlock, CellValue } from "../../core/cells";
 import { cellReference } from "../../core/cellReference";
-import { headerRowMatches, normaliseHeader } from "../../core/headers";
+import { headerRowMatches } from "../../core/headers";
 import type { OutputKind, OutputSheet } from "../../core/outputTable";
 import type {
   PlannerWorkbook,
@@ -20,6 +20,7 @@ import { OpcPackage, WorkbookFileError } from "./opcPackage";
 import { readSharedStrings, readSheetCells, columnNumber, type SheetCells } from "./sheetCells";
 import { addColumnStyles } from "./styles";
 import { ownedKind, ownedSheetFormula, ownedSheetName, sheetOfFormula } from "../ownedSheets";
+import { freeName, mergeInputRows, sheetTakenNote, tableTakenNote } from "../placement";
 import { writeTableSheet, type SheetTarget, type TableSheet } from "./tableSheet";
 import { escapeXml } from "./xml";
 import { readWorkbookParts, type WorkbookParts } from "./workbookParts";
@@ -212,9 +213,7 @@ export class XlsxWorkbook implements PlannerWorkbook {
       } else {
         sheetName = freeName(sheet.sheetName, takenSheets, (n) => `${sheet.sheetName} (${n})`);
         if (sheetName !== sheet.sheetName) {
-          notes.push(
-            `The workbook already has a sheet named "${sheet.sheetName}" that the planner did not make, so it was left alone and the ${sheet.sheetName.toLowerCase()} went to "${sheetName}".`,
-          );
+          notes.push(sheetTakenNote(sheet.sheetName, sheetName));
         }
         target = { newSheet: true };
       }
@@ -222,9 +221,7 @@ export class XlsxWorkbook implements PlannerWorkbook {
       const tableName = freeName(sheet.tableName, takenTables, (n) => `${sheet.tableName}${n}`);
       takenTables.add(tableName.toLowerCase());
       if (tableName !== sheet.tableName) {
-        notes.push(
-          `The workbook already has a table or name "${sheet.tableName}", so this table is named "${tableName}".`,
-        );
+        notes.push(tableTakenNote(sheet.tableName, tableName));
       }
       const table: TableSheet = { sheetName, tableName, columns: sheet.columns, rows: sheet.rows };
       const index = writeTableSheet(this.pkg, this.parts, target, table, styles, () => ++tableId);
@@ -257,14 +254,7 @@ export class XlsxWorkbook implements PlannerWorkbook {
         ? await this.readSource({ kind: "table", name: existing.name })
         : await this.readSheet(sheetName);
       const oldRows = (block?.cells ?? []).slice(1).map((row) => headers.map((_, i) => row[i] ?? null));
-      const key = (row: readonly CellValue[]) => normaliseHeader(String(row[0] ?? ""));
-      if (mode === "append") merged = [...oldRows, ...rows];
-      else {
-        const replacements = new Map(rows.map((row) => [key(row), row]));
-        merged = oldRows.map((row) => replacements.get(key(row)) ?? row);
-        const kept = new Set(oldRows.map(key));
-        merged.push(...rows.filter((row) => !kept.has(key(row))));
-      }
+      merged = mergeInputRows(oldRows, rows, mode);
     }
     const takenTables = new Set(
       this.parts.tables
@@ -358,13 +348,6 @@ function toOutputCell(value: CellValue): string | number | null {
   if (value === null || typeof value === "string" || typeof value === "number") return value;
   if (typeof value === "boolean") return value ? "Yes" : "No";
   return value.error;
-}
-
-function freeName(wanted: string, taken: ReadonlySet<string>, numbered: (n: number) => string): string {
-  if (!taken.has(wanted.toLowerCase())) return wanted;
-  let n = 2;
-  while (taken.has(numbered(n).toLowerCase())) n++;
-  return numbered(n);
 }
 
 /** The first sheet whose first non-empty row matches a vehicle table's headers (SPEC 1.1), or null. */
