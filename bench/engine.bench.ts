@@ -1,11 +1,13 @@
 /**
- * The engine end to end on generated vehicle tables shaped like a user's
- * sheet (numbers, "$1.2k" money text, "12%" rates, stage lists, a few bad
- * cells): readPlanInputs (match + parse) and makePlan (metrics, questions,
- * ranking, allocation, media mix, what it would take).
+ * The engine on generated vehicle tables shaped like a user's sheet (numbers,
+ * "$1.2k" money text, "12%" rates, stage lists, a few bad cells):
+ * - `engine`: what issue 2 times, match + parse (readPlanInputs) and metrics,
+ *   the seven questions and the ranking (rankVehicles);
+ * - `plan`: the whole plan (makePlan), which adds the allocation, the media
+ *   mix, what it would take and the planned rows every face renders.
  */
 import type { CellBlock, CellValue } from "../src/core/cells";
-import { makePlan, readPlanInputs } from "../src/core/plan";
+import { makePlan, rankVehicles, readPlanInputs, type PlanInputs } from "../src/core/plan";
 import { medianMs, printBench } from "./measure";
 
 const HEADERS = [
@@ -91,19 +93,33 @@ function vehicleBlock(rows: number): CellBlock {
   return { sheet: "Vehicles", top: 1, left: 1, cells };
 }
 
+function planInputs(block: CellBlock): PlanInputs {
+  const inputs = readPlanInputs({ vehicles: block, overrides: { pipelineGoal: BENCH_GOAL } });
+  if (!inputs.ok) throw new Error(inputs.message);
+  return inputs.value;
+}
+
+const SIZES = [
+  [1_000, 21],
+  [10_000, 11],
+  [100_000, 5],
+] as const;
+
 export async function run(): Promise<void> {
-  for (const [rows, runs] of [
-    [1_000, 21],
-    [10_000, 11],
-    [100_000, 5],
-  ]) {
+  for (const [rows, runs] of SIZES) {
     const block = vehicleBlock(rows);
     const medianMsValue = medianMs(runs, () => {
-      const inputs = readPlanInputs({ vehicles: block, overrides: { pipelineGoal: BENCH_GOAL } });
-      if (!inputs.ok) throw new Error(inputs.message);
-      const plan = makePlan(inputs.value);
-      if (!plan.ok) throw new Error(plan.message);
+      const ranked = rankVehicles(planInputs(block));
+      if (!ranked.ok) throw new Error(ranked.message);
     });
     printBench({ bench: "engine", rows, medianMs: medianMsValue });
+  }
+  for (const [rows, runs] of SIZES) {
+    const block = vehicleBlock(rows);
+    const medianMsValue = medianMs(runs, () => {
+      const plan = makePlan(planInputs(block));
+      if (!plan.ok) throw new Error(plan.message);
+    });
+    printBench({ bench: "plan", rows, medianMs: medianMsValue });
   }
 }

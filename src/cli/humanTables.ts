@@ -2,6 +2,7 @@
 import type { Plan } from "../core/model";
 import type { ScenarioComparison } from "../core/scenarios";
 import { formatMoney, formatPercentFixed, formatRatio } from "../core/numberText";
+import { QUESTION_HEADERS, reasonsNotAskedOfAny } from "../core/outputSheets";
 
 type Align = "left" | "right";
 
@@ -57,6 +58,15 @@ export function mixTable(plan: Plan): string {
   );
 }
 
+/** The questions n/a for every vehicle with one reason, said once here as Reasons leaves them out. */
+function notAskedLines(plan: Plan): string[] {
+  const reasons = reasonsNotAskedOfAny(plan.vehicles);
+  const notAsked = reasons.flatMap((reason, index) =>
+    reason === null ? [] : [`${QUESTION_HEADERS[index]} (${reason})`],
+  );
+  return notAsked.length ? [`Not asked of any vehicle: ${notAsked.join("; ")}.`] : [];
+}
+
 export function summaryLines(plan: Plan): string[] {
   const { allocation } = plan;
   const eliminated = new Map<number, number>();
@@ -74,6 +84,7 @@ export function summaryLines(plan: Plan): string[] {
     `Budget ${money(allocation.budget)}; allocated ${allocation.allocated === null ? "nothing (the floors exceed the budget)" : money(allocation.allocated)}; expected pipeline ${allocation.expectedPipeline === null ? "none" : money(allocation.expectedPipeline)}.`,
     `Pipeline goal ${money(allocation.pipelineGoal)}; budget for the goal ${allocation.budgetForGoal === null ? "out of reach for this shortlist" : money(allocation.budgetForGoal)}.`,
     `Eliminated by question: ${byQuestion || "none"}. Invalid rows: ${invalid}.`,
+    ...notAskedLines(plan),
   ];
 }
 

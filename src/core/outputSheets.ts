@@ -7,6 +7,10 @@ function column(header: string, format: ColumnFormat, width: number): OutputColu
   return { header, format, width: Math.max(width, header.length + 2) };
 }
 
+function proseColumn(header: string, width: number): OutputColumn {
+  return { ...column(header, "text", width), prose: true };
+}
+
 const SHORTLIST_COLUMNS: OutputColumn[] = [
   column("Rank", "integer", 6),
   column("Vehicle", "text", 28),
@@ -20,7 +24,7 @@ const SHORTLIST_COLUMNS: OutputColumn[] = [
   column("Pipeline per $", "ratio", 10),
   column("Cost per lead", "moneyCents", 12),
   column("Efficiency", "ratio", 10),
-  column("Why", "text", 70),
+  proseColumn("Why", 70),
 ];
 
 export const QUESTION_HEADERS = [
@@ -43,7 +47,7 @@ const FILTER_COLUMNS: OutputColumn[] = [
   column("Cost per lead", "moneyCents", 12),
   column("Efficiency", "ratio", 10),
   column("To make the shortlist", "text", 32),
-  column("Reasons", "text", 80),
+  proseColumn("Reasons", 80),
 ];
 
 const MIX_COLUMNS: OutputColumn[] = [
@@ -78,15 +82,43 @@ export function toShortlistText(vehicle: PlannedVehicle): string {
     : `${multiplier} (conversion ${formatPercentFixed(vehicle.toShortlistConversion)})`;
 }
 
-/** The filter's `Reasons`: why the row is invalid, or the reasons of its failing and n/a answers. */
-export function filterReasons(vehicle: PlannedVehicle): string {
+/**
+ * Per question, the reason it is n/a when every planned vehicle gets that same
+ * n/a and reason (the table has no column for it), else null. Such a reason is
+ * said once, in the pane's and the command line's summary, not on each row of
+ * `Reasons`, where it would bury the reasons that tell rows apart.
+ */
+export function reasonsNotAskedOfAny(vehicles: readonly PlannedVehicle[]): (string | null)[] {
+  const asked = vehicles.filter((vehicle) => vehicle.answers !== null);
+  return QUESTION_HEADERS.map((_, index) => {
+    const first = asked[0]?.answers?.[index];
+    if (first?.answer !== "n/a") return null;
+    const reason = first.reason;
+    const shared = asked.every((vehicle) => {
+      const answer = vehicle.answers?.[index];
+      return answer?.answer === "n/a" && answer.reason === reason;
+    });
+    return shared ? reason : null;
+  });
+}
+
+/**
+ * The filter's `Reasons`: why the row is invalid, or the reasons of its
+ * failing and n/a answers, leaving out the n/a reasons every row shares
+ * (`notAskedOfAny`, from `reasonsNotAskedOfAny`).
+ */
+export function filterReasons(
+  vehicle: PlannedVehicle,
+  notAskedOfAny: readonly (string | null)[] = [],
+): string {
   if (vehicle.answers === null) return vehicle.invalidReasons.join("; ");
-  return vehicle.answers
-    .map((answer, index) =>
-      answer.answer === "Pass" ? "" : `Q${index + 1} ${answer.answer}: ${answer.reason}`,
-    )
-    .filter((reason) => reason !== "")
-    .join("; ");
+  const reasons: string[] = [];
+  vehicle.answers.forEach((answer, index) => {
+    if (answer.answer === "Pass") return;
+    if (answer.answer === "n/a" && (notAskedOfAny[index] ?? null) !== null) return;
+    reasons.push(`Q${index + 1} ${answer.answer}: ${answer.reason}`);
+  });
+  return reasons.join("; ");
 }
 
 function shortlistRow(vehicle: PlannedVehicle): OutputCell[] {
@@ -107,7 +139,7 @@ function shortlistRow(vehicle: PlannedVehicle): OutputCell[] {
   ];
 }
 
-function filterRow(vehicle: PlannedVehicle): OutputCell[] {
+function filterRow(vehicle: PlannedVehicle, notAskedOfAny: readonly (string | null)[]): OutputCell[] {
   const answers = vehicle.answers;
   return [
     textCell(vehicle.vehicle),
@@ -119,7 +151,7 @@ function filterRow(vehicle: PlannedVehicle): OutputCell[] {
     numberCell(vehicle.costPerLead),
     numberCell(vehicle.efficiency),
     textCell(toShortlistText(vehicle)),
-    textCell(filterReasons(vehicle)),
+    textCell(filterReasons(vehicle, notAskedOfAny)),
   ];
 }
 
@@ -140,6 +172,7 @@ function mixRow(row: MixRow): OutputCell[] {
 }
 
 export function buildOutputSheets(plan: Plan): OutputSheet[] {
+  const notAskedOfAny = reasonsNotAskedOfAny(plan.vehicles);
   const shortlisted = plan.vehicles
     .filter((vehicle) => vehicle.rank !== null)
     .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
@@ -156,7 +189,7 @@ export function buildOutputSheets(plan: Plan): OutputSheet[] {
       sheetName: "Vehicle Filter",
       tableName: "tblVehicleFilter",
       columns: FILTER_COLUMNS,
-      rows: plan.vehicles.map(filterRow),
+      rows: plan.vehicles.map((vehicle) => filterRow(vehicle, notAskedOfAny)),
     },
     {
       kind: "mix",

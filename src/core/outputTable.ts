@@ -22,6 +22,11 @@ export interface OutputColumn {
   format: ColumnFormat;
   /** Width in Excel character units. */
   width: number;
+  /**
+   * Free text of a sentence or more a row (`Why`, `Reasons`): the add-in sends
+   * these after the figures, in requests of their own.
+   */
+  prose?: boolean;
 }
 
 /** A cell of an output table: text is always written as text, never as a formula. */

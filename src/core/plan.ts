@@ -199,19 +199,31 @@ function checkRow(vehicle: ParsedVehicle, settings: PlanSettings): VehicleMetric
 }
 
 /** A valid row with what the evaluation needs. */
-interface ValidRow {
+export interface ValidRow {
   index: number;
   vehicle: ParsedVehicle;
   metrics: VehicleMetrics;
   scored: ScoredVehicle;
 }
 
-export function scoredVehicle(vehicle: ParsedVehicle, metrics: VehicleMetrics): ScoredVehicle {
+/**
+ * The vehicle as the questions and the ranking see it. `channelKeys` remembers
+ * each channel label's key, so a plan makes one key per channel, not per row.
+ */
+export function scoredVehicle(
+  vehicle: ParsedVehicle,
+  metrics: VehicleMetrics,
+  channelKeys = new Map<string, string>(),
+): ScoredVehicle {
   const channelLabel = vehicle.channelText || vehicle.name;
+  let channelKey = channelKeys.get(channelLabel);
+  if (channelKey === undefined) {
+    channelKey = matchKey(channelLabel);
+    channelKeys.set(channelLabel, channelKey);
+  }
   return {
     name: vehicle.name,
-    rankKey: vehicle.name.toLowerCase(),
-    channelKey: matchKey(channelLabel),
+    channelKey,
     channelLabel,
     values: vehicle.values,
     pipeline: metrics.pipeline,
@@ -295,7 +307,24 @@ function settingLayers(inputs: PlanInputs): SettingValues[] {
 const EXPECTED_HEADERS =
   "Vehicle, Investment, Leads, and Pipeline or both Conversion rate and Average deal size";
 
-export function makePlan(inputs: PlanInputs): Outcome<Plan> {
+/**
+ * What the filter decided, before any money is moved: the settings resolved,
+ * the valid rows with their metrics, every row's problems, and the answers,
+ * statuses and ranks of SPEC 3. The allocation, the media mix and what it
+ * would take all start from here.
+ */
+export interface RankedVehicles {
+  settings: PlanSettings;
+  valid: ValidRow[];
+  /** Each table row's errors, in table order (empty for a valid row). */
+  rowErrors: (readonly Issue[])[];
+  /** Every row error and warning, in table order. */
+  rowIssues: Issue[];
+  evaluation: StatusEvaluation;
+}
+
+/** SPEC 1.1's plan-level row checks, SPEC 1.2's settings, SPEC 2's metrics and SPEC 3's questions and ranking. */
+export function rankVehicles(inputs: PlanInputs): Outcome<RankedVehicles> {
   const { table } = inputs;
   // Hourly rate and the bound factors decide which rows are valid, and the valid rows give the
   // Budget and Pipeline goal defaults, so the settings are resolved once without those defaults first.
@@ -306,6 +335,7 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
   const rowErrors: (readonly Issue[])[] = [];
   const rowIssues: Issue[] = [];
   const valid: ValidRow[] = [];
+  const channelKeys = new Map<string, string>();
   let budget = 0;
   let pipelineGoal = 0;
   for (let index = 0; index < table.vehicles.length; index++) {
@@ -316,7 +346,12 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
       const checked = checkRow(vehicle, provisional.value);
       if ("severity" in checked) errors = [checked];
       else {
-        valid.push({ index, vehicle, metrics: checked, scored: scoredVehicle(vehicle, checked) });
+        valid.push({
+          index,
+          vehicle,
+          metrics: checked,
+          scored: scoredVehicle(vehicle, checked, channelKeys),
+        });
         budget += vehicle.values.investment ?? 0;
         pipelineGoal += checked.pipeline;
       }
@@ -342,9 +377,19 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
   const resolved = resolveSettings(settingLayers(inputs), { budget, pipelineGoal });
   if (!resolved.ok) return settingsFailure(resolved);
   const settings = resolved.value;
+  const evaluation = evaluateStatuses(
+    valid.map((row) => row.scored),
+    settings,
+  );
+  return success({ settings, valid, rowErrors, rowIssues, evaluation });
+}
 
+export function makePlan(inputs: PlanInputs): Outcome<Plan> {
+  const ranked = rankVehicles(inputs);
+  if (!ranked.ok) return ranked;
+  const { table } = inputs;
+  const { settings, valid, rowErrors, rowIssues, evaluation } = ranked.value;
   const scored = valid.map((row) => row.scored);
-  const evaluation = evaluateStatuses(scored, settings);
   const multipliers = toShortlistMultipliers(scored, evaluation, settings);
   const shortlist = shortlistOrder(evaluation.statuses);
   const allocation = planAllocation(

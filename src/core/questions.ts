@@ -10,8 +10,6 @@ import { formatMoney, formatPercent, formatPlain, formatRatio } from "./numberTe
 export interface ScoredVehicle {
   /** Trimmed Vehicle name. */
   name: string;
-  /** The name lower-cased: the last tie-break of the ranking. */
-  rankKey: string;
   /** Trimmed, lower-cased Channel (the name when blank): rows with one key are comparable. */
   channelKey: string;
   /** The channel as shown: trimmed Channel, or the name. */
@@ -30,6 +28,38 @@ export function passes(answer: QuestionAnswer): boolean {
   return answer.answer !== "Fail";
 }
 
+/**
+ * What the reasons of one row's answers are worded from, shared by its seven
+ * answers: the row, the settings and the medians its questions 6 and 7 were
+ * asked against.
+ */
+class RowFigures {
+  /** Question 7: the median E of the row's comparable set, and that set's size. */
+  setMedian = 0;
+  setSize = 0;
+
+  constructor(
+    readonly vehicle: ScoredVehicle,
+    readonly settings: PlanSettings,
+    /** Question 6: the median prior pipeline per dollar of the valid rows that have one. */
+    readonly medianPriorPerDollar: number | null,
+  ) {}
+}
+
+/** The figures of a row asked one question on its own, outside a plan. */
+function figuresOf(values: VehicleValues, settings: PlanSettings, pipeline = 0): RowFigures {
+  const vehicle: ScoredVehicle = {
+    name: "",
+    channelKey: "",
+    channelLabel: "",
+    values,
+    pipeline,
+    efficiency: 0,
+    priorPipelinePerDollar: null,
+  };
+  return new RowFigures(vehicle, settings, null);
+}
+
 /** Words a reason from what decided the answer; module-level functions, so an answer allocates no closure. */
 type Wording = (verdict: Verdict) => string;
 
@@ -37,27 +67,19 @@ type Wording = (verdict: Verdict) => string;
  * A computed answer whose reason is worded only when someone reads it: a plan
  * of 100,000 rows asks 700,000 questions and shows few of the reasons, and
  * wording them all (or even allocating a closure each) would cost more than
- * the rest of the plan. `toJSON` keeps it a plain `{ answer, reason }` for
- * anything that serialises it.
+ * the rest of the plan. So an answer holds no more than its word, how to word
+ * its reason and its row's figures. `toJSON` keeps it a plain
+ * `{ answer, reason }` for anything that serialises it.
  */
 class Verdict implements QuestionAnswer {
-  #reason: string | null = null;
-
   constructor(
     readonly answer: Answer,
     private readonly wording: Wording,
-    /** What the wording needs: the row, the settings, up to two figures, a count and a name. */
-    readonly values: VehicleValues,
-    readonly settings: PlanSettings,
-    readonly first: number,
-    readonly second: number,
-    readonly count: number,
-    readonly label: string,
+    readonly figures: RowFigures,
   ) {}
 
   get reason(): string {
-    this.#reason ??= this.wording(this);
-    return this.#reason;
+    return this.wording(this);
   }
 
   toJSON(): QuestionAnswer {
@@ -65,17 +87,8 @@ class Verdict implements QuestionAnswer {
   }
 }
 
-function verdict(
-  passed: boolean,
-  wording: Wording,
-  values: VehicleValues,
-  settings: PlanSettings,
-  first = 0,
-  second = 0,
-  count = 0,
-  label = "",
-): QuestionAnswer {
-  return new Verdict(passed ? "Pass" : "Fail", wording, values, settings, first, second, count, label);
+function verdict(passed: boolean, wording: Wording, figures: RowFigures): QuestionAnswer {
+  return new Verdict(passed ? "Pass" : "Fail", wording, figures);
 }
 
 /** An answer whose reason is fixed words, shared by every row that gets it. */
@@ -107,15 +120,20 @@ function meetsOrIsBelow(verdict: Verdict): string {
   return verdict.answer === "Pass" ? "meets" : "is below";
 }
 
-function wordObjectiveFit({ answer, values, settings }: Verdict): string {
+function wordObjectiveFit({ answer, figures }: Verdict): string {
   const among = answer === "Pass" ? "is among" : "is not among";
-  return `Objective ${settings.objective} ${among} its objectives (${(values.objectives ?? []).join(", ")})`;
+  const objectives = (figures.vehicle.values.objectives ?? []).join(", ");
+  return `Objective ${figures.settings.objective} ${among} its objectives (${objectives})`;
+}
+
+function askObjectiveFit(figures: RowFigures): QuestionAnswer {
+  const objectives = figures.vehicle.values.objectives;
+  if (objectives === null || objectives.length === 0) return NO_OBJECTIVES;
+  return verdict(objectives.includes(figures.settings.objective), wordObjectiveFit, figures);
 }
 
 export function objectiveFit(values: VehicleValues, settings: PlanSettings): QuestionAnswer {
-  const objectives = values.objectives;
-  if (objectives === null || objectives.length === 0) return NO_OBJECTIVES;
-  return verdict(objectives.includes(settings.objective), wordObjectiveFit, values, settings);
+  return askObjectiveFit(figuresOf(values, settings));
 }
 
 function reachFails(values: VehicleValues, settings: PlanSettings): boolean {
@@ -127,7 +145,9 @@ function resonanceFails(values: VehicleValues, settings: PlanSettings): boolean 
 }
 
 /** Names what failed; on a pass, what was met. */
-function wordReachAndResonance({ answer, values, settings }: Verdict): string {
+function wordReachAndResonance({ answer, figures }: Verdict): string {
+  const { settings } = figures;
+  const { values } = figures.vehicle;
   const failed = answer === "Fail";
   const parts: string[] = [];
   if (values.reach !== null && reachFails(values, settings) === failed) {
@@ -144,25 +164,35 @@ function wordReachAndResonance({ answer, values, settings }: Verdict): string {
   return parts.join("; ");
 }
 
-export function reachAndResonance(values: VehicleValues, settings: PlanSettings): QuestionAnswer {
+function askReachAndResonance(figures: RowFigures): QuestionAnswer {
+  const { settings } = figures;
+  const { values } = figures.vehicle;
   if (values.reach === null && values.resonance === null) return NO_REACH_OR_RESONANCE;
   const failed = reachFails(values, settings) || resonanceFails(values, settings);
-  return verdict(!failed, wordReachAndResonance, values, settings);
+  return verdict(!failed, wordReachAndResonance, figures);
+}
+
+export function reachAndResonance(values: VehicleValues, settings: PlanSettings): QuestionAnswer {
+  return askReachAndResonance(figuresOf(values, settings));
 }
 
 const LENGTH_LEVEL: Record<MessageLength, number> = { Short: 1, Medium: 2, Long: 3 };
 const COMPLEXITY_LEVEL: Record<Complexity, number> = { Simple: 1, Moderate: 2, Complex: 3 };
 
-function wordMessageFit({ answer, values, settings }: Verdict): string {
+function wordMessageFit({ answer, figures }: Verdict): string {
   const fits = answer === "Pass" ? "fits" : "does not fit";
-  return `A ${values.messageLength} format ${fits} a ${settings.messageComplexity} message`;
+  return `A ${figures.vehicle.values.messageLength} format ${fits} a ${figures.settings.messageComplexity} message`;
+}
+
+function askMessageFit(figures: RowFigures): QuestionAnswer {
+  const length = figures.vehicle.values.messageLength;
+  if (length === null) return NO_MESSAGE_LENGTH;
+  const distance = Math.abs(LENGTH_LEVEL[length] - COMPLEXITY_LEVEL[figures.settings.messageComplexity]);
+  return verdict(distance < 2, wordMessageFit, figures);
 }
 
 export function messageFit(values: VehicleValues, settings: PlanSettings): QuestionAnswer {
-  const length = values.messageLength;
-  if (length === null) return NO_MESSAGE_LENGTH;
-  const distance = Math.abs(LENGTH_LEVEL[length] - COMPLEXITY_LEVEL[settings.messageComplexity]);
-  return verdict(distance < 2, wordMessageFit, values, settings);
+  return askMessageFit(figuresOf(values, settings));
 }
 
 /** Question 4's level: the larger of the given skills when tomorrow counts, else Skill today. */
@@ -173,7 +203,9 @@ function skillLevel(values: VehicleValues, settings: PlanSettings): number | nul
 }
 
 function wordSkills(verdict: Verdict): string {
-  const { values, settings, first: level } = verdict;
+  const { settings } = verdict.figures;
+  const { values } = verdict.figures.vehicle;
+  const level = skillLevel(values, settings) ?? 0;
   const { skillToday, skillTomorrow } = values;
   let described: string;
   if (!settings.countSkillTomorrow || skillTomorrow === null) described = `Skill today ${formatPlain(level)}`;
@@ -186,10 +218,15 @@ function wordSkills(verdict: Verdict): string {
   return `${described} ${meetsOrIsBelow(verdict)} the minimum of ${formatPlain(settings.minimumSkill)}`;
 }
 
-export function skills(values: VehicleValues, settings: PlanSettings): QuestionAnswer {
-  const level = skillLevel(values, settings);
+function askSkills(figures: RowFigures): QuestionAnswer {
+  const { settings } = figures;
+  const level = skillLevel(figures.vehicle.values, settings);
   if (level === null) return settings.countSkillTomorrow ? NO_SKILL : NO_SKILL_TODAY;
-  return verdict(level >= settings.minimumSkill, wordSkills, values, settings, level);
+  return verdict(level >= settings.minimumSkill, wordSkills, figures);
+}
+
+export function skills(values: VehicleValues, settings: PlanSettings): QuestionAnswer {
+  return askSkills(figuresOf(values, settings));
 }
 
 /** Minimum impact share × Pipeline goal / Bandwidth: the potential a vehicle must reach to pass question 5. */
@@ -207,12 +244,22 @@ export function meetsImpactThreshold(
 }
 
 function wordImpactProfile(verdict: Verdict): string {
-  const { values, settings, first: potential } = verdict;
-  const source = values.impactPotential === null ? "Pipeline" : "Impact potential";
+  const { vehicle, settings } = verdict.figures;
+  const potential = vehicle.values.impactPotential ?? vehicle.pipeline;
+  const source = vehicle.values.impactPotential === null ? "Pipeline" : "Impact potential";
   const basis =
     `${formatMoney(impactThreshold(settings))} (${formatPercent(settings.minimumImpactShare)} of the ` +
     `${formatMoney(settings.pipelineGoal)} goal ÷ ${formatPlain(settings.bandwidth)} ${settings.bandwidth === 1 ? "vehicle" : "vehicles"})`;
   return `Potential ${formatMoney(potential)} (${source}) ${meetsOrIsBelow(verdict)} ${basis}`;
+}
+
+function askImpactProfile(figures: RowFigures): QuestionAnswer {
+  const { vehicle, settings } = figures;
+  return verdict(
+    meetsImpactThreshold(vehicle.values, vehicle.pipeline, settings),
+    wordImpactProfile,
+    figures,
+  );
 }
 
 /** Question 5 for a vehicle whose P is `pipeline`. */
@@ -221,23 +268,29 @@ export function impactProfile(
   pipeline: number,
   settings: PlanSettings,
 ): QuestionAnswer {
-  const potential = values.impactPotential ?? pipeline;
-  return verdict(
-    meetsImpactThreshold(values, pipeline, settings),
-    wordImpactProfile,
-    values,
-    settings,
-    potential,
-  );
+  return askImpactProfile(figuresOf(values, settings, pipeline));
 }
 
 function wordTrackRecord(verdict: Verdict): string {
-  const { settings, first: perDollar, second: medianPerDollar } = verdict;
+  const { vehicle, settings } = verdict.figures;
+  const perDollar = vehicle.priorPipelinePerDollar ?? 0;
+  const medianPerDollar = verdict.figures.medianPriorPerDollar ?? 0;
   const needed = settings.minimumRelativeReturn * medianPerDollar;
   return (
     `Prior pipeline per $ ${formatRatio(perDollar)} ${meetsOrIsBelow(verdict)} ${formatRatio(needed)} ` +
     `(${formatPlain(settings.minimumRelativeReturn)} × the median ${formatRatio(medianPerDollar)})`
   );
+}
+
+function askTrackRecord(figures: RowFigures): QuestionAnswer {
+  const { vehicle, settings, medianPriorPerDollar } = figures;
+  const perDollar = vehicle.priorPipelinePerDollar;
+  if (perDollar === null || medianPriorPerDollar === null) {
+    return settings.requireTrackRecord ? TRACK_RECORD_REQUIRED : NO_TRACK_RECORD;
+  }
+  if (!((vehicle.values.priorPipeline ?? 0) > 0)) return NO_PRIOR_PIPELINE;
+  const enough = perDollar >= settings.minimumRelativeReturn * medianPriorPerDollar;
+  return verdict(enough, wordTrackRecord, figures);
 }
 
 /** Question 6, given the median prior pipeline per dollar of all valid rows that have one. */
@@ -246,22 +299,22 @@ export function trackRecord(
   medianPriorPerDollar: number | null,
   settings: PlanSettings,
 ): QuestionAnswer {
-  const perDollar = vehicle.priorPipelinePerDollar;
-  if (perDollar === null || medianPriorPerDollar === null) {
-    return settings.requireTrackRecord ? TRACK_RECORD_REQUIRED : NO_TRACK_RECORD;
-  }
-  if (!((vehicle.values.priorPipeline ?? 0) > 0)) return NO_PRIOR_PIPELINE;
-  const enough = perDollar >= settings.minimumRelativeReturn * medianPriorPerDollar;
-  return verdict(enough, wordTrackRecord, vehicle.values, settings, perDollar, medianPriorPerDollar);
+  return askTrackRecord(new RowFigures(vehicle, settings, medianPriorPerDollar));
 }
 
 function wordEfficiency(verdict: Verdict): string {
-  const { first: efficiency, second: setMedian, count: setSize, label } = verdict;
+  const { vehicle, setMedian, setSize } = verdict.figures;
+  const label = vehicle.channelLabel;
   const basis =
     setSize === 1
       ? `its own ${formatRatio(setMedian)} (no other comparable vehicle in ${label})`
       : `the median ${formatRatio(setMedian)} of ${setSize} comparable vehicles in ${label}`;
-  return `Efficiency ${formatRatio(efficiency)} ${meetsOrIsBelow(verdict)} ${basis}`;
+  return `Efficiency ${formatRatio(vehicle.efficiency)} ${meetsOrIsBelow(verdict)} ${basis}`;
+}
+
+/** Question 7 against the median E and size of the row's comparable set, as its figures hold them. */
+function askEfficiencyAgainstPeers(figures: RowFigures): QuestionAnswer {
+  return verdict(figures.vehicle.efficiency >= figures.setMedian, wordEfficiency, figures);
 }
 
 /** Question 7, given the median E of the row's comparable set and that set's size. */
@@ -271,18 +324,10 @@ export function efficiencyAgainstPeers(
   setSize: number,
   settings: PlanSettings,
 ): QuestionAnswer {
-  const { efficiency } = vehicle;
-  const enough = efficiency >= setMedian;
-  return verdict(
-    enough,
-    wordEfficiency,
-    vehicle.values,
-    settings,
-    efficiency,
-    setMedian,
-    setSize,
-    vehicle.channelLabel,
-  );
+  const figures = new RowFigures(vehicle, settings, null);
+  figures.setMedian = setMedian;
+  figures.setSize = setSize;
+  return askEfficiencyAgainstPeers(figures);
 }
 
 /** Stands in for question 7 until the channel medians are known. */
@@ -292,19 +337,15 @@ const NOT_YET_ASKED = fixed("n/a", "");
  * Questions 1–6 (hand answers applied), in an array already seven long so that
  * question 7 fills the last place without the array having to grow.
  */
-function answerFirstSix(
-  vehicle: ScoredVehicle,
-  medianPriorPerDollar: number | null,
-  settings: PlanSettings,
-): QuestionAnswer[] {
-  const { values } = vehicle;
+function answerFirstSix(figures: RowFigures): QuestionAnswer[] {
+  const { values } = figures.vehicle;
   return [
-    handAnswer(values, 1) ?? objectiveFit(values, settings),
-    handAnswer(values, 2) ?? reachAndResonance(values, settings),
-    handAnswer(values, 3) ?? messageFit(values, settings),
-    handAnswer(values, 4) ?? skills(values, settings),
-    handAnswer(values, 5) ?? impactProfile(values, vehicle.pipeline, settings),
-    handAnswer(values, 6) ?? trackRecord(vehicle, medianPriorPerDollar, settings),
+    handAnswer(values, 1) ?? askObjectiveFit(figures),
+    handAnswer(values, 2) ?? askReachAndResonance(figures),
+    handAnswer(values, 3) ?? askMessageFit(figures),
+    handAnswer(values, 4) ?? askSkills(figures),
+    handAnswer(values, 5) ?? askImpactProfile(figures),
+    handAnswer(values, 6) ?? askTrackRecord(figures),
     NOT_YET_ASKED,
   ];
 }
@@ -395,17 +436,22 @@ export function answerQuestions(
     if (vehicle.priorPipelinePerDollar !== null) priorPerDollar.push(vehicle.priorPipelinePerDollar);
   }
   const medianPrior = median(priorPerDollar);
-  const answers = vehicles.map((vehicle) => answerFirstSix(vehicle, medianPrior, settings));
+  const figures = new Array<RowFigures>(vehicles.length);
+  const answers = new Array<QuestionAnswer[]>(vehicles.length);
+  for (let index = 0; index < vehicles.length; index++) {
+    figures[index] = new RowFigures(vehicles[index], settings, medianPrior);
+    answers[index] = answerFirstSix(figures[index]);
+  }
   const passingByChannel = passingEfficienciesByChannel(vehicles, answers);
   for (let index = 0; index < vehicles.length; index++) {
     const vehicle = vehicles[index];
     const comparable = passingByChannel.get(vehicle.channelKey) ?? [];
     const inSet = passesFirst(answers[index], 6);
-    const setMedian =
+    const row = figures[index];
+    row.setMedian =
       medianAfterChange(comparable, null, inSet ? null : vehicle.efficiency) ?? vehicle.efficiency;
-    const setSize = comparable.length + (inSet ? 0 : 1);
-    answers[index][6] =
-      handAnswer(vehicle.values, 7) ?? efficiencyAgainstPeers(vehicle, setMedian, setSize, settings);
+    row.setSize = comparable.length + (inSet ? 0 : 1);
+    answers[index][6] = handAnswer(vehicle.values, 7) ?? askEfficiencyAgainstPeers(row);
   }
   return answers;
 }

@@ -9,8 +9,11 @@ export const INVALID_STATUS = "Invalid input";
 export const SHORTLISTED_STATUS = "Shortlisted";
 export const RESERVE_STATUS = "Reserve";
 
+/** The seven elimination statuses, made once: every eliminated row shares its status text. */
+const ELIMINATED_STATUSES = [1, 2, 3, 4, 5, 6, 7].map((question) => `Eliminated (Q${question})`);
+
 export function eliminatedStatus(question: number): string {
-  return `Eliminated (Q${question})`;
+  return ELIMINATED_STATUSES[question - 1] ?? `Eliminated (Q${question})`;
 }
 
 export interface VehicleStatus {
@@ -25,8 +28,16 @@ export interface VehicleStatus {
 export interface RankFields {
   efficiency: number;
   pipeline: number;
-  /** Trimmed name, lower-cased. */
-  rankKey: string;
+  /** Trimmed name: its lower-case form is the last tie-break. */
+  name: string;
+}
+
+/**
+ * The last tie-break's key: the name lower-cased. Made only when efficiency
+ * and pipeline tie, which is rare, so a plan does not lower-case every name.
+ */
+function tieBreakKey(fields: RankFields): string {
+  return fields.name.toLowerCase();
 }
 
 /**
@@ -37,19 +48,35 @@ export interface RankFields {
 export function outranks(a: RankFields, b: RankFields): boolean {
   if (a.efficiency !== b.efficiency) return a.efficiency > b.efficiency;
   if (a.pipeline !== b.pipeline) return a.pipeline > b.pipeline;
-  return a.rankKey < b.rankKey;
+  return tieBreakKey(a) < tieBreakKey(b);
 }
 
+/** -1 when `a` outranks `b`, 1 when `b` outranks `a`, else 0: `outranks` both ways in one pass. */
 export function compareRank(a: RankFields, b: RankFields): number {
-  if (outranks(a, b)) return -1;
-  return outranks(b, a) ? 1 : 0;
+  if (a.efficiency !== b.efficiency)
+    return a.efficiency > b.efficiency ? -1 : b.efficiency > a.efficiency ? 1 : 0;
+  if (a.pipeline !== b.pipeline) return a.pipeline > b.pipeline ? -1 : b.pipeline > a.pipeline ? 1 : 0;
+  const aKey = tieBreakKey(a);
+  const bKey = tieBreakKey(b);
+  return aKey < bKey ? -1 : bKey < aKey ? 1 : 0;
 }
 
 /** The first question (1-based) that fails, or null. */
 export function firstFailing(answers: readonly QuestionAnswer[]): number | null {
-  const index = answers.findIndex((answer) => !passes(answer));
-  return index < 0 ? null : index + 1;
+  for (let index = 0; index < answers.length; index++) if (!passes(answers[index])) return index + 1;
+  return null;
 }
+
+/**
+ * The statuses of the rows not shortlisted, one object each for every row that gets it: nothing
+ * changes a status once assigned (a shortlisted row gets its own, with its rank).
+ */
+const UNRANKED_STATUSES: readonly VehicleStatus[] = [
+  Object.freeze({ status: RESERVE_STATUS, eliminatedAt: null, rank: null }),
+  ...ELIMINATED_STATUSES.map((status, index) =>
+    Object.freeze({ status, eliminatedAt: index + 1, rank: null }),
+  ),
+];
 
 /** The status of each vehicle (same order as given) from its answers and the ranking. */
 export function assignStatuses(
@@ -57,21 +84,22 @@ export function assignStatuses(
   answers: readonly (readonly QuestionAnswer[])[],
   bandwidth: number,
 ): VehicleStatus[] {
-  const statuses: VehicleStatus[] = [];
+  const statuses = new Array<VehicleStatus>(vehicles.length);
   const contenders: number[] = [];
-  vehicles.forEach((_, index) => {
+  for (let index = 0; index < vehicles.length; index++) {
     const failing = firstFailing(answers[index]);
     if (failing === null) contenders.push(index);
-    statuses.push({
-      status: failing === null ? RESERVE_STATUS : eliminatedStatus(failing),
+    statuses[index] = UNRANKED_STATUSES[failing ?? 0] ?? {
+      status: eliminatedStatus(failing ?? 0),
       eliminatedAt: failing,
       rank: null,
-    });
-  });
+    };
+  }
   contenders.sort((a, b) => compareRank(vehicles[a], vehicles[b]));
-  contenders.slice(0, bandwidth).forEach((index, position) => {
-    statuses[index] = { status: SHORTLISTED_STATUS, eliminatedAt: null, rank: position + 1 };
-  });
+  const shortlisted = contenders.slice(0, bandwidth);
+  for (let position = 0; position < shortlisted.length; position++) {
+    statuses[shortlisted[position]] = { status: SHORTLISTED_STATUS, eliminatedAt: null, rank: position + 1 };
+  }
   return statuses;
 }
 

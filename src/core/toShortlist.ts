@@ -127,7 +127,7 @@ export class ShortlistProbe {
   private readonly channels = new Map<string, ChannelPeers>();
   private readonly contenders: number[] = [];
   /** The probed vehicle's rank fields, reused so that probing allocates nothing. */
-  private readonly scratch: RankFields = { efficiency: 0, pipeline: 0, rankKey: "" };
+  private readonly scratch: RankFields = { efficiency: 0, pipeline: 0, name: "" };
 
   constructor(
     private readonly vehicles: readonly ScoredVehicle[],
@@ -177,7 +177,7 @@ export class ShortlistProbe {
     const scaled = this.scratch;
     scaled.pipeline = pipeline;
     scaled.efficiency = efficiency;
-    scaled.rankKey = vehicle.rankKey;
+    scaled.name = vehicle.name;
     const values = vehicle.values;
     const fifth = handAnswer(values, 5);
     if (fifth ? fifth.answer === "Fail" : !meetsImpactThreshold(values, pipeline, this.settings))
@@ -246,7 +246,7 @@ export class ShortlistProbe {
     const scaled = this.scratch;
     scaled.pipeline = pipeline;
     scaled.efficiency = efficiency;
-    scaled.rankKey = vehicle.rankKey;
+    scaled.name = vehicle.name;
     return outranks(this.vehicles[cutoff], scaled);
   }
 

@@ -75,13 +75,31 @@ function problem(severity: Issue["severity"], cell: string, field: FieldKey, mes
 /** The "required value blank" errors, so a changed row can drop them and check again. */
 const REQUIRED_ERRORS = new WeakSet<Issue>();
 
+/**
+ * The problems of a row that has none, shared: most rows have no problem, and
+ * two empty arrays a row add up on a large table. Frozen, so a push fails loudly.
+ */
+const NO_ISSUES: Issue[] = Object.freeze([]) as unknown as Issue[];
+
+/** The hand answers of a row that sets none, shared for the same reason (frozen too). */
+const NO_HAND_ANSWERS: (boolean | null)[] = Object.freeze([
+  null,
+  null,
+  null,
+  null,
+  null,
+  null,
+  null,
+]) as unknown as (boolean | null)[];
+
 function required(vehicle: ParsedVehicle, field: FieldKey, blank: boolean, why: string): void {
   if (!blank) return;
   const cell = vehicle.cells[field];
   if (cell === undefined) return;
   const issue = problem("error", cell, field, why);
   REQUIRED_ERRORS.add(issue);
-  vehicle.errors.push(issue);
+  if (vehicle.errors === NO_ISSUES) vehicle.errors = [issue];
+  else vehicle.errors.push(issue);
 }
 
 /** SPEC 1.1: a required value blank is an error at its cell (at the Pipeline cell when a rate column is missing). */
@@ -276,24 +294,23 @@ function valuesFromSlots(): VehicleValues {
     risk: (slots[SLOT.risk] as number | null) ?? 0,
     minInvestment: slots[SLOT.minInvestment] as number | null,
     maxInvestment: slots[SLOT.maxInvestment] as number | null,
-    handAnswers: [
-      slots[SLOT.q1] as boolean | null,
-      slots[SLOT.q2] as boolean | null,
-      slots[SLOT.q3] as boolean | null,
-      slots[SLOT.q4] as boolean | null,
-      slots[SLOT.q5] as boolean | null,
-      slots[SLOT.q6] as boolean | null,
-      slots[SLOT.q7] as boolean | null,
-    ],
+    handAnswers: handAnswersFromSlots(),
   };
+}
+
+function handAnswersFromSlots(): (boolean | null)[] {
+  for (let slot = SLOT.q1; slot <= SLOT.q7; slot++) {
+    if (slots[slot] !== null) return slots.slice(SLOT.q1, SLOT.q7 + 1) as (boolean | null)[];
+  }
+  return NO_HAND_ANSWERS;
 }
 
 function readRow(cells: readonly CellValue[], sheetRow: number, layout: RowLayout): ParsedVehicle | null {
   const { fields, columns, lowest, highest, slotOf } = layout;
   if (isBlankRow(cells, columns)) return null;
   slots.fill(null);
-  const errors: Issue[] = [];
-  const warnings: Issue[] = [];
+  let errors = NO_ISSUES;
+  let warnings = NO_ISSUES;
   let failed: Set<FieldKey> | null = null;
   for (let i = 0; i < fields.length; i++) {
     const value = cells[columns[i]];
@@ -308,12 +325,14 @@ function readRow(cells: readonly CellValue[], sheetRow: number, layout: RowLayou
     if (parsed.kind === "ok") {
       slots[slotOf[i]] = parsed.value;
       if (parsed.warning !== undefined) {
+        if (warnings === NO_ISSUES) warnings = [];
         warnings.push(
           problem("warning", layout.reference(sheetRow, layout.left + columns[i]), field, parsed.warning),
         );
       }
     } else if (parsed.kind === "error") {
       (failed ??= new Set<FieldKey>()).add(field);
+      if (errors === NO_ISSUES) errors = [];
       errors.push(
         problem("error", layout.reference(sheetRow, layout.left + columns[i]), field, parsed.message),
       );

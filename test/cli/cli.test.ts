@@ -63,6 +63,9 @@ describe("vehicle-planner plan", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Shortlist");
     expect(run.stdout).toMatch(/1\s+LeadSource B\s+LeadSource B\s+\$10,000/);
+    expect(run.stdout).toContain(
+      "Not asked of any vehicle: Q1 Objective fit (No Objectives given); Q2 Reach & resonance (Neither Reach nor Resonance given);",
+    );
     const out = join(dir, "plans-plan.xlsx");
     const book = await readBack(out);
     const shortlist = book.getWorksheet("Shortlist");

@@ -62,7 +62,6 @@ export function scored(
   const metrics = metricsWithPipeline(values, settings.hourlyRate, basePipeline(values) ?? 0);
   return {
     name,
-    rankKey: name.toLowerCase(),
     channelKey: (channel || name).toLowerCase(),
     channelLabel: channel || name,
     values,

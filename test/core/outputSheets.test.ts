@@ -1,5 +1,5 @@
 import type { MixRow, QuestionAnswer } from "../../src/core/model";
-import { buildOutputSheets } from "../../src/core/outputSheets";
+import { buildOutputSheets, filterReasons, reasonsNotAskedOfAny } from "../../src/core/outputSheets";
 import type { OutputSheet } from "../../src/core/outputTable";
 import { plannedVehicle, planWith } from "./engineFixtures";
 
@@ -211,6 +211,50 @@ describe("SPEC 6 output sheets", () => {
     expect(cellsByHeader(filter, 3).Reasons).toBe(
       "Vehicles!C5 Investment: -5 is negative; Investment must be 0 or more",
     );
+  });
+
+  test("Reasons leave out an n/a reason every planned vehicle shares (a column the table lacks); it is named once", () => {
+    const noObjectives: QuestionAnswer = { answer: "n/a", reason: "No Objectives given" };
+    const withoutObjectives = (answers: QuestionAnswer[]) => [noObjectives, ...answers.slice(1)];
+    const failing = {
+      answer: "Fail",
+      reason: "Efficiency 0.58 is below the median 1.20 of 3 comparable vehicles in Events",
+    } as const;
+    const vehicles = [
+      plannedVehicle({ answers: withoutObjectives(Array(7).fill(pass)) }),
+      plannedVehicle({
+        vehicle: "Print",
+        row: 3,
+        status: "Eliminated (Q7)",
+        eliminatedAt: 7,
+        answers: withoutObjectives([...Array(6).fill(pass), failing]),
+      }),
+      invalid,
+    ];
+    expect(reasonsNotAskedOfAny(vehicles)).toEqual([
+      "No Objectives given",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    const filter = sheet(buildOutputSheets(planWith(vehicles)), "filter");
+    expect(cellsByHeader(filter, 0).Reasons).toBeNull();
+    expect(cellsByHeader(filter, 1).Reasons).toBe(`Q7 Fail: ${failing.reason}`);
+    expect(filterReasons(vehicles[1])).toBe(`Q1 n/a: No Objectives given; Q7 Fail: ${failing.reason}`);
+  });
+
+  test("Reasons keep an n/a reason some vehicle does not share (a blank cell in a column the table has)", () => {
+    expect(reasonsNotAskedOfAny([shortlisted, reserve, eliminated, invalid])).toEqual(Array(7).fill(null));
+    const otherReason = plannedVehicle({
+      answers: [{ answer: "n/a", reason: "No Objectives given" }, ...Array(6).fill(pass)],
+    });
+    const sameQuestionOtherWords = plannedVehicle({
+      answers: [{ answer: "n/a", reason: "Objectives set aside" }, ...Array(6).fill(pass)],
+    });
+    expect(reasonsNotAskedOfAny([otherReason, sameQuestionOtherWords])[0]).toBeNull();
   });
 
   test("SPEC 2 undefined ratios are empty cells, never NaN or Infinity", () => {

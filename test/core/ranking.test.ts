@@ -15,8 +15,8 @@ const fail: QuestionAnswer = { answer: "Fail", reason: "" };
 const notAsked: QuestionAnswer = { answer: "n/a", reason: "" };
 const allPass = Array<QuestionAnswer>(7).fill(pass);
 
-function fields(rankKey: string, efficiency: number, pipeline: number): RankFields {
-  return { rankKey, efficiency, pipeline };
+function fields(name: string, efficiency: number, pipeline: number): RankFields {
+  return { name, efficiency, pipeline };
 }
 
 describe("SPEC 3 status and ranking", () => {

@@ -88,6 +88,17 @@ describe("the pane in Excel", () => {
       "Webinar",
     ]);
     expect(tableRows("Budget")[0]).toEqual(["Budget", "$90,000"]);
+    const notAsked = screen.getByRole("list", { name: "Questions not asked of any vehicle" });
+    expect(
+      within(notAsked)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual([
+      "Q2 Reach & resonance: Neither Reach nor Resonance given",
+      "Q3 Message fit: No Message length given",
+      "Q4 Skills: Neither Skill today nor Skill tomorrow given",
+      "Q6 Track record: No track record (Prior investment and Prior pipeline) given",
+    ]);
   });
 
   test("the Go to buttons bring each written sheet to the front", async () => {

@@ -12,7 +12,7 @@ import {
 import type { Plan } from "../../core/model";
 import type { WrittenSheet } from "../../workbook/plannerWorkbook";
 import { EMPTY_FIGURE, money, percent } from "../format";
-import { QUESTION_TITLES, statusCounts } from "../summary";
+import { notAskedOfAnyLines, QUESTION_TITLES, statusCounts } from "../summary";
 
 const useStyles = makeStyles({
   section: { display: "grid", gap: tokens.spacingVerticalM },
@@ -56,6 +56,7 @@ function FigureTable({ label, rows }: { label: string; rows: [string, string][] 
 export function ResultsView({ plan, written, onShowSheet, onDownload }: ResultsViewProps) {
   const styles = useStyles();
   const counts = statusCounts(plan);
+  const notAskedOfAny = notAskedOfAnyLines(plan);
   const shortlist = plan.vehicles
     .filter((vehicle) => vehicle.rank !== null)
     .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
@@ -118,6 +119,16 @@ export function ResultsView({ plan, written, onShowSheet, onDownload }: ResultsV
           ["Shortlisted", String(counts.shortlisted)],
         ]}
       />
+      {notAskedOfAny.length > 0 && (
+        <div>
+          <p>Not asked of any vehicle (n/a on every row, so left out of Reasons):</p>
+          <ul aria-label="Questions not asked of any vehicle">
+            {notAskedOfAny.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
 
       <h3>Budget</h3>
       <FigureTable

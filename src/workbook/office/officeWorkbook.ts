@@ -1,8 +1,10 @@
 /**
  * The Office.js implementation of the workbook interface, for the add-in.
  * Every call loads only the properties it uses and syncs a fixed number of
- * times, except that reads and writes of more than about 1 MB are split into
- * row blocks so no request comes near Excel on the web's 5 MB limit.
+ * times: a read two (shapes, then values), a write three (what is there, the
+ * figures, then the long text with the tables, formats and chart), except
+ * that a read or write beyond the request budget is split into row blocks so
+ * no request comes near Excel on the web's 5 MB limit.
  */
 import type { CellBlock, CellValue } from "../../core/cells";
 import { columnLetters } from "../../core/cellReference";
@@ -20,11 +22,19 @@ import type {
 /** `Excel.run` as the workbook uses it; tests hand in a recording fake. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** Requests stay at about this size; Excel on the web refuses 5 MB. */
-export const REQUEST_BUDGET_BYTES = 1_000_000;
+/**
+ * Requests stay within this size: Excel on the web refuses 5 MB, and a budget
+ * of less than half that keeps a wide margin while a 10,000-row plan still
+ * goes in one request per phase.
+ */
+export const REQUEST_BUDGET_BYTES = 1_900_000;
 
-/** A generous guess of one cell's share of a request: its value and its type. */
-const BYTES_PER_CELL_READ = 40;
+/**
+ * A guess of one cell's share of a read request, its value and its type
+ * ("Double", "String"…), made before the values are seen: a short text or a
+ * number with its type takes about 17 bytes, so 24 leaves room for longer text.
+ */
+const BYTES_PER_CELL_READ = 24;
 
 export class WriteCancelledError extends Error {
   constructor() {
@@ -142,7 +152,7 @@ export class OfficeWorkbook implements PlannerWorkbook {
 
   /**
    * Reads every source in two round trips: their sizes and addresses, then
-   * their values (in row blocks of about 1 MB when they are larger).
+   * their values (in row blocks within the request budget when they are larger).
    */
   async readSources(sources: SourceRef[]): Promise<(CellBlock | null)[]> {
     return this.run(async (context) => {
@@ -169,7 +179,7 @@ export class OfficeWorkbook implements PlannerWorkbook {
           });
         }
       });
-      await sendInRequests(context, requests);
+      await sendInRequests(context, [requests]);
       return ranges.map((range, i) => {
         if (range.isNullObject) return null;
         const corner = parseAddress(range.address);
@@ -207,7 +217,8 @@ export class OfficeWorkbook implements PlannerWorkbook {
 
       context.application.suspendApiCalculationUntilNextSync();
       const written: WrittenSheet[] = [];
-      const valueBlocks: QueuedPart[] = [];
+      const figures: QueuedPart[] = [];
+      const prose: QueuedPart[] = [];
       for (const sheet of sheets) {
         const old = owned.get(sheet.kind);
         const notes: string[] = [];
@@ -226,13 +237,15 @@ export class OfficeWorkbook implements PlannerWorkbook {
         old?.delete();
         const target = workbook.worksheets.add(sheetName);
         if (old) target.position = old.position;
-        valueBlocks.push(...writeSheet(target, sheet, tableName));
+        const parts = writeSheet(target, sheet, tableName);
+        figures.push(...parts.figures);
+        prose.push(...parts.prose);
         const marker = ownedSheetName(sheet.kind);
         names.items.find((name) => name.name.toLowerCase() === marker.toLowerCase())?.delete();
         workbook.names.add(marker, target.getRange("A1")).visible = false;
         written.push({ kind: sheet.kind, sheetName, tableName, note: notes.length ? notes.join(" ") : null });
       }
-      await sendInRequests(context, valueBlocks, options.onProgress);
+      await sendInRequests(context, [figures, prose], options.onProgress);
       return written;
     });
   }
@@ -292,36 +305,64 @@ interface QueuedPart {
 }
 
 /**
- * Queues the parts in order and syncs whenever the next part would take the
- * request past the budget, and once at the end: small reads and writes go in
- * one request, large ones in as many requests of about 1 MB as they need.
+ * Sends the phases in order, each in its own requests: a phase's parts are
+ * queued in order with a sync whenever the next part would take the request
+ * past the budget, and once at the phase's end. So a phase within the budget
+ * takes one request whatever the row count, and a larger one as many as it needs.
  */
 async function sendInRequests(
   context: Excel.RequestContext,
-  parts: readonly QueuedPart[],
+  phases: readonly (readonly QueuedPart[])[],
   onProgress?: (fraction: number) => void,
 ): Promise<void> {
-  let inRequest = 0;
-  for (let i = 0; i < parts.length; i++) {
-    if (inRequest > 0 && inRequest + parts[i].bytes > REQUEST_BUDGET_BYTES) {
-      // Syncing per ~1 MB request is what keeps each one under Excel on the web's 5 MB limit.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      onProgress?.(i / parts.length);
-      inRequest = 0;
+  const total = phases.reduce((sum, phase) => sum + phase.length, 0);
+  let sent = 0;
+  for (const parts of phases) {
+    let inRequest = 0;
+    for (const part of parts) {
+      if (inRequest > 0 && inRequest + part.bytes > REQUEST_BUDGET_BYTES) {
+        // Syncing per budget-sized request is what keeps each one under Excel on the web's 5 MB limit.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        onProgress?.(sent / total);
+        inRequest = 0;
+      }
+      part.queue();
+      inRequest += part.bytes;
+      sent += 1;
     }
-    parts[i].queue();
-    inRequest += parts[i].bytes;
+    // One request per phase: the figures land before the long text, whatever the size.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    onProgress?.(sent / Math.max(1, total));
   }
-  await context.sync();
-  onProgress?.(1);
+}
+
+/** A sheet's values as parts of two phases: the figures, and the columns of long text. */
+interface SheetParts {
+  figures: QueuedPart[];
+  prose: QueuedPart[];
+}
+
+/** Runs of adjacent columns that are all prose or all not, as [first, end) column indexes. */
+function columnRuns(output: OutputSheet): { start: number; end: number; prose: boolean }[] {
+  const runs: { start: number; end: number; prose: boolean }[] = [];
+  output.columns.forEach((column, index) => {
+    const prose = column.prose === true;
+    const last = runs[runs.length - 1];
+    if (last && last.prose === prose) last.end = index + 1;
+    else runs.push({ start: index, end: index + 1, prose });
+  });
+  return runs;
 }
 
 /**
- * Queues a sheet's formats, table, conditional formats and chart, and returns
- * one closure per row block that queues its values (sent one sync each).
+ * Queues a sheet's number formats (text columns as text first, so a name
+ * starting with "=" is never read as a formula), table, conditional formats
+ * and chart, and returns the parts that queue its values: one per row block of
+ * each run of figure or prose columns.
  */
-function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableName: string): QueuedPart[] {
+function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableName: string): SheetParts {
   const columns = output.columns;
   const rowCount = output.rows.length;
   const lastRow = Math.max(2, rowCount + 1);
@@ -339,21 +380,31 @@ function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableName: stri
   sheet.freezePanes.freezeRows(1);
   if (output.kind === "filter") addAnswerFormats(sheet, output, lastRow);
   if (output.kind === "mix") addMixChart(sheet, output);
-  return rowBlocks(rowCount, maxRowBytes(output)).map(([start, end]) => {
-    const values = output.rows.slice(start, end).map((row) => row.map(cellText));
-    return {
-      bytes: jsonBytes(values),
-      queue: () => {
-        sheet.getRange(`A${start + 2}:${lastColumn}${end + 1}`).values = values;
-      },
-    };
-  });
+  const parts: SheetParts = { figures: [], prose: [] };
+  for (const run of columnRuns(output)) {
+    const first = columnLetters(run.start + 1);
+    const last = columnLetters(run.end);
+    const cellsOf = (row: OutputCell[]) => row.slice(run.start, run.end).map(cellText);
+    for (const [start, end] of rowBlocks(rowCount, maxRowBytes(output.rows, cellsOf))) {
+      const values = output.rows.slice(start, end).map(cellsOf);
+      (run.prose ? parts.prose : parts.figures).push({
+        bytes: jsonBytes(values),
+        queue: () => {
+          sheet.getRange(`${first}${start + 2}:${last}${end + 1}`).values = values;
+        },
+      });
+    }
+  }
+  return parts;
 }
 
-/** The largest row of a table as JSON, so a block of rows never passes the budget. */
-function maxRowBytes(output: OutputSheet): number {
+/** The largest row of a run of columns as JSON, so a block of rows never passes the budget. */
+function maxRowBytes(
+  rows: readonly OutputCell[][],
+  cellsOf: (row: OutputCell[]) => (string | number)[],
+): number {
   let largest = 1;
-  for (const row of output.rows) largest = Math.max(largest, jsonBytes(row));
+  for (const row of rows) largest = Math.max(largest, jsonBytes(cellsOf(row)));
   return largest;
 }
 

@@ -36,6 +36,8 @@ interface FakeTable {
 
 export interface SyncRecord {
   bytes: number;
+  /** The ranges whose values the request wrote, as `Sheet!A2:P101`. */
+  valueWrites: string[];
 }
 
 function letters(col: number): string {
@@ -80,6 +82,7 @@ export class FakeExcel {
   calculationSuspensions = 0;
   private pendingBytes = 0;
   private pendingReads: FakeRange[] = [];
+  private pendingWrites: string[] = [];
 
   addSheet(name: string, rows: CellValue[][] = [], at = "A1"): FakeSheet {
     const sheet: FakeSheet = {
@@ -140,6 +143,10 @@ export class FakeExcel {
     this.pendingBytes += bytes;
   }
 
+  recordValueWrite(sheet: string, address: string): void {
+    this.pendingWrites.push(`${sheet}!${address}`);
+  }
+
   addPendingRead(range: FakeRange): void {
     this.pendingReads.push(range);
   }
@@ -162,8 +169,9 @@ export class FakeExcel {
       sync: async () => {
         for (const range of excel.pendingReads) excel.pendingBytes += range.readBytes();
         excel.pendingReads = [];
-        excel.syncs.push({ bytes: excel.pendingBytes });
+        excel.syncs.push({ bytes: excel.pendingBytes, valueWrites: excel.pendingWrites });
         excel.pendingBytes = 0;
+        excel.pendingWrites = [];
       },
     };
   }
@@ -343,6 +351,7 @@ export class FakeRange extends Loadable {
   }
   set values(values: unknown[][]) {
     this.excel.record(JSON.stringify(values).length);
+    this.excel.recordValueWrite(this.sheet.name, this.localAddress);
     values.forEach((row, r) =>
       row.forEach((value, c) => {
         const key = `${this.box.top + r},${this.box.left + c}`;

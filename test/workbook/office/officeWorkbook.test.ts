@@ -1,5 +1,9 @@
 import type { OutputSheet } from "../../../src/core/outputTable";
-import { OfficeWorkbook, parseAddress } from "../../../src/workbook/office/officeWorkbook";
+import {
+  OfficeWorkbook,
+  parseAddress,
+  REQUEST_BUDGET_BYTES,
+} from "../../../src/workbook/office/officeWorkbook";
 import { FakeExcel, installExcelEnums } from "./fakeExcel";
 import { fullRun } from "./fullRun";
 
@@ -198,11 +202,23 @@ describe("writing through Office.js", () => {
 });
 
 describe("round trips and request sizes of a full run (read, plan, write)", () => {
-  test("a full run takes 4 syncs whatever the row count while reads and writes stay under about 1 MB", async () => {
+  test("a full run takes the same 5 syncs at 100 and 10,000 rows, no request above 2,000,000 bytes", async () => {
     const small = await fullRun(100);
-    const larger = await fullRun(1_000);
-    expect(small.syncs).toBe(4);
-    expect(larger.syncs).toBe(4);
+    const large = await fullRun(10_000);
+    expect(small.syncs).toBe(5);
+    expect(large.syncs).toBe(5);
+    expect(large.maxRequestBytes).toBeLessThanOrEqual(2_000_000);
+    expect(large.maxRequestBytes).toBeLessThanOrEqual(REQUEST_BUDGET_BYTES);
+  }, 120_000);
+
+  test("the figures are written before the long text: Reasons and Why go in a request of their own", async () => {
+    const { excel } = await fullRun(100);
+    const [, , , figures, prose] = excel.syncs;
+    expect(figures.valueWrites).toEqual(
+      expect.arrayContaining(["Shortlist!A2:L6", "Vehicle Filter!A2:O101", "Media Mix!A2:K7"]),
+    );
+    expect(figures.valueWrites.some((range) => /^(Shortlist!M|Vehicle Filter!P)/.test(range))).toBe(false);
+    expect(prose.valueWrites).toEqual(["Shortlist!M2:M6", "Vehicle Filter!P2:P101"]);
   }, 60_000);
 
   test("no request above 2,000,000 bytes at 200,000 rows (large reads and writes go in blocks)", async () => {
