@@ -1,7 +1,9 @@
 /**
- * The pane in headless Chromium: first render (navigation to the `Open
- * workbook` button being usable, median of 5 loads) and a 1,000-vehicle plan
- * (open the workbook, Plan, until `Download plan` is there).
+ * The pane in headless Chromium: first render (from navigation to the `Open
+ * workbook` button being usable, median of 5 loads in fresh browser contexts;
+ * making the context is the test browser's work, not the pane's, and is not
+ * timed) and a 1,000-vehicle plan (open the workbook, Plan, until `Download
+ * plan` is there).
  */
 import { openPane, startSession } from "../test/e2e/harness";
 import { generatedWorkbook } from "./generated";
@@ -18,8 +20,11 @@ export async function run(): Promise<void> {
   try {
     const renders: number[] = [];
     for (let i = 0; i < 5; i++) {
+      const context = await session.browser.newContext();
+      const page = await context.newPage();
       const start = Date.now();
-      const { context } = await openPane(session);
+      await page.goto(session.url);
+      await page.getByRole("button", { name: "Open workbook" }).waitFor();
       renders.push(Date.now() - start);
       await context.close();
     }
