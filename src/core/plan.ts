@@ -446,7 +446,7 @@ function plannedVehicle(
 ): PlannedVehicle {
   const { metrics, vehicle } = row;
   const status = evaluation.statuses[position];
-  const answers = evaluation.answers[position];
+  const answers = evaluation.answers.answersOf(position);
   const investment = vehicle.values.investment ?? 0;
   return {
     vehicle: vehicle.name,

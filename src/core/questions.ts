@@ -39,7 +39,8 @@ class RowFigures {
   setSize = 0;
 
   constructor(
-    readonly vehicle: ScoredVehicle,
+    /** Not readonly: the answer sheet decides every row with one RowFigures, moved from row to row. */
+    public vehicle: ScoredVehicle,
     readonly settings: PlanSettings,
     /** Question 6: the median prior pipeline per dollar of the valid rows that have one. */
     readonly medianPriorPerDollar: number | null,
@@ -87,8 +88,19 @@ class Verdict implements QuestionAnswer {
   }
 }
 
+/** Makes a computed answer: `verdict` with its reason, or `decisionOnly` when only Pass or Fail is wanted. */
+type MakeVerdict = (passed: boolean, wording: Wording, figures: RowFigures) => QuestionAnswer;
+
 function verdict(passed: boolean, wording: Wording, figures: RowFigures): QuestionAnswer {
   return new Verdict(passed ? "Pass" : "Fail", wording, figures);
+}
+
+/** A bare Pass or Fail without words, shared: what the ranking needs, and all it keeps of a computed answer. */
+const DECIDED_PASS: QuestionAnswer = Object.freeze({ answer: "Pass", reason: "" });
+const DECIDED_FAIL: QuestionAnswer = Object.freeze({ answer: "Fail", reason: "" });
+
+function decisionOnly(passed: boolean): QuestionAnswer {
+  return passed ? DECIDED_PASS : DECIDED_FAIL;
 }
 
 /** An answer whose reason is fixed words, shared by every row that gets it. */
@@ -126,10 +138,10 @@ function wordObjectiveFit({ answer, figures }: Verdict): string {
   return `Objective ${figures.settings.objective} ${among} its objectives (${objectives})`;
 }
 
-function askObjectiveFit(figures: RowFigures): QuestionAnswer {
+function askObjectiveFit(figures: RowFigures, make: MakeVerdict = verdict): QuestionAnswer {
   const objectives = figures.vehicle.values.objectives;
   if (objectives === null || objectives.length === 0) return NO_OBJECTIVES;
-  return verdict(objectives.includes(figures.settings.objective), wordObjectiveFit, figures);
+  return make(objectives.includes(figures.settings.objective), wordObjectiveFit, figures);
 }
 
 export function objectiveFit(values: VehicleValues, settings: PlanSettings): QuestionAnswer {
@@ -164,12 +176,12 @@ function wordReachAndResonance({ answer, figures }: Verdict): string {
   return parts.join("; ");
 }
 
-function askReachAndResonance(figures: RowFigures): QuestionAnswer {
+function askReachAndResonance(figures: RowFigures, make: MakeVerdict = verdict): QuestionAnswer {
   const { settings } = figures;
   const { values } = figures.vehicle;
   if (values.reach === null && values.resonance === null) return NO_REACH_OR_RESONANCE;
   const failed = reachFails(values, settings) || resonanceFails(values, settings);
-  return verdict(!failed, wordReachAndResonance, figures);
+  return make(!failed, wordReachAndResonance, figures);
 }
 
 export function reachAndResonance(values: VehicleValues, settings: PlanSettings): QuestionAnswer {
@@ -184,11 +196,11 @@ function wordMessageFit({ answer, figures }: Verdict): string {
   return `A ${figures.vehicle.values.messageLength} format ${fits} a ${figures.settings.messageComplexity} message`;
 }
 
-function askMessageFit(figures: RowFigures): QuestionAnswer {
+function askMessageFit(figures: RowFigures, make: MakeVerdict = verdict): QuestionAnswer {
   const length = figures.vehicle.values.messageLength;
   if (length === null) return NO_MESSAGE_LENGTH;
   const distance = Math.abs(LENGTH_LEVEL[length] - COMPLEXITY_LEVEL[figures.settings.messageComplexity]);
-  return verdict(distance < 2, wordMessageFit, figures);
+  return make(distance < 2, wordMessageFit, figures);
 }
 
 export function messageFit(values: VehicleValues, settings: PlanSettings): QuestionAnswer {
@@ -218,11 +230,11 @@ function wordSkills(verdict: Verdict): string {
   return `${described} ${meetsOrIsBelow(verdict)} the minimum of ${formatPlain(settings.minimumSkill)}`;
 }
 
-function askSkills(figures: RowFigures): QuestionAnswer {
+function askSkills(figures: RowFigures, make: MakeVerdict = verdict): QuestionAnswer {
   const { settings } = figures;
   const level = skillLevel(figures.vehicle.values, settings);
   if (level === null) return settings.countSkillTomorrow ? NO_SKILL : NO_SKILL_TODAY;
-  return verdict(level >= settings.minimumSkill, wordSkills, figures);
+  return make(level >= settings.minimumSkill, wordSkills, figures);
 }
 
 export function skills(values: VehicleValues, settings: PlanSettings): QuestionAnswer {
@@ -253,13 +265,9 @@ function wordImpactProfile(verdict: Verdict): string {
   return `Potential ${formatMoney(potential)} (${source}) ${meetsOrIsBelow(verdict)} ${basis}`;
 }
 
-function askImpactProfile(figures: RowFigures): QuestionAnswer {
+function askImpactProfile(figures: RowFigures, make: MakeVerdict = verdict): QuestionAnswer {
   const { vehicle, settings } = figures;
-  return verdict(
-    meetsImpactThreshold(vehicle.values, vehicle.pipeline, settings),
-    wordImpactProfile,
-    figures,
-  );
+  return make(meetsImpactThreshold(vehicle.values, vehicle.pipeline, settings), wordImpactProfile, figures);
 }
 
 /** Question 5 for a vehicle whose P is `pipeline`. */
@@ -282,7 +290,7 @@ function wordTrackRecord(verdict: Verdict): string {
   );
 }
 
-function askTrackRecord(figures: RowFigures): QuestionAnswer {
+function askTrackRecord(figures: RowFigures, make: MakeVerdict = verdict): QuestionAnswer {
   const { vehicle, settings, medianPriorPerDollar } = figures;
   const perDollar = vehicle.priorPipelinePerDollar;
   if (perDollar === null || medianPriorPerDollar === null) {
@@ -290,7 +298,7 @@ function askTrackRecord(figures: RowFigures): QuestionAnswer {
   }
   if (!((vehicle.values.priorPipeline ?? 0) > 0)) return NO_PRIOR_PIPELINE;
   const enough = perDollar >= settings.minimumRelativeReturn * medianPriorPerDollar;
-  return verdict(enough, wordTrackRecord, figures);
+  return make(enough, wordTrackRecord, figures);
 }
 
 /** Question 6, given the median prior pipeline per dollar of all valid rows that have one. */
@@ -313,8 +321,8 @@ function wordEfficiency(verdict: Verdict): string {
 }
 
 /** Question 7 against the median E and size of the row's comparable set, as its figures hold them. */
-function askEfficiencyAgainstPeers(figures: RowFigures): QuestionAnswer {
-  return verdict(figures.vehicle.efficiency >= figures.setMedian, wordEfficiency, figures);
+function askEfficiencyAgainstPeers(figures: RowFigures, make: MakeVerdict = verdict): QuestionAnswer {
+  return make(figures.vehicle.efficiency >= figures.setMedian, wordEfficiency, figures);
 }
 
 /** Question 7, given the median E of the row's comparable set and that set's size. */
@@ -330,31 +338,19 @@ export function efficiencyAgainstPeers(
   return askEfficiencyAgainstPeers(figures);
 }
 
-/** Stands in for question 7 until the channel medians are known. */
-const NOT_YET_ASKED = fixed("n/a", "");
+/** Questions 1–6, each asked of a row's figures. */
+const FIRST_SIX: readonly ((figures: RowFigures, make: MakeVerdict) => QuestionAnswer)[] = [
+  askObjectiveFit,
+  askReachAndResonance,
+  askMessageFit,
+  askSkills,
+  askImpactProfile,
+  askTrackRecord,
+];
 
-/**
- * Questions 1–6 (hand answers applied), in an array already seven long so that
- * question 7 fills the last place without the array having to grow.
- */
-function answerFirstSix(figures: RowFigures): QuestionAnswer[] {
-  const { values } = figures.vehicle;
-  return [
-    handAnswer(values, 1) ?? askObjectiveFit(figures),
-    handAnswer(values, 2) ?? askReachAndResonance(figures),
-    handAnswer(values, 3) ?? askMessageFit(figures),
-    handAnswer(values, 4) ?? askSkills(figures),
-    handAnswer(values, 5) ?? askImpactProfile(figures),
-    handAnswer(values, 6) ?? askTrackRecord(figures),
-    NOT_YET_ASKED,
-  ];
-}
-
-/** True when every answer from the first up to (not including) `end` passes. */
-export function passesFirst(answers: readonly QuestionAnswer[], end: number): boolean {
-  for (let index = 0; index < end; index++) if (answers[index].answer === "Fail") return false;
-  return true;
-}
+const QUESTIONS = 7;
+const ANSWER_CODES: Record<Answer, number> = { Pass: 0, Fail: 1, "n/a": 2 };
+const ANSWERS: readonly Answer[] = ["Pass", "Fail", "n/a"];
 
 function lowerBound(sorted: readonly number[], value: number): number {
   let low = 0;
@@ -409,14 +405,106 @@ export function median(values: readonly number[]): number | null {
   return medianAfterChange([...values].sort((a, b) => a - b));
 }
 
+/**
+ * The seven answers of every valid vehicle, in the order given, kept as one
+ * byte each: the statuses, the ranking and what it would take need no more,
+ * and a plan of 100,000 rows would otherwise keep 700,000 answer objects. A
+ * row's answers with their reasons are made when a face asks for them
+ * (`answersOf`), by asking its questions again with the figures kept here, so
+ * the words and the bytes come from the same rules.
+ */
+export class AnswerSheet {
+  private readonly codes: Uint8Array;
+  /** Question 7: each row's comparable-set median E and size. */
+  private readonly setMedians: Float64Array;
+  private readonly setSizes: Int32Array;
+  /** Question 6: the median prior pipeline per dollar of the rows that have one. */
+  readonly medianPriorPerDollar: number | null;
+
+  constructor(
+    readonly vehicles: readonly ScoredVehicle[],
+    readonly settings: PlanSettings,
+  ) {
+    const count = vehicles.length;
+    this.codes = new Uint8Array(count * QUESTIONS);
+    this.setMedians = new Float64Array(count);
+    this.setSizes = new Int32Array(count);
+    const priorPerDollar: number[] = [];
+    for (const vehicle of vehicles) {
+      if (vehicle.priorPipelinePerDollar !== null) priorPerDollar.push(vehicle.priorPipelinePerDollar);
+    }
+    this.medianPriorPerDollar = median(priorPerDollar);
+    if (count === 0) return;
+    const figures = new RowFigures(vehicles[0], settings, this.medianPriorPerDollar);
+    for (let row = 0; row < count; row++) {
+      figures.vehicle = vehicles[row];
+      const values = vehicles[row].values;
+      for (let question = 0; question < FIRST_SIX.length; question++) {
+        const answer = handAnswer(values, question + 1) ?? FIRST_SIX[question](figures, decisionOnly);
+        this.codes[row * QUESTIONS + question] = ANSWER_CODES[answer.answer];
+      }
+    }
+    const passingByChannel = passingEfficienciesByChannel(vehicles, this);
+    for (let row = 0; row < count; row++) {
+      const vehicle = vehicles[row];
+      const comparable = passingByChannel.get(vehicle.channelKey) ?? [];
+      const inSet = this.passesFirst(row, 6);
+      this.setMedians[row] =
+        medianAfterChange(comparable, null, inSet ? null : vehicle.efficiency) ?? vehicle.efficiency;
+      this.setSizes[row] = comparable.length + (inSet ? 0 : 1);
+      figures.vehicle = vehicle;
+      figures.setMedian = this.setMedians[row];
+      figures.setSize = this.setSizes[row];
+      const seventh = handAnswer(vehicle.values, 7) ?? askEfficiencyAgainstPeers(figures, decisionOnly);
+      this.codes[row * QUESTIONS + 6] = ANSWER_CODES[seventh.answer];
+    }
+  }
+
+  /** Row `row`'s answer to question `index` + 1 (0-based `index`), without its reason. */
+  answer(row: number, index: number): Answer {
+    return ANSWERS[this.codes[row * QUESTIONS + index]];
+  }
+
+  /** True when none of the row's first `end` answers is Fail. */
+  passesFirst(row: number, end: number): boolean {
+    const first = row * QUESTIONS;
+    for (let index = 0; index < end; index++)
+      if (this.codes[first + index] === ANSWER_CODES.Fail) return false;
+    return true;
+  }
+
+  /** The row's first failing question (1-based), or null. */
+  firstFailing(row: number): number | null {
+    const first = row * QUESTIONS;
+    for (let index = 0; index < QUESTIONS; index++) {
+      if (this.codes[first + index] === ANSWER_CODES.Fail) return index + 1;
+    }
+    return null;
+  }
+
+  /** The row's seven answers with their reasons, worded when read. */
+  answersOf(row: number): QuestionAnswer[] {
+    const vehicle = this.vehicles[row];
+    const figures = new RowFigures(vehicle, this.settings, this.medianPriorPerDollar);
+    figures.setMedian = this.setMedians[row];
+    figures.setSize = this.setSizes[row];
+    const answers = new Array<QuestionAnswer>(QUESTIONS);
+    for (let index = 0; index < FIRST_SIX.length; index++) {
+      answers[index] = handAnswer(vehicle.values, index + 1) ?? FIRST_SIX[index](figures, verdict);
+    }
+    answers[6] = handAnswer(vehicle.values, 7) ?? askEfficiencyAgainstPeers(figures, verdict);
+    return answers;
+  }
+}
+
 /** Ascending E of the rows of each channel that pass questions 1–6. */
 export function passingEfficienciesByChannel(
   vehicles: readonly ScoredVehicle[],
-  answers: readonly QuestionAnswer[][],
+  sheet: AnswerSheet,
 ): Map<string, number[]> {
   const byChannel = new Map<string, number[]>();
   for (let index = 0; index < vehicles.length; index++) {
-    if (!passesFirst(answers[index], 6)) continue;
+    if (!sheet.passesFirst(index, 6)) continue;
     const vehicle = vehicles[index];
     const list = byChannel.get(vehicle.channelKey);
     if (list) list.push(vehicle.efficiency);
@@ -426,32 +514,11 @@ export function passingEfficienciesByChannel(
   return byChannel;
 }
 
-/** The seven answers of every valid vehicle, in the order given. */
+/** The seven answers of every valid vehicle, with their reasons, in the order given. */
 export function answerQuestions(
   vehicles: readonly ScoredVehicle[],
   settings: PlanSettings,
 ): QuestionAnswer[][] {
-  const priorPerDollar: number[] = [];
-  for (const vehicle of vehicles) {
-    if (vehicle.priorPipelinePerDollar !== null) priorPerDollar.push(vehicle.priorPipelinePerDollar);
-  }
-  const medianPrior = median(priorPerDollar);
-  const figures = new Array<RowFigures>(vehicles.length);
-  const answers = new Array<QuestionAnswer[]>(vehicles.length);
-  for (let index = 0; index < vehicles.length; index++) {
-    figures[index] = new RowFigures(vehicles[index], settings, medianPrior);
-    answers[index] = answerFirstSix(figures[index]);
-  }
-  const passingByChannel = passingEfficienciesByChannel(vehicles, answers);
-  for (let index = 0; index < vehicles.length; index++) {
-    const vehicle = vehicles[index];
-    const comparable = passingByChannel.get(vehicle.channelKey) ?? [];
-    const inSet = passesFirst(answers[index], 6);
-    const row = figures[index];
-    row.setMedian =
-      medianAfterChange(comparable, null, inSet ? null : vehicle.efficiency) ?? vehicle.efficiency;
-    row.setSize = comparable.length + (inSet ? 0 : 1);
-    answers[index][6] = handAnswer(vehicle.values, 7) ?? askEfficiencyAgainstPeers(row);
-  }
-  return answers;
+  const sheet = new AnswerSheet(vehicles, settings);
+  return vehicles.map((_, row) => sheet.answersOf(row));
 }

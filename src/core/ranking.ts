@@ -3,7 +3,7 @@
  * by efficiency; the first Bandwidth are `Shortlisted`, the rest `Reserve`.
  */
 import type { PlanSettings, QuestionAnswer } from "./model";
-import { answerQuestions, passes, type ScoredVehicle } from "./questions";
+import { AnswerSheet, passes, type ScoredVehicle } from "./questions";
 
 export const INVALID_STATUS = "Invalid input";
 export const SHORTLISTED_STATUS = "Shortlisted";
@@ -81,13 +81,14 @@ const UNRANKED_STATUSES: readonly VehicleStatus[] = [
 /** The status of each vehicle (same order as given) from its answers and the ranking. */
 export function assignStatuses(
   vehicles: readonly RankFields[],
-  answers: readonly (readonly QuestionAnswer[])[],
+  answers: AnswerSheet | readonly (readonly QuestionAnswer[])[],
   bandwidth: number,
 ): VehicleStatus[] {
   const statuses = new Array<VehicleStatus>(vehicles.length);
   const contenders: number[] = [];
   for (let index = 0; index < vehicles.length; index++) {
-    const failing = firstFailing(answers[index]);
+    const failing =
+      answers instanceof AnswerSheet ? answers.firstFailing(index) : firstFailing(answers[index]);
     if (failing === null) contenders.push(index);
     statuses[index] = UNRANKED_STATUSES[failing ?? 0] ?? {
       status: eliminatedStatus(failing ?? 0),
@@ -104,7 +105,8 @@ export function assignStatuses(
 }
 
 export interface StatusEvaluation {
-  answers: QuestionAnswer[][];
+  /** Every row's answers: Pass / Fail / n/a at once, the reasons on asking. */
+  answers: AnswerSheet;
   statuses: VehicleStatus[];
 }
 
@@ -113,7 +115,7 @@ export function evaluateStatuses(
   vehicles: readonly ScoredVehicle[],
   settings: PlanSettings,
 ): StatusEvaluation {
-  const answers = answerQuestions(vehicles, settings);
+  const answers = new AnswerSheet(vehicles, settings);
   return { answers, statuses: assignStatuses(vehicles, answers, settings.bandwidth) };
 }
 

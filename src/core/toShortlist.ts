@@ -19,7 +19,6 @@ import {
   medianAfterChange,
   meetsImpactThreshold,
   handAnswer,
-  passesFirst,
   passingEfficienciesByChannel,
   type ScoredVehicle,
 } from "./questions";
@@ -141,7 +140,7 @@ export class ShortlistProbe {
         this.contenders.push(index);
         peers.contenders.push(index);
       }
-      if (!passesFirst(evaluation.answers[index], 6)) return;
+      if (!evaluation.answers.passesFirst(index, 6)) return;
       const hand = vehicle.values.handAnswers[6] ?? null;
       if (hand === null) peers.computedSeventh.push(index);
       else if (hand) peers.seventhByHand.push(index);
@@ -169,8 +168,8 @@ export class ShortlistProbe {
 
   isShortlisted(index: number, multiplier: number): boolean {
     const vehicle = this.vehicles[index];
-    const answers = this.evaluation.answers[index];
-    if (!passesFirst(answers, 4) || answers[5].answer === "Fail") return false;
+    const answers = this.evaluation.answers;
+    if (!answers.passesFirst(index, 4) || answers.answer(index, 5) === "Fail") return false;
     const pipeline = vehicle.pipeline * multiplier;
     const efficiency = efficiencyOf(vehicle.values, this.settings.hourlyRate, pipeline);
     if (efficiency === null || !Number.isFinite(pipeline)) return false;
@@ -184,7 +183,7 @@ export class ShortlistProbe {
       return false;
 
     const peers = this.peersOf(vehicle.channelKey);
-    const wasPassing = passesFirst(answers, 6);
+    const wasPassing = answers.passesFirst(index, 6);
     const channelMedian = medianAfterChange(
       peers.passingEfficiencies,
       wasPassing ? vehicle.efficiency : null,

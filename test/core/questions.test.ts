@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {
   answerQuestions,
+  AnswerSheet,
   impactProfile,
   median,
   medianAfterChange,
@@ -296,5 +297,57 @@ describe("SPEC 3 reasons", () => {
       answer: "Fail",
       reason: "Reach 12% is below the minimum of 20%",
     });
+  });
+});
+
+describe("SPEC 3 the answer sheet", () => {
+  const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
+  const vehicle = fc.record({
+    objectives: maybe(fc.subarray(["Awareness", "Consideration", "Conversion"] as const)),
+    reach: maybe(fc.constantFrom(0, 0.1, 0.2, 0.5, 1)),
+    resonance: maybe(fc.integer({ min: 1, max: 5 })),
+    messageLength: maybe(
+      fc.constantFrom("Short", "Medium", "Long") as fc.Arbitrary<"Short" | "Medium" | "Long">,
+    ),
+    skillToday: maybe(fc.integer({ min: 1, max: 5 })),
+    skillTomorrow: maybe(fc.integer({ min: 1, max: 5 })),
+    priorInvestment: maybe(fc.constantFrom(0, 5_000, 10_000)),
+    priorPipeline: maybe(fc.constantFrom(0, 10_000, 40_000)),
+    investment: fc.constantFrom(1_000, 10_000, 30_000),
+    pipeline: fc.constantFrom(0, 20_000, 90_000, 400_000),
+    handAnswers: fc.array(fc.constantFrom(true, false, null, null, null), { minLength: 7, maxLength: 7 }),
+    channel: fc.constantFrom("Events", "Digital", "Print"),
+  });
+  const settings = fc.record({
+    objective: fc.constantFrom("Awareness", "Conversion") as fc.Arbitrary<"Awareness" | "Conversion">,
+    requireTrackRecord: fc.boolean(),
+    countSkillTomorrow: fc.boolean(),
+    bandwidth: fc.integer({ min: 1, max: 4 }),
+  });
+
+  test("SPEC 3 the kept Pass / Fail / n/a of every row are the answers its reasons are worded for", () => {
+    fc.assert(
+      fc.property(fc.array(vehicle, { maxLength: 12 }), settings, (rows, changes) => {
+        const plan = settingsWith({ ...changes, pipelineGoal: 500_000 });
+        const vehicles = rows.map(({ channel, ...values }, index) =>
+          scored(`v${index}`, values, channel, plan),
+        );
+        const sheet = new AnswerSheet(vehicles, plan);
+        const worded = answerQuestions(vehicles, plan);
+        vehicles.forEach((_, row) => {
+          const answers = sheet.answersOf(row);
+          expect(answers.map((answer) => answer.answer)).toEqual(worded[row].map((answer) => answer.answer));
+          answers.forEach((answer, index) => {
+            expect(sheet.answer(row, index)).toBe(answer.answer);
+            expect(answer.reason).not.toBe("");
+          });
+          const failing = answers.findIndex((answer) => answer.answer === "Fail");
+          expect(sheet.firstFailing(row)).toBe(failing < 0 ? null : failing + 1);
+          expect(sheet.passesFirst(row, 6)).toBe(
+            answers.slice(0, 6).every((answer) => answer.answer !== "Fail"),
+          );
+        });
+      }),
+    );
   });
 });
