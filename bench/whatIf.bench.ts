@@ -4,9 +4,7 @@
  * `To make the shortlist` column), as the pane's what-if panel would.
  */
 import type { CellValue } from "../src/core/cells";
-import { computeMetrics } from "../src/core/metrics";
-import { makePlan, readPlanInputs, scoredVehicle } from "../src/core/plan";
-import { evaluateStatuses } from "../src/core/ranking";
+import { makePlan, rankVehicles, readPlanInputs } from "../src/core/plan";
 import { toShortlistMultipliers } from "../src/core/toShortlist";
 import { applyScenario, type ScenarioRow } from "../src/core/scenarios";
 import { medianMs, printBench } from "./measure";
@@ -58,13 +56,9 @@ export async function run(): Promise<void> {
   });
   printBench({ bench: "what-if", rows, medianMs: medianMsValue });
 
-  const plan = makePlan(inputs.value);
-  if (!plan.ok) throw new Error(plan.message);
-  const scored = inputs.value.table.vehicles.flatMap((vehicle) => {
-    const metrics = computeMetrics(vehicle.values, plan.value.settings.hourlyRate);
-    return metrics === null ? [] : [scoredVehicle(vehicle, metrics)];
-  });
-  const evaluation = evaluateStatuses(scored, plan.value.settings);
-  const column = medianMs(51, () => void toShortlistMultipliers(scored, evaluation, plan.value.settings));
+  const ranked = rankVehicles(inputs.value);
+  if (!ranked.ok) throw new Error(ranked.message);
+  const { valid, evaluation, settings } = ranked.value;
+  const column = medianMs(51, () => void toShortlistMultipliers(valid, evaluation, settings));
   printBench({ bench: "to-shortlist", rows, medianMs: column });
 }

@@ -198,30 +198,39 @@ function checkRow(vehicle: ParsedVehicle, settings: PlanSettings): VehicleMetric
   return boundsError(vehicle, settings) ?? metrics;
 }
 
-/** A valid row with what the evaluation needs. */
-export interface ValidRow {
+/**
+ * A valid row as the questions, the ranking and the plan see it: the vehicle
+ * as scored, its metrics (E is never undefined for a valid row) and where it
+ * came from, in one object, as a large plan keeps one of these per row.
+ */
+export interface ValidRow extends ScoredVehicle, VehicleMetrics {
+  /** Its place in the table's rows. */
   index: number;
   vehicle: ParsedVehicle;
-  metrics: VehicleMetrics;
-  scored: ScoredVehicle;
+  efficiency: number;
 }
 
-/**
- * The vehicle as the questions and the ranking see it. `channelKeys` remembers
- * each channel label's key, so a plan makes one key per channel, not per row.
- */
-export function scoredVehicle(
-  vehicle: ParsedVehicle,
-  metrics: VehicleMetrics,
-  channelKeys = new Map<string, string>(),
-): ScoredVehicle {
+/** The channel as shown (trimmed Channel, or the name) and its key, one key per label (`channelKeys`). */
+function channelOf(vehicle: ParsedVehicle, channelKeys: Map<string, string>): [string, string] {
   const channelLabel = vehicle.channelText || vehicle.name;
   let channelKey = channelKeys.get(channelLabel);
   if (channelKey === undefined) {
     channelKey = matchKey(channelLabel);
     channelKeys.set(channelLabel, channelKey);
   }
+  return [channelLabel, channelKey];
+}
+
+function validRow(
+  index: number,
+  vehicle: ParsedVehicle,
+  metrics: VehicleMetrics,
+  channelKeys: Map<string, string>,
+): ValidRow {
+  const [channelLabel, channelKey] = channelOf(vehicle, channelKeys);
   return {
+    index,
+    vehicle,
     name: vehicle.name,
     channelKey,
     channelLabel,
@@ -229,6 +238,10 @@ export function scoredVehicle(
     pipeline: metrics.pipeline,
     efficiency: metrics.efficiency ?? 0,
     priorPipelinePerDollar: metrics.priorPipelinePerDollar,
+    costPerLead: metrics.costPerLead,
+    pipelinePerDollar: metrics.pipelinePerDollar,
+    resourceCost: metrics.resourceCost,
+    riskAdjustedPipeline: metrics.riskAdjustedPipeline,
   };
 }
 
@@ -236,7 +249,7 @@ function allocationInput(row: ValidRow): AllocationInput {
   const { values } = row.vehicle;
   return {
     current: values.investment ?? 0,
-    pipeline: row.metrics.pipeline,
+    pipeline: row.pipeline,
     priorInvestment: values.priorInvestment,
     priorPipeline: values.priorPipeline,
     minInvestment: values.minInvestment,
@@ -346,12 +359,7 @@ export function rankVehicles(inputs: PlanInputs): Outcome<RankedVehicles> {
       const checked = checkRow(vehicle, provisional.value);
       if ("severity" in checked) errors = [checked];
       else {
-        valid.push({
-          index,
-          vehicle,
-          metrics: checked,
-          scored: scoredVehicle(vehicle, checked, channelKeys),
-        });
+        valid.push(validRow(index, vehicle, checked, channelKeys));
         budget += vehicle.values.investment ?? 0;
         pipelineGoal += checked.pipeline;
       }
@@ -377,10 +385,7 @@ export function rankVehicles(inputs: PlanInputs): Outcome<RankedVehicles> {
   const resolved = resolveSettings(settingLayers(inputs), { budget, pipelineGoal });
   if (!resolved.ok) return settingsFailure(resolved);
   const settings = resolved.value;
-  const evaluation = evaluateStatuses(
-    valid.map((row) => row.scored),
-    settings,
-  );
+  const evaluation = evaluateStatuses(valid, settings);
   return success({ settings, valid, rowErrors, rowIssues, evaluation });
 }
 
@@ -389,7 +394,7 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
   if (!ranked.ok) return ranked;
   const { table } = inputs;
   const { settings, valid, rowErrors, rowIssues, evaluation } = ranked.value;
-  const scored = valid.map((row) => row.scored);
+  const scored = valid;
   const multipliers = toShortlistMultipliers(scored, evaluation, settings);
   const shortlist = shortlistOrder(evaluation.statuses);
   const allocation = planAllocation(
@@ -402,9 +407,9 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
   const mixInputs: MixInput[] = valid.map((row, position) => {
     const allocated = allocationOf.get(position);
     return {
-      channel: row.scored.channelLabel,
+      channel: row.channelLabel,
       investment: row.vehicle.values.investment ?? 0,
-      pipeline: row.metrics.pipeline,
+      pipeline: row.pipeline,
       recommendedInvestment: allocated?.recommendedInvestment ?? null,
       expectedPipeline: allocated?.expectedPipeline ?? null,
     };
@@ -444,24 +449,24 @@ function plannedVehicle(
   allocated: VehicleAllocation | undefined,
   shortlistSize: number,
 ): PlannedVehicle {
-  const { metrics, vehicle } = row;
+  const { vehicle } = row;
   const status = evaluation.statuses[position];
   const answers = evaluation.answers.answersOf(position);
   const investment = vehicle.values.investment ?? 0;
   return {
     vehicle: vehicle.name,
-    channel: row.scored.channelLabel,
+    channel: row.channelLabel,
     row: vehicle.row,
     status: status.status,
     eliminatedAt: status.eliminatedAt,
     answers,
     invalidReasons: [],
     investment,
-    pipeline: metrics.pipeline,
-    pipelinePerDollar: metrics.pipelinePerDollar,
-    costPerLead: metrics.costPerLead,
-    efficiency: metrics.efficiency,
-    resourceCost: metrics.resourceCost,
+    pipeline: row.pipeline,
+    pipelinePerDollar: row.pipelinePerDollar,
+    costPerLead: row.costPerLead,
+    efficiency: row.efficiency,
+    resourceCost: row.resourceCost,
     rank: status.rank,
     recommendedInvestment: allocated?.recommendedInvestment ?? null,
     expectedPipeline: allocated?.expectedPipeline ?? null,
@@ -471,7 +476,7 @@ function plannedVehicle(
     toShortlistConversion: toShortlistConversion(vehicle.values, multiplier),
     why:
       status.rank !== null && allocated
-        ? whyText(status.rank, shortlistSize, metrics.efficiency ?? 0, answers, allocated, investment)
+        ? whyText(status.rank, shortlistSize, row.efficiency, answers, allocated, investment)
         : "",
   };
 }

@@ -192,7 +192,7 @@ interface RowLayout {
   columns: readonly number[];
   /** Each matched column's slot in the row's parsed values. */
   slotOf: readonly number[];
-  /** The range a plain number of that column is read in as is; NaN bounds when there is no such range. */
+  /** The range a plain number of that column is read in as is; an empty range (1 to 0) when there is none. */
   lowest: readonly number[];
   highest: readonly number[];
   hasConversion: boolean;
@@ -207,8 +207,8 @@ function rowLayout(block: CellBlock, mapping: ColumnMapping): RowLayout {
     fields,
     columns: fields.map((field) => mapping[field] as number),
     slotOf: fields.map((field) => FIELD_KEYS.indexOf(field)),
-    lowest: fields.map((field) => NUMBER_AS_IS[field]?.[0] ?? NaN),
-    highest: fields.map((field) => NUMBER_AS_IS[field]?.[1] ?? NaN),
+    lowest: fields.map((field) => NUMBER_AS_IS[field]?.[0] ?? 1),
+    highest: fields.map((field) => NUMBER_AS_IS[field]?.[1] ?? 0),
     hasConversion: mapping.conversion !== undefined,
     hasDealSize: mapping.dealSize !== undefined,
     left: block.left,
