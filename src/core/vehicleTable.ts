@@ -82,15 +82,9 @@ const REQUIRED_ERRORS = new WeakSet<Issue>();
 const NO_ISSUES: Issue[] = Object.freeze([]) as unknown as Issue[];
 
 /** The hand answers of a row that sets none, shared for the same reason (frozen too). */
-const NO_HAND_ANSWERS: (boolean | null)[] = Object.freeze([
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-]) as unknown as (boolean | null)[];
+const NO_HAND_ANSWERS: (boolean | null)[] = Object.freeze(Array<boolean | null>(7).fill(null)) as unknown as (
+  boolean | null
+)[];
 
 function required(vehicle: ParsedVehicle, field: FieldKey, blank: boolean, why: string): void {
   if (!blank) return;
