@@ -121,6 +121,12 @@ interface ActiveCurves {
   readonly count: number;
   readonly logMarginalAtCurrent: Float64Array;
   readonly muHi: Float64Array;
+  /**
+   * 1 where the floor is above 0. Only such a vehicle falls back to its floor
+   * (at μ ≥ muLo): at x = 0 the marginal return is unbounded, so a vehicle with
+   * a floor of 0 never reaches it and has no muLo.
+   */
+  readonly floored: Uint8Array;
   readonly muLo: Float64Array;
   readonly lnCurrent: Float64Array;
   readonly investmentSlope: Float64Array;
@@ -153,8 +159,9 @@ function buildActiveCurves(vehicles: Vehicle[]): ActiveCurves {
     column,
   );
   const [lnPipeline, pipelineSlope, pipelineAtLo, pipelineAtHi] = Array.from({ length: 4 }, column);
-  let lowestBreakpoint = Infinity;
-  let highestBreakpoint = -Infinity;
+  const floored = new Uint8Array(count);
+  let lowestBreakpoint = 0;
+  let highestBreakpoint = 0;
   active.forEach((vehicle, i) => {
     const { current, pipeline, elasticity } = vehicle;
     lnCurrent[i] = Math.log(current);
@@ -167,18 +174,18 @@ function buildActiveCurves(vehicles: Vehicle[]): ActiveCurves {
     pipelineAtLo[i] = curvePipeline(pipeline, current, elasticity, vehicle.lo);
     pipelineAtHi[i] = curvePipeline(pipeline, current, elasticity, vehicle.hi);
     muHi[i] = logMarginalAtCurrent[i] + (Math.log(vehicle.hi) - lnCurrent[i]) / investmentSlope[i];
-    // The marginal return at x = 0 is infinite: such a vehicle never falls back to its floor.
-    muLo[i] =
-      vehicle.lo > 0
-        ? logMarginalAtCurrent[i] + (Math.log(vehicle.lo) - lnCurrent[i]) / investmentSlope[i]
-        : Infinity;
-    lowestBreakpoint = Math.min(lowestBreakpoint, muHi[i]);
-    highestBreakpoint = Math.max(highestBreakpoint, muHi[i], vehicle.lo > 0 ? muLo[i] : -Infinity);
+    floored[i] = vehicle.lo > 0 ? 1 : 0;
+    if (floored[i])
+      muLo[i] = logMarginalAtCurrent[i] + (Math.log(vehicle.lo) - lnCurrent[i]) / investmentSlope[i];
+    const highest = floored[i] ? Math.max(muHi[i], muLo[i]) : muHi[i];
+    lowestBreakpoint = i === 0 ? muHi[i] : Math.min(lowestBreakpoint, muHi[i]);
+    highestBreakpoint = i === 0 ? highest : Math.max(highestBreakpoint, highest);
   });
   return {
     count,
     logMarginalAtCurrent,
     muHi,
+    floored,
     muLo,
     lnCurrent,
     investmentSlope,
@@ -208,13 +215,13 @@ function pipelineLevel(curves: ActiveCurves): Level {
 
 /** Σ of a level at μ, and its derivative in μ. */
 function levelAt(curves: ActiveCurves, level: Level, mu: number): { value: number; derivative: number } {
-  const { muHi, muLo, logMarginalAtCurrent } = curves;
+  const { muHi, floored, muLo, logMarginalAtCurrent } = curves;
   const { base, slope, atLo, atHi } = level;
   let value = 0;
   let derivative = 0;
   for (let i = 0; i < curves.count; i++) {
     if (mu < muHi[i]) value += atHi[i];
-    else if (mu > muLo[i]) value += atLo[i];
+    else if (floored[i] && mu > muLo[i]) value += atLo[i];
     else {
       const term = Math.exp(base[i] + slope[i] * (mu - logMarginalAtCurrent[i]));
       value += term;
@@ -236,15 +243,15 @@ function sum(values: Float64Array): number {
  * below its share of what the floors leave.
  */
 function upperBracket(curves: ActiveCurves, level: Level, target: number): number {
-  const { muLo, logMarginalAtCurrent } = curves;
+  const { floored, logMarginalAtCurrent } = curves;
   const { base, slope } = level;
   let zeroFloors = 0;
-  for (let i = 0; i < curves.count; i++) if (muLo[i] === Infinity) zeroFloors++;
+  for (let i = 0; i < curves.count; i++) if (!floored[i]) zeroFloors++;
   let upper = curves.highestBreakpoint;
   if (zeroFloors === 0) return upper;
   const share = Math.log((target - sum(level.atLo)) / (2 * zeroFloors));
   for (let i = 0; i < curves.count; i++) {
-    if (muLo[i] === Infinity) upper = Math.max(upper, logMarginalAtCurrent[i] + (share - base[i]) / slope[i]);
+    if (!floored[i]) upper = Math.max(upper, logMarginalAtCurrent[i] + (share - base[i]) / slope[i]);
   }
   return upper;
 }
@@ -266,8 +273,8 @@ function solveLevel(curves: ActiveCurves, level: Level, target: number): number 
     if (value === target) return mu;
     if (value > target) below = mu;
     else above = mu;
-    const newton = derivative < 0 ? mu - (value * Math.log(value / target)) / derivative : NaN;
-    const next = newton > below && newton < above ? newton : below + (above - below) / 2;
+    const newton = derivative < 0 ? mu - (value * Math.log(value / target)) / derivative : null;
+    const next = newton !== null && newton > below && newton < above ? newton : below + (above - below) / 2;
     if (!(next > below && next < above)) break;
     mu = next;
   }
@@ -277,10 +284,10 @@ function solveLevel(curves: ActiveCurves, level: Level, target: number): number 
 /** Each active vehicle's investment at μ, bounds met exactly. */
 function investmentsAt(curves: ActiveCurves, mu: number): Float64Array {
   const investments = new Float64Array(curves.count);
-  const { muHi, muLo, lo, hi, lnCurrent, investmentSlope, logMarginalAtCurrent } = curves;
+  const { muHi, floored, muLo, lo, hi, lnCurrent, investmentSlope, logMarginalAtCurrent } = curves;
   for (let i = 0; i < curves.count; i++) {
     if (mu <= muHi[i]) investments[i] = hi[i];
-    else if (mu >= muLo[i]) investments[i] = lo[i];
+    else if (floored[i] && mu >= muLo[i]) investments[i] = lo[i];
     else {
       const x = Math.exp(lnCurrent[i] + investmentSlope[i] * (mu - logMarginalAtCurrent[i]));
       investments[i] = snapToBound(x, lo[i], hi[i]);

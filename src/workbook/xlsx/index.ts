@@ -162,15 +162,16 @@ export class XlsxWorkbook implements PlannerWorkbook {
     const index = this.sheetIndex(name);
     if (index < 0 || this.parts.sheets[index].path === null) return null;
     const cells = this.cells(index);
-    let top = Infinity;
+    // Rows and columns count from 1, so 0 stands for "none seen yet".
+    let top = 0;
     let bottom = 0;
-    let left = Infinity;
+    let left = 0;
     let right = 0;
     for (const [row, columns] of cells) {
-      top = Math.min(top, row);
+      top = top === 0 ? row : Math.min(top, row);
       bottom = Math.max(bottom, row);
       for (const column of columns.keys()) {
-        left = Math.min(left, column);
+        left = left === 0 ? column : Math.min(left, column);
         right = Math.max(right, column);
       }
     }
