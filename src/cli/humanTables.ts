@@ -2,7 +2,7 @@
 import type { Plan } from "../core/model";
 import type { ScenarioComparison } from "../core/scenarios";
 import { formatMoney, formatPercentFixed, formatRatio } from "../core/numberText";
-import { QUESTION_HEADERS, reasonsNotAskedOfAny } from "../core/outputSheets";
+import { questionsNotAskedOfAny } from "../core/outputSheets";
 
 type Align = "left" | "right";
 
@@ -60,9 +60,8 @@ export function mixTable(plan: Plan): string {
 
 /** The questions n/a for every vehicle with one reason, said once here as Reasons leaves them out. */
 function notAskedLines(plan: Plan): string[] {
-  const reasons = reasonsNotAskedOfAny(plan.vehicles);
-  const notAsked = reasons.flatMap((reason, index) =>
-    reason === null ? [] : [`${QUESTION_HEADERS[index]} (${reason})`],
+  const notAsked = questionsNotAskedOfAny(plan.vehicles).map(
+    ({ question, reason }) => `${question} (${reason})`,
   );
   return notAsked.length ? [`Not asked of any vehicle: ${notAsked.join("; ")}.`] : [];
 }

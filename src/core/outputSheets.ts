@@ -102,6 +102,15 @@ export function reasonsNotAskedOfAny(vehicles: readonly PlannedVehicle[]): (stri
   });
 }
 
+/** The questions `reasonsNotAskedOfAny` finds, by their `Vehicle Filter` header, with the reason each shares. */
+export function questionsNotAskedOfAny(
+  vehicles: readonly PlannedVehicle[],
+): { question: string; reason: string }[] {
+  return reasonsNotAskedOfAny(vehicles).flatMap((reason, index) =>
+    reason === null ? [] : [{ question: QUESTION_HEADERS[index], reason }],
+  );
+}
+
 /**
  * The filter's `Reasons`: why the row is invalid, or the reasons of its
  * failing and n/a answers, leaving out the n/a reasons every row shares

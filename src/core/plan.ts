@@ -394,8 +394,7 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
   if (!ranked.ok) return ranked;
   const { table } = inputs;
   const { settings, valid, rowErrors, rowIssues, evaluation } = ranked.value;
-  const scored = valid;
-  const multipliers = toShortlistMultipliers(scored, evaluation, settings);
+  const multipliers = toShortlistMultipliers(valid, evaluation, settings);
   const shortlist = shortlistOrder(evaluation.statuses);
   const allocation = planAllocation(
     shortlist.map((position) => allocationInput(valid[position])),

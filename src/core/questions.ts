@@ -338,17 +338,23 @@ export function efficiencyAgainstPeers(
   return askEfficiencyAgainstPeers(figures);
 }
 
-/** Questions 1–6, each asked of a row's figures. */
-const FIRST_SIX: readonly ((figures: RowFigures, make: MakeVerdict) => QuestionAnswer)[] = [
+/** The seven questions, each asked of a row's figures (question 7 once its set's median is known). */
+const ASKERS: readonly ((figures: RowFigures, make: MakeVerdict) => QuestionAnswer)[] = [
   askObjectiveFit,
   askReachAndResonance,
   askMessageFit,
   askSkills,
   askImpactProfile,
   askTrackRecord,
+  askEfficiencyAgainstPeers,
 ];
 
-const QUESTIONS = 7;
+/** The row's answer to question `index` + 1: its hand answer, else the question asked of its figures. */
+function answerOf(figures: RowFigures, index: number, make: MakeVerdict): QuestionAnswer {
+  return handAnswer(figures.vehicle.values, index + 1) ?? ASKERS[index](figures, make);
+}
+
+const QUESTIONS = ASKERS.length;
 const ANSWER_CODES: Record<Answer, number> = { Pass: 0, Fail: 1, "n/a": 2 };
 const ANSWERS: readonly Answer[] = ["Pass", "Fail", "n/a"];
 
@@ -438,10 +444,8 @@ export class AnswerSheet {
     const figures = new RowFigures(vehicles[0], settings, this.medianPriorPerDollar);
     for (let row = 0; row < count; row++) {
       figures.vehicle = vehicles[row];
-      const values = vehicles[row].values;
-      for (let question = 0; question < FIRST_SIX.length; question++) {
-        const answer = handAnswer(values, question + 1) ?? FIRST_SIX[question](figures, decisionOnly);
-        this.codes[row * QUESTIONS + question] = ANSWER_CODES[answer.answer];
+      for (let index = 0; index < 6; index++) {
+        this.codes[row * QUESTIONS + index] = ANSWER_CODES[answerOf(figures, index, decisionOnly).answer];
       }
     }
     const passingByChannel = passingEfficienciesByChannel(vehicles, this);
@@ -455,8 +459,7 @@ export class AnswerSheet {
       figures.vehicle = vehicle;
       figures.setMedian = this.setMedians[row];
       figures.setSize = this.setSizes[row];
-      const seventh = handAnswer(vehicle.values, 7) ?? askEfficiencyAgainstPeers(figures, decisionOnly);
-      this.codes[row * QUESTIONS + 6] = ANSWER_CODES[seventh.answer];
+      this.codes[row * QUESTIONS + 6] = ANSWER_CODES[answerOf(figures, 6, decisionOnly).answer];
     }
   }
 
@@ -489,10 +492,7 @@ export class AnswerSheet {
     figures.setMedian = this.setMedians[row];
     figures.setSize = this.setSizes[row];
     const answers = new Array<QuestionAnswer>(QUESTIONS);
-    for (let index = 0; index < FIRST_SIX.length; index++) {
-      answers[index] = handAnswer(vehicle.values, index + 1) ?? FIRST_SIX[index](figures, verdict);
-    }
-    answers[6] = handAnswer(vehicle.values, 7) ?? askEfficiencyAgainstPeers(figures, verdict);
+    for (let index = 0; index < QUESTIONS; index++) answers[index] = answerOf(figures, index, verdict);
     return answers;
   }
 }

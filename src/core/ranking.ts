@@ -12,8 +12,9 @@ export const RESERVE_STATUS = "Reserve";
 /** The seven elimination statuses, made once: every eliminated row shares its status text. */
 const ELIMINATED_STATUSES = [1, 2, 3, 4, 5, 6, 7].map((question) => `Eliminated (Q${question})`);
 
+/** `Eliminated (Qk)` for question k, 1–7. */
 export function eliminatedStatus(question: number): string {
-  return ELIMINATED_STATUSES[question - 1] ?? `Eliminated (Q${question})`;
+  return ELIMINATED_STATUSES[question - 1];
 }
 
 export interface VehicleStatus {
@@ -46,16 +47,13 @@ function tieBreakKey(fields: RankFields): string {
  * locale's order).
  */
 export function outranks(a: RankFields, b: RankFields): boolean {
-  if (a.efficiency !== b.efficiency) return a.efficiency > b.efficiency;
-  if (a.pipeline !== b.pipeline) return a.pipeline > b.pipeline;
-  return tieBreakKey(a) < tieBreakKey(b);
+  return compareRank(a, b) < 0;
 }
 
-/** -1 when `a` outranks `b`, 1 when `b` outranks `a`, else 0: `outranks` both ways in one pass. */
+/** -1 when `a` outranks `b`, 1 when `b` outranks `a`, else 0 (the same vehicle): the order of `outranks`. */
 export function compareRank(a: RankFields, b: RankFields): number {
-  if (a.efficiency !== b.efficiency)
-    return a.efficiency > b.efficiency ? -1 : b.efficiency > a.efficiency ? 1 : 0;
-  if (a.pipeline !== b.pipeline) return a.pipeline > b.pipeline ? -1 : b.pipeline > a.pipeline ? 1 : 0;
+  if (a.efficiency !== b.efficiency) return a.efficiency > b.efficiency ? -1 : 1;
+  if (a.pipeline !== b.pipeline) return a.pipeline > b.pipeline ? -1 : 1;
   const aKey = tieBreakKey(a);
   const bKey = tieBreakKey(b);
   return aKey < bKey ? -1 : bKey < aKey ? 1 : 0;
@@ -90,11 +88,7 @@ export function assignStatuses(
     const failing =
       answers instanceof AnswerSheet ? answers.firstFailing(index) : firstFailing(answers[index]);
     if (failing === null) contenders.push(index);
-    statuses[index] = UNRANKED_STATUSES[failing ?? 0] ?? {
-      status: eliminatedStatus(failing ?? 0),
-      eliminatedAt: failing,
-      rank: null,
-    };
+    statuses[index] = UNRANKED_STATUSES[failing ?? 0];
   }
   contenders.sort((a, b) => compareRank(vehicles[a], vehicles[b]));
   const shortlisted = contenders.slice(0, bandwidth);

@@ -1,6 +1,6 @@
 /** The words the pane says about a finished plan. */
 import type { Plan } from "../core/model";
-import { QUESTION_HEADERS, reasonsNotAskedOfAny } from "../core/outputSheets";
+import { QUESTION_HEADERS, questionsNotAskedOfAny } from "../core/outputSheets";
 import type { WrittenSheet } from "../workbook/plannerWorkbook";
 
 /** The seven questions as the `Vehicle Filter` sheet heads them (SPEC 6). */
@@ -38,9 +38,7 @@ export function statusCounts(plan: Plan): StatusCounts {
  * every vehicle with one reason: the `Reasons` column leaves those out.
  */
 export function notAskedOfAnyLines(plan: Plan): string[] {
-  return reasonsNotAskedOfAny(plan.vehicles).flatMap((reason, index) =>
-    reason === null ? [] : [`${QUESTION_TITLES[index]}: ${reason}`],
-  );
+  return questionsNotAskedOfAny(plan.vehicles).map(({ question, reason }) => `${question}: ${reason}`);
 }
 
 /** "Planned 24 vehicles: 5 shortlisted. Wrote Shortlist, Vehicle Filter, Media Mix." and any notes. */

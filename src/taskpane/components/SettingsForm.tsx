@@ -32,7 +32,6 @@ interface SettingsFormProps {
   onSave(): void;
 }
 
-/** A plain decimal the spin button can step from; anything else stays as typed, to be reported. */
 function SettingControl({
   spec,
   text,

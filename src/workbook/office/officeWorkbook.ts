@@ -2,7 +2,7 @@
  * The Office.js implementation of the workbook interface, for the add-in.
  * Every call loads only the properties it uses and syncs a fixed number of
  * times: a read two (shapes, then values), a write three (what is there, the
- * figures, then the long text with the tables, formats and chart), except
+ * figures with the tables, formats and chart, then the long text), except
  * that a read or write beyond the request budget is split into row blocks so
  * no request comes near Excel on the web's 5 MB limit.
  */
@@ -80,11 +80,32 @@ function toCells(values: unknown[][], types: string[][]): CellValue[][] {
   return values.map((row, r) => row.map((value, c) => cellValue(value, types[r][c])));
 }
 
-/** Rows of one block of a write, sized so each request stays within the budget. */
-function rowBlocks(rows: number, bytesPerRow: number): [number, number][] {
-  const perBlock = Math.max(1, Math.floor(REQUEST_BUDGET_BYTES / Math.max(1, bytesPerRow)));
-  const blocks: [number, number][] = [];
-  for (let start = 0; start < rows; start += perBlock) blocks.push([start, Math.min(rows, start + perBlock)]);
+interface RowBlock {
+  start: number;
+  end: number;
+  /** The block's values as JSON, `[row,row,…]`, counted from each row's size. */
+  bytes: number;
+}
+
+/**
+ * Consecutive rows in blocks that each stay within the request budget; a row
+ * larger than the budget on its own is a block of its own.
+ */
+function rowBlocks(rows: number, bytesOfRow: (row: number) => number): RowBlock[] {
+  const blocks: RowBlock[] = [];
+  let start = 0;
+  let bytes = 2;
+  for (let row = 0; row < rows; row++) {
+    // The row's JSON and the comma after it.
+    const size = bytesOfRow(row) + 1;
+    if (row > start && bytes + size > REQUEST_BUDGET_BYTES) {
+      blocks.push({ start, end: row, bytes });
+      start = row;
+      bytes = 2;
+    }
+    bytes += size;
+  }
+  if (rows > start) blocks.push({ start, end: rows, bytes });
   return blocks;
 }
 
@@ -164,9 +185,9 @@ export class OfficeWorkbook implements PlannerWorkbook {
       ranges.forEach((range, i) => {
         if (range.isNullObject) return;
         const bytesPerRow = range.columnCount * BYTES_PER_CELL_READ;
-        for (const [start, end] of rowBlocks(range.rowCount, bytesPerRow)) {
+        for (const { start, end, bytes } of rowBlocks(range.rowCount, () => bytesPerRow)) {
           requests.push({
-            bytes: (end - start) * bytesPerRow,
+            bytes,
             queue: () => {
               const block = sheets[i].getRangeByIndexes(
                 range.rowIndex + start,
@@ -316,8 +337,10 @@ async function sendInRequests(
   onProgress?: (fraction: number) => void,
 ): Promise<void> {
   const total = phases.reduce((sum, phase) => sum + phase.length, 0);
+  const withParts = phases.filter((parts) => parts.length > 0);
   let sent = 0;
-  for (const parts of phases) {
+  // What is queued already (a sheet's table and formats) needs its request even when no values follow.
+  for (const parts of withParts.length > 0 ? withParts : [[]]) {
     let inRequest = 0;
     for (const part of parts) {
       if (inRequest > 0 && inRequest + part.bytes > REQUEST_BUDGET_BYTES) {
@@ -384,11 +407,12 @@ function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableName: stri
   for (const run of columnRuns(output)) {
     const first = columnLetters(run.start + 1);
     const last = columnLetters(run.end);
-    const cellsOf = (row: OutputCell[]) => row.slice(run.start, run.end).map(cellText);
-    for (const [start, end] of rowBlocks(rowCount, maxRowBytes(output.rows, cellsOf))) {
-      const values = output.rows.slice(start, end).map(cellsOf);
+    const cells = output.rows.map((row) => row.slice(run.start, run.end).map(cellText));
+    const sizes = cells.map(jsonBytes);
+    for (const { start, end, bytes } of rowBlocks(rowCount, (row) => sizes[row])) {
+      const values = cells.slice(start, end);
       (run.prose ? parts.prose : parts.figures).push({
-        bytes: jsonBytes(values),
+        bytes,
         queue: () => {
           sheet.getRange(`${first}${start + 2}:${last}${end + 1}`).values = values;
         },
@@ -396,16 +420,6 @@ function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableName: stri
     }
   }
   return parts;
-}
-
-/** The largest row of a run of columns as JSON, so a block of rows never passes the budget. */
-function maxRowBytes(
-  rows: readonly OutputCell[][],
-  cellsOf: (row: OutputCell[]) => (string | number)[],
-): number {
-  let largest = 1;
-  for (const row of rows) largest = Math.max(largest, jsonBytes(cellsOf(row)));
-  return largest;
 }
 
 function cellText(value: OutputCell): string | number {

@@ -211,6 +211,13 @@ describe("round trips and request sizes of a full run (read, plan, write)", () =
     expect(large.maxRequestBytes).toBeLessThanOrEqual(REQUEST_BUDGET_BYTES);
   }, 120_000);
 
+  test("sheets without long text are written in one request after the look at the workbook, tables and formats with them", async () => {
+    const excel = new FakeExcel();
+    await new OfficeWorkbook(excel.run).writeOutputs(outputs());
+    expect(excel.syncs).toHaveLength(2);
+    expect(excel.syncs[1].valueWrites).toContain("Vehicle Filter!A2:C2");
+  });
+
   test("the figures are written before the long text: Reasons and Why go in a request of their own", async () => {
     const { excel } = await fullRun(100);
     const [, , , figures, prose] = excel.syncs;
