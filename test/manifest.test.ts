@@ -3,7 +3,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 
 const ROOT = join(__dirname, "..");
-const SCHEMA = join(ROOT, "..", "shared", "schemas", "office-addin-manifest", "OfficeAppManifestV1_1.xsd");
+const SCHEMA = join(ROOT, "schemas", "office-addin-manifest", "OfficeAppManifestV1_1.xsd");
 const manifest = readFileSync(join(ROOT, "manifest.xml"), "utf8");
 
 test("manifest.xml validates offline against the published add-in manifest schemas", () => {
