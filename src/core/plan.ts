@@ -23,14 +23,16 @@ import type {
   SettingKey,
   SettingValues,
   VehicleTable,
+  VehicleValues,
 } from "./model";
 import { formatMoney, formatPlain, formatRatio } from "./numberText";
 import { failure, success, type Outcome } from "./outcome";
-import type { ScoredVehicle } from "./questions";
 import { evaluateStatuses, INVALID_STATUS, shortlistOrder, type StatusEvaluation } from "./ranking";
 import { parseSettingValue, readSettingsTable, resolveSettings } from "./settings";
 import { toShortlistConversion, toShortlistMultipliers } from "./toShortlist";
-import { readVehicleTable } from "./vehicleTable";
+import { ValidRows, type ValidRow } from "./validRows";
+import { ValuesCursor, type VehicleColumns } from "./vehicleColumns";
+import { columnsOf, readVehicleTable } from "./vehicleTable";
 
 export interface PlanRequest {
   vehicles: CellBlock;
@@ -119,42 +121,91 @@ export function matchKey(text: string): string {
   return text.trim().toLowerCase();
 }
 
-function cellOf(vehicle: ParsedVehicle, field: FieldKey): string {
-  return vehicle.cells[field] ?? vehicle.rowAnchor;
+function rowError(columns: VehicleColumns, index: number, field: FieldKey, message: string): Issue {
+  return { severity: "error", cell: columns.problemCell(index, field), field: FIELD_HEADERS[field], message };
 }
 
-function rowError(vehicle: ParsedVehicle, field: FieldKey, message: string): Issue {
-  return { severity: "error", cell: cellOf(vehicle, field), field: FIELD_HEADERS[field], message };
+/** FNV-1a over the characters of `text`, upper-case ASCII letters read as lower-case; 30 bits, a small integer. */
+function foldedHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) code += 32;
+    hash = Math.imul(hash ^ code, 0x01000193);
+  }
+  return hash & 0x3fffffff;
 }
 
-/** SPEC 1.1: every row after the first with a name already used (trimmed, case-insensitive) is invalid. */
-function duplicateNameErrors(vehicles: readonly ParsedVehicle[]): Map<number, Issue> {
-  const firstRows = new Map<string, number>();
+const PLAIN_ASCII = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+
+/**
+ * A number for the match key of `name` (trimmed, lower-cased), had without
+ * making that key when the name is plain ASCII with nothing to trim, the
+ * usual kind: for 100,000 names the keys would be 100,000 strings kept until
+ * every name is checked.
+ */
+function matchKeyHash(name: string): number {
+  return foldedHash(PLAIN_ASCII.test(name) ? name : matchKey(name));
+}
+
+/**
+ * SPEC 1.1: every row after the first with a name already used (trimmed,
+ * case-insensitive) is invalid. Names are told apart by `matchKeyHash` in a
+ * table of row indices made once at full size (a Map of 100,000 names grows
+ * by copies, each fresh memory); only names that share a hash are compared
+ * by their match keys.
+ */
+function duplicateNameErrors(columns: VehicleColumns): Map<number, Issue> {
+  let size = 1024;
+  while (size < columns.count * 2) size *= 2;
+  const mask = size - 1;
+  // Each slot holds a row index + 1 (0: empty): the first row of its hash.
+  const firstOfHash = new Int32Array(size);
+  const hashes = new Int32Array(size);
+  const firstRowByKey = new Map<string, number>();
   const errors = new Map<number, Issue>();
-  vehicles.forEach((vehicle, index) => {
-    if (vehicle.name === "") return;
-    const key = matchKey(vehicle.name);
-    const firstRow = firstRows.get(key);
-    if (firstRow === undefined) firstRows.set(key, vehicle.row);
-    else {
-      const message = `"${vehicle.name}" is used again (first in row ${firstRow}): give each vehicle its own name`;
-      errors.set(index, rowError(vehicle, "vehicle", message));
+  for (let index = 0; index < columns.count; index++) {
+    const name = columns.names[index];
+    if (name === "") continue;
+    const hash = matchKeyHash(name);
+    let slot = hash & mask;
+    while (firstOfHash[slot] !== 0 && hashes[slot] !== hash) slot = (slot + 1) & mask;
+    if (firstOfHash[slot] === 0) {
+      firstOfHash[slot] = index + 1;
+      hashes[slot] = hash;
+      continue;
     }
-  });
+    const first = firstOfHash[slot] - 1;
+    const firstKey = matchKey(columns.names[first]);
+    if (!firstRowByKey.has(firstKey)) firstRowByKey.set(firstKey, columns.rows[first]);
+    const key = matchKey(name);
+    const firstRow = firstRowByKey.get(key);
+    if (firstRow === undefined) firstRowByKey.set(key, columns.rows[index]);
+    else {
+      const message = `"${name}" is used again (first in row ${firstRow}): give each vehicle its own name`;
+      errors.set(index, rowError(columns, index, "vehicle", message));
+    }
+  }
   return errors;
 }
 
 /** A value the plan cannot do without, should a scenario have cleared one the table required. */
-function missingValueError(vehicle: ParsedVehicle, field: FieldKey): Issue {
+function missingValueError(columns: VehicleColumns, index: number, field: FieldKey): Issue {
   return rowError(
-    vehicle,
+    columns,
+    index,
     field,
     `${FIELD_HEADERS[field]} is blank: the vehicle cannot be planned without it`,
   );
 }
 
-function boundsError(vehicle: ParsedVehicle, settings: PlanSettings): Issue | null {
-  const { investment, minInvestment, maxInvestment } = vehicle.values;
+function boundsError(
+  columns: VehicleColumns,
+  index: number,
+  values: VehicleValues,
+  settings: PlanSettings,
+): Issue | null {
+  const { investment, minInvestment, maxInvestment } = values;
   const current = investment ?? 0;
   const { lo, hi } = investmentBounds(current, minInvestment, maxInvestment, settings);
   if (!(lo > hi)) return null;
@@ -167,82 +218,54 @@ function boundsError(vehicle: ParsedVehicle, settings: PlanSettings): Issue | nu
     const message =
       `Min investment ${formatMoney(lo)} is above the highest investment allowed, ${formatMoney(hi)} ` +
       `(${ceiling}): lower Min investment or raise ${maxInvestment !== null ? "Max investment" : "the ceiling"}`;
-    return rowError(vehicle, "minInvestment", message);
+    return rowError(columns, index, "minInvestment", message);
   }
   const message =
     `Max investment ${formatMoney(hi)} is below the lowest investment allowed, ${formatMoney(lo)} ` +
     `(Floor factor ${formatPlain(settings.floorFactor)} ${ofInvestment}): raise Max investment or give a lower Min investment`;
-  return rowError(vehicle, "maxInvestment", message);
+  return rowError(columns, index, "maxInvestment", message);
 }
 
-/** The metrics of a row that has no cell error, or the plan-level error that makes it invalid. */
-function checkRow(vehicle: ParsedVehicle, settings: PlanSettings): VehicleMetrics | Issue {
-  const { values } = vehicle;
-  if (values.investment === null) return missingValueError(vehicle, "investment");
-  if (values.leads === null) return missingValueError(vehicle, "leads");
+/** The metrics of row `index` (whose values are `values`) when it has no cell error, or the plan-level error that makes it invalid. */
+function checkRow(
+  columns: VehicleColumns,
+  index: number,
+  values: VehicleValues,
+  settings: PlanSettings,
+): VehicleMetrics | Issue {
+  if (values.investment === null) return missingValueError(columns, index, "investment");
+  if (values.leads === null) return missingValueError(columns, index, "leads");
   const metrics = computeMetrics(values, settings.hourlyRate);
-  if (metrics === null) return missingValueError(vehicle, "pipeline");
+  if (metrics === null) return missingValueError(columns, index, "pipeline");
   if (metrics.resourceCost === 0) {
     const message =
       "Investment and Hours × Hourly rate are both zero, so there is nothing to compare this vehicle by: " +
       "give its Investment or its team Hours";
-    return rowError(vehicle, "investment", message);
+    return rowError(columns, index, "investment", message);
   }
   if (!Number.isFinite(metrics.pipeline)) {
     const message = "the pipeline (Leads × Conversion rate × Average deal size) is too large to compute";
-    return rowError(vehicle, values.pipeline === null ? "leads" : "pipeline", message);
+    return rowError(columns, index, values.pipeline === null ? "leads" : "pipeline", message);
   }
   if (metrics.efficiency === null || !Number.isFinite(metrics.resourceCost)) {
-    return rowError(vehicle, "investment", "the investment is too large to compute");
+    return rowError(columns, index, "investment", "the investment is too large to compute");
   }
-  return boundsError(vehicle, settings) ?? metrics;
+  return boundsError(columns, index, values, settings) ?? metrics;
 }
 
-/**
- * A valid row as the questions, the ranking and the plan see it: the vehicle
- * as scored, its metrics (E is never undefined for a valid row) and where it
- * came from, in one object, as a large plan keeps one of these per row.
- */
-export interface ValidRow extends ScoredVehicle, VehicleMetrics {
-  /** Its place in the table's rows. */
-  index: number;
-  vehicle: ParsedVehicle;
-  efficiency: number;
-}
-
-/** The channel as shown (trimmed Channel, or the name) and its key, one key per label (`channelKeys`). */
-function channelOf(vehicle: ParsedVehicle, channelKeys: Map<string, string>): [string, string] {
-  const channelLabel = vehicle.channelText || vehicle.name;
+/** Row `index`'s channel as shown (trimmed Channel, or the name) and its key, one key per label (`channelKeys`). */
+function channelOf(
+  columns: VehicleColumns,
+  index: number,
+  channelKeys: Map<string, string>,
+): [string, string] {
+  const channelLabel = columns.channelTexts[index] || columns.names[index];
   let channelKey = channelKeys.get(channelLabel);
   if (channelKey === undefined) {
     channelKey = matchKey(channelLabel);
     channelKeys.set(channelLabel, channelKey);
   }
   return [channelLabel, channelKey];
-}
-
-function validRow(
-  index: number,
-  vehicle: ParsedVehicle,
-  metrics: VehicleMetrics,
-  channelKeys: Map<string, string>,
-): ValidRow {
-  const [channelLabel, channelKey] = channelOf(vehicle, channelKeys);
-  return {
-    index,
-    vehicle,
-    name: vehicle.name,
-    channelKey,
-    channelLabel,
-    values: vehicle.values,
-    pipeline: metrics.pipeline,
-    efficiency: metrics.efficiency ?? 0,
-    priorPipelinePerDollar: metrics.priorPipelinePerDollar,
-    costPerLead: metrics.costPerLead,
-    pipelinePerDollar: metrics.pipelinePerDollar,
-    resourceCost: metrics.resourceCost,
-    riskAdjustedPipeline: metrics.riskAdjustedPipeline,
-  };
 }
 
 function allocationInput(row: ValidRow): AllocationInput {
@@ -328,7 +351,9 @@ const EXPECTED_HEADERS =
  */
 export interface RankedVehicles {
   settings: PlanSettings;
-  valid: ValidRow[];
+  /** The table's rows in columns. */
+  table: VehicleColumns;
+  valid: ValidRows;
   /** Each table row's errors, in table order (empty for a valid row). */
   rowErrors: (readonly Issue[])[];
   /** Every row error and warning, in table order. */
@@ -338,47 +363,49 @@ export interface RankedVehicles {
 
 /** SPEC 1.1's plan-level row checks, SPEC 1.2's settings, SPEC 2's metrics and SPEC 3's questions and ranking. */
 export function rankVehicles(inputs: PlanInputs): Outcome<RankedVehicles> {
-  const { table } = inputs;
+  const table = columnsOf(inputs.table);
   // Hourly rate and the bound factors decide which rows are valid, and the valid rows give the
   // Budget and Pipeline goal defaults, so the settings are resolved once without those defaults first.
   const provisional = resolveSettings(settingLayers(inputs), { budget: 0, pipelineGoal: 0 });
   if (!provisional.ok) return settingsFailure(provisional);
 
-  const duplicates = duplicateNameErrors(table.vehicles);
-  const rowErrors: (readonly Issue[])[] = [];
+  const duplicates = duplicateNameErrors(table);
+  const rowErrors = new Array<readonly Issue[]>(table.count);
   const rowIssues: Issue[] = [];
-  const valid: ValidRow[] = [];
+  const valid = new ValidRows(table, table.count);
+  const values = new ValuesCursor(table);
   const channelKeys = new Map<string, string>();
   let budget = 0;
   let pipelineGoal = 0;
-  for (let index = 0; index < table.vehicles.length; index++) {
-    const vehicle = table.vehicles[index];
+  for (let index = 0; index < table.count; index++) {
+    values.index = index;
     const duplicate = duplicates.get(index);
-    let errors: readonly Issue[] = duplicate ? [...vehicle.errors, duplicate] : vehicle.errors;
+    let errors: readonly Issue[] = duplicate ? [...table.errors[index], duplicate] : table.errors[index];
     if (errors.length === 0) {
-      const checked = checkRow(vehicle, provisional.value);
+      const checked = checkRow(table, index, values, provisional.value);
       if ("severity" in checked) errors = [checked];
       else {
-        valid.push(validRow(index, vehicle, checked, channelKeys));
-        budget += vehicle.values.investment ?? 0;
+        const [channelLabel, channelKey] = channelOf(table, index, channelKeys);
+        valid.add(index, checked, channelLabel, channelKey);
+        budget += values.investment ?? 0;
         pipelineGoal += checked.pipeline;
       }
     }
-    rowErrors.push(errors);
+    rowErrors[index] = errors;
     for (const issue of errors) rowIssues.push(issue);
-    for (const issue of vehicle.warnings) rowIssues.push(issue);
+    for (const issue of table.warnings[index]) rowIssues.push(issue);
   }
 
   if (valid.length === 0) {
-    const found = table.headers.map((header) => header.text).filter((text) => text !== "");
-    const problems = [...table.issues, ...rowIssues].filter((issue) => issue.severity === "error");
+    const found = inputs.table.headers.map((header) => header.text).filter((text) => text !== "");
+    const problems = [...inputs.table.issues, ...rowIssues].filter((issue) => issue.severity === "error");
     const why =
-      table.vehicles.length === 0
+      table.count === 0
         ? "the table has no vehicle rows"
         : `every row has a problem: ${listProblems(problems)}`;
     return failure(
       `No vehicle can be planned: ${why}. Headers found: ${found.join(", ") || "none"}; expected: ${EXPECTED_HEADERS}.`,
-      [...table.issues, ...rowIssues, ...inputs.issues],
+      [...inputs.table.issues, ...rowIssues, ...inputs.issues],
     );
   }
 
@@ -386,14 +413,14 @@ export function rankVehicles(inputs: PlanInputs): Outcome<RankedVehicles> {
   if (!resolved.ok) return settingsFailure(resolved);
   const settings = resolved.value;
   const evaluation = evaluateStatuses(valid, settings);
-  return success({ settings, valid, rowErrors, rowIssues, evaluation });
+  return success({ settings, table, valid, rowErrors, rowIssues, evaluation });
 }
 
 export function makePlan(inputs: PlanInputs): Outcome<Plan> {
   const ranked = rankVehicles(inputs);
   if (!ranked.ok) return ranked;
-  const { table } = inputs;
-  const { settings, valid, rowErrors, rowIssues, evaluation } = ranked.value;
+  const { settings, table, rowErrors, rowIssues, evaluation } = ranked.value;
+  const valid = ranked.value.valid.rows();
   const multipliers = toShortlistMultipliers(valid, evaluation, settings);
   const shortlist = shortlistOrder(evaluation.statuses);
   const allocation = planAllocation(
@@ -415,10 +442,10 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
   });
   const mix = buildMediaMix(mixInputs, inputs.attention, allocationMade);
 
-  const vehicles: PlannedVehicle[] = new Array<PlannedVehicle>(table.vehicles.length);
-  for (let index = 0; index < table.vehicles.length; index++) {
+  const vehicles: PlannedVehicle[] = new Array<PlannedVehicle>(table.count);
+  for (let index = 0; index < table.count; index++) {
     if (rowErrors[index].length > 0)
-      vehicles[index] = invalidVehicle(table.vehicles[index], rowErrors[index]);
+      vehicles[index] = invalidVehicle(table.cells.vehicleAt(index), rowErrors[index]);
   }
   valid.forEach((row, position) => {
     vehicles[row.index] = plannedVehicle(
@@ -436,7 +463,7 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
     vehicles,
     allocation: allocation.summary,
     mix,
-    issues: [...table.issues, ...rowIssues, ...inputs.issues, ...allocation.issues],
+    issues: [...inputs.table.issues, ...rowIssues, ...inputs.issues, ...allocation.issues],
   });
 }
 

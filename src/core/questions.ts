@@ -22,6 +22,26 @@ export interface ScoredVehicle {
   priorPipelinePerDollar: number | null;
 }
 
+/**
+ * The valid vehicles the questions are asked of: an array, or rows kept in
+ * columns (a plan's) and read through a cursor, so asking 100,000 rows makes
+ * no object a row.
+ */
+export interface ScoredRows {
+  readonly length: number;
+  /** Row `row` through an object that may be moved to the next row asked for: read it before asking again. */
+  cursorAt(row: number): ScoredVehicle;
+  /** Row `row` as an object of its own. */
+  rowAt(row: number): ScoredVehicle;
+}
+
+/** An array of vehicles as `ScoredRows`. */
+export function scoredRows(vehicles: readonly ScoredVehicle[] | ScoredRows): ScoredRows {
+  if (!Array.isArray(vehicles)) return vehicles as ScoredRows;
+  const list = vehicles as readonly ScoredVehicle[];
+  return { length: list.length, cursorAt: (row) => list[row], rowAt: (row) => list[row] };
+}
+
 export const HAND_REASON = "set by hand";
 
 export function passes(answer: QuestionAnswer): boolean {
@@ -427,30 +447,35 @@ export class AnswerSheet {
   /** Question 6: the median prior pipeline per dollar of the rows that have one. */
   readonly medianPriorPerDollar: number | null;
 
+  readonly vehicles: ScoredRows;
+
   constructor(
-    readonly vehicles: readonly ScoredVehicle[],
+    vehicles: readonly ScoredVehicle[] | ScoredRows,
     readonly settings: PlanSettings,
   ) {
-    const count = vehicles.length;
+    this.vehicles = scoredRows(vehicles);
+    const rows = this.vehicles;
+    const count = rows.length;
     this.codes = new Uint8Array(count * QUESTIONS);
     this.setMedians = new Float64Array(count);
     this.setSizes = new Int32Array(count);
     const priorPerDollar: number[] = [];
-    for (const vehicle of vehicles) {
-      if (vehicle.priorPipelinePerDollar !== null) priorPerDollar.push(vehicle.priorPipelinePerDollar);
+    for (let row = 0; row < count; row++) {
+      const perDollar = rows.cursorAt(row).priorPipelinePerDollar;
+      if (perDollar !== null) priorPerDollar.push(perDollar);
     }
     this.medianPriorPerDollar = median(priorPerDollar);
     if (count === 0) return;
-    const figures = new RowFigures(vehicles[0], settings, this.medianPriorPerDollar);
+    const figures = new RowFigures(rows.cursorAt(0), settings, this.medianPriorPerDollar);
     for (let row = 0; row < count; row++) {
-      figures.vehicle = vehicles[row];
+      figures.vehicle = rows.cursorAt(row);
       for (let index = 0; index < 6; index++) {
         this.codes[row * QUESTIONS + index] = ANSWER_CODES[answerOf(figures, index, decisionOnly).answer];
       }
     }
-    const passingByChannel = passingEfficienciesByChannel(vehicles, this);
+    const passingByChannel = passingEfficienciesByChannel(rows, this);
     for (let row = 0; row < count; row++) {
-      const vehicle = vehicles[row];
+      const vehicle = rows.cursorAt(row);
       const comparable = passingByChannel.get(vehicle.channelKey) ?? [];
       const inSet = this.passesFirst(row, 6);
       this.setMedians[row] =
@@ -487,7 +512,7 @@ export class AnswerSheet {
 
   /** The row's seven answers with their reasons, worded when read. */
   answersOf(row: number): QuestionAnswer[] {
-    const vehicle = this.vehicles[row];
+    const vehicle = this.vehicles.rowAt(row);
     const figures = new RowFigures(vehicle, this.settings, this.medianPriorPerDollar);
     figures.setMedian = this.setMedians[row];
     figures.setSize = this.setSizes[row];
@@ -499,13 +524,14 @@ export class AnswerSheet {
 
 /** Ascending E of the rows of each channel that pass questions 1–6. */
 export function passingEfficienciesByChannel(
-  vehicles: readonly ScoredVehicle[],
+  vehicles: readonly ScoredVehicle[] | ScoredRows,
   sheet: AnswerSheet,
 ): Map<string, number[]> {
+  const rows = scoredRows(vehicles);
   const byChannel = new Map<string, number[]>();
-  for (let index = 0; index < vehicles.length; index++) {
+  for (let index = 0; index < rows.length; index++) {
     if (!sheet.passesFirst(index, 6)) continue;
-    const vehicle = vehicles[index];
+    const vehicle = rows.cursorAt(index);
     const list = byChannel.get(vehicle.channelKey);
     if (list) list.push(vehicle.efficiency);
     else byChannel.set(vehicle.channelKey, [vehicle.efficiency]);

@@ -3,7 +3,7 @@
  * by efficiency; the first Bandwidth are `Shortlisted`, the rest `Reserve`.
  */
 import type { PlanSettings, QuestionAnswer } from "./model";
-import { AnswerSheet, passes, type ScoredVehicle } from "./questions";
+import { AnswerSheet, passes, type ScoredRows, type ScoredVehicle } from "./questions";
 
 export const INVALID_STATUS = "Invalid input";
 export const SHORTLISTED_STATUS = "Shortlisted";
@@ -78,24 +78,35 @@ const UNRANKED_STATUSES: readonly VehicleStatus[] = [
 
 /** The status of each vehicle (same order as given) from its answers and the ranking. */
 export function assignStatuses(
-  vehicles: readonly RankFields[],
+  vehicles: readonly RankFields[] | ScoredRows,
   answers: AnswerSheet | readonly (readonly QuestionAnswer[])[],
   bandwidth: number,
 ): VehicleStatus[] {
   const statuses = new Array<VehicleStatus>(vehicles.length);
-  const contenders: number[] = [];
+  const contenders: { index: number; fields: RankFields }[] = [];
   for (let index = 0; index < vehicles.length; index++) {
     const failing =
       answers instanceof AnswerSheet ? answers.firstFailing(index) : firstFailing(answers[index]);
-    if (failing === null) contenders.push(index);
+    if (failing === null) contenders.push({ index, fields: rankFieldsOf(vehicles, index) });
     statuses[index] = UNRANKED_STATUSES[failing ?? 0];
   }
-  contenders.sort((a, b) => compareRank(vehicles[a], vehicles[b]));
+  contenders.sort((a, b) => compareRank(a.fields, b.fields));
   const shortlisted = contenders.slice(0, bandwidth);
   for (let position = 0; position < shortlisted.length; position++) {
-    statuses[shortlisted[position]] = { status: SHORTLISTED_STATUS, eliminatedAt: null, rank: position + 1 };
+    statuses[shortlisted[position].index] = {
+      status: SHORTLISTED_STATUS,
+      eliminatedAt: null,
+      rank: position + 1,
+    };
   }
   return statuses;
+}
+
+/** What the ranking compares of row `index`, as an object of its own (a cursor moves on). */
+function rankFieldsOf(vehicles: readonly RankFields[] | ScoredRows, index: number): RankFields {
+  if (Array.isArray(vehicles)) return (vehicles as readonly RankFields[])[index];
+  const { efficiency, pipeline, name } = (vehicles as ScoredRows).cursorAt(index);
+  return { efficiency, pipeline, name };
 }
 
 export interface StatusEvaluation {
@@ -106,7 +117,7 @@ export interface StatusEvaluation {
 
 /** Questions and ranking of the valid vehicles, without the allocation: cheap enough to rerun for a what-if. */
 export function evaluateStatuses(
-  vehicles: readonly ScoredVehicle[],
+  vehicles: readonly ScoredVehicle[] | ScoredRows,
   settings: PlanSettings,
 ): StatusEvaluation {
   const answers = new AnswerSheet(vehicles, settings);

@@ -20,6 +20,14 @@ import {
 } from "./model";
 import { failure, success, type Outcome } from "./outcome";
 import { parseFieldValue, type FieldValue, type Parsed } from "./values";
+import {
+  NO_HAND_ANSWERS,
+  NO_ISSUES,
+  numberSlot,
+  ValuesCursor,
+  VehicleColumns,
+  type CellLocator,
+} from "./vehicleColumns";
 
 /** Trimmed and lower-cased: how vehicle names are compared (duplicates, scenarios). */
 export function normalisedName(name: string): string {
@@ -75,30 +83,29 @@ function problem(severity: Issue["severity"], cell: string, field: FieldKey, mes
 /** The "required value blank" errors, so a changed row can drop them and check again. */
 const REQUIRED_ERRORS = new WeakSet<Issue>();
 
-/**
- * The problems of a row that has none, shared: most rows have no problem, and
- * two empty arrays a row add up on a large table. Frozen, so a push fails loudly.
- */
-const NO_ISSUES: Issue[] = Object.freeze([]) as unknown as Issue[];
+/** What the required-value check reads of a row, and where it reports. */
+interface RequiredCheck {
+  name: string;
+  values: VehicleValues;
+  /** The reference of the row's cell of `field`, or undefined when the table has no such column. */
+  cellOf(field: FieldKey): string | undefined;
+  /** The row's errors so far, which the check adds to. */
+  errors: Issue[];
+}
 
-/** The hand answers of a row that sets none, shared for the same reason (frozen too). */
-const NO_HAND_ANSWERS: (boolean | null)[] = Object.freeze(Array<boolean | null>(7).fill(null)) as unknown as (
-  boolean | null
-)[];
-
-function required(vehicle: ParsedVehicle, field: FieldKey, blank: boolean, why: string): void {
+function required(row: RequiredCheck, field: FieldKey, blank: boolean, why: string): void {
   if (!blank) return;
-  const cell = vehicle.cells[field];
+  const cell = row.cellOf(field);
   if (cell === undefined) return;
   const issue = problem("error", cell, field, why);
   REQUIRED_ERRORS.add(issue);
-  if (vehicle.errors === NO_ISSUES) vehicle.errors = [issue];
-  else vehicle.errors.push(issue);
+  if (row.errors === NO_ISSUES) row.errors = [issue];
+  else row.errors.push(issue);
 }
 
 /** SPEC 1.1: a required value blank is an error at its cell (at the Pipeline cell when a rate column is missing). */
 function checkRequired(
-  vehicle: ParsedVehicle,
+  vehicle: RequiredCheck,
   hasConversion: boolean,
   hasDealSize: boolean,
   failed: ReadonlySet<FieldKey> | null,
@@ -184,11 +191,12 @@ const NUMBER_AS_IS: Partial<Record<FieldKey, readonly [number, number]>> = {
 interface RowLayout {
   fields: readonly FieldKey[];
   columns: readonly number[];
-  /** Each matched column's slot in the row's parsed values. */
-  slotOf: readonly number[];
+  /** Each matched column's slot in `VehicleColumns.numbers`, or -1 for a field not held as a number. */
+  numberSlots: readonly number[];
   /** The range a plain number of that column is read in as is; an empty range (1 to 0) when there is none. */
   lowest: readonly number[];
   highest: readonly number[];
+  mapping: ColumnMapping;
   hasConversion: boolean;
   hasDealSize: boolean;
   left: number;
@@ -200,9 +208,10 @@ function rowLayout(block: CellBlock, mapping: ColumnMapping): RowLayout {
   return {
     fields,
     columns: fields.map((field) => mapping[field] as number),
-    slotOf: fields.map((field) => FIELD_KEYS.indexOf(field)),
+    numberSlots: fields.map((field) => numberSlot(field) ?? -1),
     lowest: fields.map((field) => NUMBER_AS_IS[field]?.[0] ?? 1),
     highest: fields.map((field) => NUMBER_AS_IS[field]?.[1] ?? 0),
+    mapping,
     hasConversion: mapping.conversion !== undefined,
     hasDealSize: mapping.dealSize !== undefined,
     left: block.left,
@@ -210,9 +219,16 @@ function rowLayout(block: CellBlock, mapping: ColumnMapping): RowLayout {
   };
 }
 
+/** The reference of sheet row `row`'s cell of `field`, or undefined when the table has no such column. */
+function layoutCell(layout: RowLayout, row: number, field: FieldKey): string | undefined {
+  const column = layout.mapping[field];
+  return column === undefined ? undefined : layout.reference(row, layout.left + column);
+}
+
 /**
- * A parsed row whose cell references are made only when read: most rows
- * never need them, and making 27 strings a row would cost more than parsing.
+ * A row made from the columns for a face, whose cell references are made
+ * only when read: most rows never need them, and 27 strings a row would cost
+ * more than the row.
  */
 class TableRow implements ParsedVehicle {
   private madeCells: Partial<Record<FieldKey, string>> | undefined;
@@ -261,88 +277,153 @@ function isBlankRow(cells: readonly CellValue[], columns: readonly number[]): bo
   return true;
 }
 
-/** Each field's position in FIELD_KEYS, the index of its slot in a row's parsed values. */
-const SLOT = Object.fromEntries(FIELD_KEYS.map((field, index) => [field, index])) as Record<FieldKey, number>;
+/** The first of the Qk fields in FIELD_KEYS: question k's hand answer is field QUESTION_FIELDS_START + k - 1. */
+const QUESTION_FIELDS_START = FIELD_KEYS.indexOf("q1");
 
-/** The slots of the row being read, filled column by column and reused for the next row. */
-const slots: (FieldValue | null)[] = FIELD_KEYS.map(() => null);
+/**
+ * The row being read: its text fields and problems, gathered column by
+ * column before they go into the columns. One of these serves every row.
+ */
+class RowBeingRead implements RequiredCheck {
+  name = "";
+  channelText = "";
+  objectives: Stage[] | null = null;
+  messageLength: MessageLength | null = null;
+  handAnswers: (boolean | null)[] = NO_HAND_ANSWERS;
+  errors: Issue[] = NO_ISSUES;
+  warnings: Issue[] = NO_ISSUES;
+  failed: Set<FieldKey> | null = null;
+  sheetRow = 0;
 
-/** The row's values from its slots: one object of one shape, made in one go. */
-function valuesFromSlots(): VehicleValues {
-  return {
-    investment: slots[SLOT.investment] as number | null,
-    leads: slots[SLOT.leads] as number | null,
-    conversion: slots[SLOT.conversion] as number | null,
-    dealSize: slots[SLOT.dealSize] as number | null,
-    pipeline: slots[SLOT.pipeline] as number | null,
-    objectives: slots[SLOT.objectives] as Stage[] | null,
-    reach: slots[SLOT.reach] as number | null,
-    resonance: slots[SLOT.resonance] as number | null,
-    messageLength: slots[SLOT.messageLength] as MessageLength | null,
-    skillToday: slots[SLOT.skillToday] as number | null,
-    skillTomorrow: slots[SLOT.skillTomorrow] as number | null,
-    impactPotential: slots[SLOT.impactPotential] as number | null,
-    priorInvestment: slots[SLOT.priorInvestment] as number | null,
-    priorPipeline: slots[SLOT.priorPipeline] as number | null,
-    hours: (slots[SLOT.hours] as number | null) ?? 0,
-    risk: (slots[SLOT.risk] as number | null) ?? 0,
-    minInvestment: slots[SLOT.minInvestment] as number | null,
-    maxInvestment: slots[SLOT.maxInvestment] as number | null,
-    handAnswers: handAnswersFromSlots(),
-  };
-}
+  constructor(
+    private readonly layout: RowLayout,
+    readonly values: ValuesCursor,
+  ) {}
 
-function handAnswersFromSlots(): (boolean | null)[] {
-  for (let slot = SLOT.q1; slot <= SLOT.q7; slot++) {
-    if (slots[slot] !== null) return slots.slice(SLOT.q1, SLOT.q7 + 1) as (boolean | null)[];
+  start(sheetRow: number, index: number): void {
+    this.sheetRow = sheetRow;
+    this.values.index = index;
+    this.name = "";
+    this.channelText = "";
+    this.objectives = null;
+    this.messageLength = null;
+    this.handAnswers = NO_HAND_ANSWERS;
+    this.errors = NO_ISSUES;
+    this.warnings = NO_ISSUES;
+    this.failed = null;
   }
-  return NO_HAND_ANSWERS;
+
+  cellOf(field: FieldKey): string | undefined {
+    return layoutCell(this.layout, this.sheetRow, field);
+  }
+
+  /** A parsed value of a field not held as a number. */
+  setText(field: FieldKey, value: FieldValue): void {
+    switch (field) {
+      case "vehicle":
+        this.name = value as string;
+        return;
+      case "channel":
+        this.channelText = value as string;
+        return;
+      case "objectives":
+        this.objectives = value as Stage[];
+        return;
+      case "messageLength":
+        this.messageLength = value as MessageLength;
+        return;
+      default: {
+        if (this.handAnswers === NO_HAND_ANSWERS) this.handAnswers = NO_HAND_ANSWERS.slice();
+        this.handAnswers[FIELD_KEYS.indexOf(field) - QUESTION_FIELDS_START] = value as boolean;
+      }
+    }
+  }
 }
 
-function readRow(cells: readonly CellValue[], sheetRow: number, layout: RowLayout): ParsedVehicle | null {
-  const { fields, columns, lowest, highest, slotOf } = layout;
-  if (isBlankRow(cells, columns)) return null;
-  slots.fill(null);
-  let errors = NO_ISSUES;
-  let warnings = NO_ISSUES;
-  let failed: Set<FieldKey> | null = null;
+function readRow(
+  cells: readonly CellValue[],
+  sheetRow: number,
+  layout: RowLayout,
+  table: VehicleColumns,
+  row: RowBeingRead,
+): void {
+  const { fields, columns, lowest, highest, numberSlots } = layout;
+  if (isBlankRow(cells, columns)) return;
+  const index = table.count++;
+  table.rows[index] = sheetRow;
+  row.start(sheetRow, index);
   for (let i = 0; i < fields.length; i++) {
     const value = cells[columns[i]];
     if (value === null || value === undefined) continue;
+    const slot = numberSlots[i];
     if (typeof value === "number" && value >= lowest[i] && value <= highest[i]) {
       // + 0 turns -0 into 0.
-      slots[slotOf[i]] = value + 0;
+      table.setNumber(index, slot, value + 0);
       continue;
     }
     const field = fields[i];
     const parsed = parseFieldValue(field, value);
     if (parsed.kind === "ok") {
-      slots[slotOf[i]] = parsed.value;
+      if (parsed.value !== null) {
+        if (slot >= 0) table.setNumber(index, slot, parsed.value as number);
+        else row.setText(field, parsed.value);
+      }
       if (parsed.warning !== undefined) {
-        if (warnings === NO_ISSUES) warnings = [];
-        warnings.push(
+        if (row.warnings === NO_ISSUES) row.warnings = [];
+        row.warnings.push(
           problem("warning", layout.reference(sheetRow, layout.left + columns[i]), field, parsed.warning),
         );
       }
     } else if (parsed.kind === "error") {
-      (failed ??= new Set<FieldKey>()).add(field);
-      if (errors === NO_ISSUES) errors = [];
-      errors.push(
+      (row.failed ??= new Set<FieldKey>()).add(field);
+      if (row.errors === NO_ISSUES) row.errors = [];
+      row.errors.push(
         problem("error", layout.reference(sheetRow, layout.left + columns[i]), field, parsed.message),
       );
     }
   }
-  const vehicle = new TableRow(
-    sheetRow,
-    layout,
-    (slots[SLOT.vehicle] as string | null) ?? "",
-    (slots[SLOT.channel] as string | null) ?? "",
-    valuesFromSlots(),
-    errors,
-    warnings,
-  );
-  checkRequired(vehicle, layout.hasConversion, layout.hasDealSize, failed);
-  return vehicle;
+  checkRequired(row, layout.hasConversion, layout.hasDealSize, row.failed);
+  table.setRow(index, row, row);
+}
+
+/** The columns each table read from a sheet was read into; a table made otherwise has none. */
+const READ_COLUMNS = new WeakMap<VehicleTable, VehicleColumns>();
+
+/**
+ * The table's rows in columns: as read, or gathered from its row objects when
+ * a scenario or a what-if has made the table anew.
+ */
+export function columnsOf(table: VehicleTable): VehicleColumns {
+  return READ_COLUMNS.get(table) ?? VehicleColumns.fromVehicles(table.vehicles);
+}
+
+/**
+ * Where the rows read with `layout` into `columns()` are, and their row
+ * objects, made when first asked for.
+ */
+function readLocator(
+  layout: RowLayout,
+  columns: () => VehicleColumns,
+): CellLocator & { vehicles(): ParsedVehicle[] } {
+  let made: ParsedVehicle[] | null = null;
+  const rowAt = (index: number): ParsedVehicle => {
+    const table = columns();
+    return new TableRow(
+      table.rows[index],
+      layout,
+      table.names[index],
+      table.channelTexts[index],
+      table.valuesAt(index),
+      table.errors[index],
+      table.warnings[index],
+    );
+  };
+  return {
+    cellOf: (index, field) => layoutCell(layout, columns().rows[index], field),
+    anchorOf: (index) => layout.reference(columns().rows[index], layout.left),
+    vehicleAt: (index) => made?.[index] ?? rowAt(index),
+    vehicles: () => (made ??= Array.from({ length: columns().count }, (_, index) => rowAt(index))),
+  };
 }
 
 /**
@@ -361,12 +442,24 @@ export function readVehicleTable(block: CellBlock, override?: MappingOverride): 
     );
   }
   const layout = rowLayout(block, mapping);
-  const vehicles: ParsedVehicle[] = [];
+  // The locator reads the columns it is part of once they are filled.
+  const locator = readLocator(layout, () => columns);
+  const columns = new VehicleColumns(Math.max(block.cells.length - 1, 0), locator);
+  const row = new RowBeingRead(layout, new ValuesCursor(columns));
   for (let rowIndex = 1; rowIndex < block.cells.length; rowIndex++) {
-    const vehicle = readRow(block.cells[rowIndex] ?? [], block.top + rowIndex, layout);
-    if (vehicle) vehicles.push(vehicle);
+    readRow(block.cells[rowIndex] ?? [], block.top + rowIndex, layout, columns, row);
   }
-  return success({ sheet: block.sheet, mapping, headers, vehicles, issues });
+  const table: VehicleTable = {
+    sheet: block.sheet,
+    mapping,
+    headers,
+    get vehicles() {
+      return locator.vehicles();
+    },
+    issues,
+  };
+  READ_COLUMNS.set(table, columns);
+  return success(table);
 }
 
 /**
@@ -398,6 +491,13 @@ export function setVehicleField(
   const failed = new Set(
     FIELD_KEYS.filter((key) => copy.errors.some((issue) => issue.field === FIELD_HEADERS[key])),
   );
-  checkRequired(copy, copy.cells.conversion !== undefined, copy.cells.dealSize !== undefined, failed);
+  const check: RequiredCheck = {
+    name: copy.name,
+    values: copy.values,
+    cellOf: (key) => copy.cells[key],
+    errors: copy.errors,
+  };
+  checkRequired(check, copy.cells.conversion !== undefined, copy.cells.dealSize !== undefined, failed);
+  copy.errors = check.errors;
   return copy;
 }

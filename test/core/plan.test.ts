@@ -81,6 +81,25 @@ describe("makePlan end to end", () => {
     expect(result.vehicles[2].invalidReasons.join(" ")).toContain("Vehicles!A4");
   });
 
+  test("SPEC 1.1 names that share a hash but not a match key are two vehicles; each one's repeats are still caught", () => {
+    // "msrngec" and "lvlpnre" have the same 30-bit hash, which the duplicate check tells names apart by.
+    const result = planOf([
+      HEADER,
+      ["Msrngec", "Digital", 1_000, 10, 5_000],
+      ["lvlpnre", "Digital", 1_000, 10, 4_000],
+      ["LVLPNRE", "Digital", 1_000, 10, 3_000],
+      ["msrngec ", "Digital", 1_000, 10, 2_000],
+    ]);
+    expect(result.vehicles.map((vehicle) => vehicle.status === "Invalid input")).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(result.vehicles[2].invalidReasons.join(" ")).toContain("first in row 3");
+    expect(result.vehicles[3].invalidReasons.join(" ")).toContain("first in row 2");
+  });
+
   test("SPEC 1.1 a row whose matched cells are all blank is skipped without a word", () => {
     const result = planOf([
       HEADER,
@@ -333,6 +352,71 @@ describe("makePlan properties", () => {
     const made = makePlan(inputs.value);
     return made.ok ? made.value : null;
   }
+
+  test("SPEC 1.1 duplicate names: exactly the rows whose trimmed, lower-cased name an earlier row has (any script)", () => {
+    const name = fc.constantFrom<CellValue>(
+      "Webinar",
+      "webinar",
+      " WEBINAR",
+      "Événement",
+      "événement",
+      "ÉVÉNEMENT",
+      "Straße",
+      "STRASSE",
+      "Σίγμα",
+      "σίγμα",
+      "İstanbul",
+      "i̇stanbul",
+      "Ｗｅｂ",
+      "ｗｅｂ",
+      "a\tb",
+      "A\tB",
+      "Msrngec",
+      "lvlpnre",
+      null,
+    );
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 12 }), (names) => {
+        const result = planOf([
+          ["Vehicle", "Investment", "Leads", "Pipeline"],
+          ["Plain row", 1_000, 10, 5_000],
+          ...names.map((n) => [n, 1_000, 10, 5_000]),
+        ]);
+        const seen = new Set<string>();
+        for (const vehicle of result.vehicles) {
+          const key = vehicle.vehicle.trim().toLowerCase();
+          const repeated = key !== "" && seen.has(key);
+          if (key !== "") seen.add(key);
+          expect(vehicle.invalidReasons.some((reason) => reason.includes("is used again"))).toBe(repeated);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test("the plan of a table as read equals the plan of the same rows as row objects (as a scenario leaves them)", () => {
+    fc.assert(
+      fc.property(caseArbitrary, ({ rows, bandwidth, budget }) => {
+        const inputs = readPlanInputs({
+          vehicles: block([header, ...rows]),
+          overrides: budget === undefined ? { bandwidth } : { bandwidth, budget },
+        });
+        if (!inputs.ok) return;
+        const asObjects = {
+          ...inputs.value,
+          table: { ...inputs.value.table, vehicles: [...inputs.value.table.vehicles] },
+        };
+        const read = makePlan(inputs.value);
+        const remade = makePlan(asObjects);
+        expect(JSON.stringify(remade)).toBe(JSON.stringify(read));
+        if (read.ok)
+          expect(JSON.stringify(planToJson(read.value))).toBe(
+            JSON.stringify(planToJson((remade as typeof read).value)),
+          );
+      }),
+      { numRuns: 150 },
+    );
+  });
 
   test("SPEC 2 makePlan never puts NaN or Infinity anywhere (plan, JSON, sheets)", () => {
     fc.assert(
