@@ -5,7 +5,7 @@
  * (`ValidRow`) are made once, when first asked for.
  */
 import type { VehicleMetrics } from "./metrics";
-import type { ParsedVehicle, VehicleValues } from "./model";
+import type { ParsedVehicle } from "./model";
 import type { ScoredRows, ScoredVehicle } from "./questions";
 import { ValuesCursor, type VehicleColumns } from "./vehicleColumns";
 
@@ -129,7 +129,7 @@ export class ValidRows implements ScoredRows {
 /** One valid row read from the columns; moved from row to row by `ValidRows.cursorAt`. */
 class ScoredCursor implements ScoredVehicle {
   private position = 0;
-  readonly values: VehicleValues & ValuesCursor;
+  readonly values: ValuesCursor;
 
   constructor(private readonly rows: ValidRows) {
     this.values = new ValuesCursor(rows.table);
