@@ -253,21 +253,6 @@ function checkRow(
   return boundsError(columns, index, values, settings) ?? metrics;
 }
 
-/** Row `index`'s channel as shown (trimmed Channel, or the name) and its key, one key per label (`channelKeys`). */
-function channelOf(
-  columns: VehicleColumns,
-  index: number,
-  channelKeys: Map<string, string>,
-): [string, string] {
-  const channelLabel = columns.channelTexts[index] || columns.names[index];
-  let channelKey = channelKeys.get(channelLabel);
-  if (channelKey === undefined) {
-    channelKey = matchKey(channelLabel);
-    channelKeys.set(channelLabel, channelKey);
-  }
-  return [channelLabel, channelKey];
-}
-
 function allocationInput(row: ValidRow): AllocationInput {
   const { values } = row.vehicle;
   return {
@@ -354,8 +339,8 @@ export interface RankedVehicles {
   /** The table's rows in columns. */
   table: VehicleColumns;
   valid: ValidRows;
-  /** Each table row's errors, in table order (empty for a valid row). */
-  rowErrors: (readonly Issue[])[];
+  /** The errors of each invalid row, by its place in the table. */
+  rowErrors: Map<number, readonly Issue[]>;
   /** Every row error and warning, in table order. */
   rowIssues: Issue[];
   evaluation: StatusEvaluation;
@@ -370,30 +355,28 @@ export function rankVehicles(inputs: PlanInputs): Outcome<RankedVehicles> {
   if (!provisional.ok) return settingsFailure(provisional);
 
   const duplicates = duplicateNameErrors(table);
-  const rowErrors = new Array<readonly Issue[]>(table.count);
+  const rowErrors = new Map<number, readonly Issue[]>();
   const rowIssues: Issue[] = [];
-  const valid = new ValidRows(table, table.count);
+  const valid = new ValidRows(table, table.count, provisional.value.hourlyRate);
   const values = new ValuesCursor(table);
-  const channelKeys = new Map<string, string>();
   let budget = 0;
   let pipelineGoal = 0;
   for (let index = 0; index < table.count; index++) {
     values.index = index;
     const duplicate = duplicates.get(index);
-    let errors: readonly Issue[] = duplicate ? [...table.errors[index], duplicate] : table.errors[index];
+    let errors: readonly Issue[] = duplicate ? [...table.errors(index), duplicate] : table.errors(index);
     if (errors.length === 0) {
       const checked = checkRow(table, index, values, provisional.value);
       if ("severity" in checked) errors = [checked];
       else {
-        const [channelLabel, channelKey] = channelOf(table, index, channelKeys);
-        valid.add(index, checked, channelLabel, channelKey);
+        valid.add(index, checked);
         budget += values.investment ?? 0;
         pipelineGoal += checked.pipeline;
       }
     }
-    rowErrors[index] = errors;
+    if (errors.length > 0) rowErrors.set(index, errors);
     for (const issue of errors) rowIssues.push(issue);
-    for (const issue of table.warnings[index]) rowIssues.push(issue);
+    for (const issue of table.warnings(index)) rowIssues.push(issue);
   }
 
   if (valid.length === 0) {
@@ -443,10 +426,8 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
   const mix = buildMediaMix(mixInputs, inputs.attention, allocationMade);
 
   const vehicles: PlannedVehicle[] = new Array<PlannedVehicle>(table.count);
-  for (let index = 0; index < table.count; index++) {
-    if (rowErrors[index].length > 0)
-      vehicles[index] = invalidVehicle(table.cells.vehicleAt(index), rowErrors[index]);
-  }
+  for (const [index, errors] of rowErrors)
+    vehicles[index] = invalidVehicle(table.cells.vehicleAt(index), errors);
   valid.forEach((row, position) => {
     vehicles[row.index] = plannedVehicle(
       row,

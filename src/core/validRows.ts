@@ -4,10 +4,11 @@
  * ranking read them through one cursor, and the row objects a plan renders
  * (`ValidRow`) are made once, when first asked for.
  */
-import type { VehicleMetrics } from "./metrics";
+import { metricsWithPipeline, type VehicleMetrics } from "./metrics";
 import type { ParsedVehicle } from "./model";
 import type { ScoredRows, ScoredVehicle } from "./questions";
 import { ValuesCursor, type VehicleColumns } from "./vehicleColumns";
+import { normalisedName } from "./vehicleTable";
 
 /**
  * A valid row as the questions, the ranking and the plan see it: the vehicle
@@ -45,15 +46,14 @@ export class ValidRows implements ScoredRows {
   length = 0;
   /** Each valid row's place in the table's rows. */
   readonly indices: Int32Array;
-  /** Made at full size, as the table's lists are (see VehicleColumns). */
-  readonly channelKeys: string[];
-  readonly channelLabels: string[];
+  /** Each valid row's channel, by number: labels (trimmed Channel, or the name) and keys (lower-cased). */
+  readonly channels: Int32Array;
+  readonly channelLabels: string[] = [];
+  readonly channelKeys: string[] = [];
+  private readonly channelOfLabel = new Map<string, number>();
+  // What the questions and the ranking read; the other metrics are worked out again for the rows a plan shows.
   readonly pipeline: Float64Array;
   readonly efficiency: Float64Array;
-  readonly resourceCost: Float64Array;
-  readonly riskAdjustedPipeline: Float64Array;
-  readonly costPerLead: NullableColumn;
-  readonly pipelinePerDollar: NullableColumn;
   readonly priorPipelinePerDollar: NullableColumn;
   private readonly cursor: ScoredCursor;
   private made: ValidRow[] | null = null;
@@ -61,33 +61,36 @@ export class ValidRows implements ScoredRows {
   constructor(
     readonly table: VehicleColumns,
     capacity: number,
+    /** The Hourly rate the metrics were worked out with. */
+    private readonly hourlyRate: number,
   ) {
     this.indices = new Int32Array(capacity);
-    this.channelKeys = new Array<string>(capacity);
-    this.channelLabels = new Array<string>(capacity);
+    this.channels = new Int32Array(capacity);
     this.pipeline = new Float64Array(capacity);
     this.efficiency = new Float64Array(capacity);
-    this.resourceCost = new Float64Array(capacity);
-    this.riskAdjustedPipeline = new Float64Array(capacity);
-    this.costPerLead = new NullableColumn(capacity);
-    this.pipelinePerDollar = new NullableColumn(capacity);
     this.priorPipelinePerDollar = new NullableColumn(capacity);
     this.cursor = new ScoredCursor(this);
   }
 
-  /** Adds table row `index` with its metrics and channel. */
-  add(index: number, metrics: VehicleMetrics, channelLabel: string, channelKey: string): void {
+  /** Adds table row `index` with its metrics. */
+  add(index: number, metrics: VehicleMetrics): void {
     const position = this.length++;
     this.indices[position] = index;
-    this.channelLabels[position] = channelLabel;
-    this.channelKeys[position] = channelKey;
+    this.channels[position] = this.channelNumber(this.table.channelTexts[index] || this.table.names[index]);
     this.pipeline[position] = metrics.pipeline;
     this.efficiency[position] = metrics.efficiency ?? 0;
-    this.resourceCost[position] = metrics.resourceCost;
-    this.riskAdjustedPipeline[position] = metrics.riskAdjustedPipeline;
-    this.costPerLead.set(position, metrics.costPerLead);
-    this.pipelinePerDollar.set(position, metrics.pipelinePerDollar);
     this.priorPipelinePerDollar.set(position, metrics.priorPipelinePerDollar);
+  }
+
+  private channelNumber(label: string): number {
+    let channel = this.channelOfLabel.get(label);
+    if (channel === undefined) {
+      channel = this.channelLabels.length;
+      this.channelOfLabel.set(label, channel);
+      this.channelLabels.push(label);
+      this.channelKeys.push(normalisedName(label));
+    }
+    return channel;
   }
 
   cursorAt(position: number): ScoredVehicle {
@@ -108,20 +111,23 @@ export class ValidRows implements ScoredRows {
   private makeRow(position: number): ValidRow {
     const index = this.indices[position];
     const vehicle = this.table.cells.vehicleAt(index);
+    const pipeline = this.pipeline[position];
+    const metrics = metricsWithPipeline(vehicle.values, this.hourlyRate, pipeline);
+    const channel = this.channels[position];
     return {
       index,
       vehicle,
       name: vehicle.name,
-      channelKey: this.channelKeys[position],
-      channelLabel: this.channelLabels[position],
+      channelKey: this.channelKeys[channel],
+      channelLabel: this.channelLabels[channel],
       values: vehicle.values,
-      pipeline: this.pipeline[position],
+      pipeline,
       efficiency: this.efficiency[position],
       priorPipelinePerDollar: this.priorPipelinePerDollar.at(position),
-      costPerLead: this.costPerLead.at(position),
-      pipelinePerDollar: this.pipelinePerDollar.at(position),
-      resourceCost: this.resourceCost[position],
-      riskAdjustedPipeline: this.riskAdjustedPipeline[position],
+      costPerLead: metrics.costPerLead,
+      pipelinePerDollar: metrics.pipelinePerDollar,
+      resourceCost: metrics.resourceCost,
+      riskAdjustedPipeline: metrics.riskAdjustedPipeline,
     };
   }
 }
@@ -144,10 +150,10 @@ class ScoredCursor implements ScoredVehicle {
     return this.rows.table.names[this.values.index];
   }
   get channelKey(): string {
-    return this.rows.channelKeys[this.position];
+    return this.rows.channelKeys[this.rows.channels[this.position]];
   }
   get channelLabel(): string {
-    return this.rows.channelLabels[this.position];
+    return this.rows.channelLabels[this.rows.channels[this.position]];
   }
   get pipeline(): number {
     return this.rows.pipeline[this.position];

@@ -1,15 +1,17 @@
 /**
- * The parsed vehicle table kept column by column: numbers in one typed array,
- * text and lists in one array per field. A table of 100,000 rows read into one
+ * The parsed vehicle table kept column by column: plain numbers read from the
+ * sheet's cells, parsed numbers in typed arrays, text and lists in one array
+ * per field. A table of 100,000 rows read into one
  * object per row (and one per fractional number) keeps the garbage collector
  * copying and the system handing out fresh pages for most of the plan's time;
  * in columns the engine makes no object per row at all. The row objects the
  * faces show (`ParsedVehicle`) are made from the columns when asked for.
  */
+import type { CellValue } from "./cells";
 import type { Issue } from "./issues";
 import type { FieldKey, MessageLength, ParsedVehicle, Stage, VehicleValues } from "./model";
 
-/** The fields held as numbers, in the order of a row's slots in `VehicleColumns.numbers`. */
+/** The fields held as numbers; a field's place here is its slot. */
 export const NUMBER_FIELDS = [
   "investment",
   "leads",
@@ -36,6 +38,41 @@ const SLOT = Object.fromEntries(NUMBER_FIELDS.map((field, slot) => [field, slot]
   number
 >;
 
+/**
+ * The range a plain number of each slot is read in as is: such a cell, the
+ * most common kind, is read from the sheet's cells when asked for, so the
+ * columns keep no copy of it. Anything else (text, a number out of range,
+ * NaN) goes through its field's parser, and the columns keep what it gave.
+ */
+const MONEY_RANGE = [0, Number.MAX_VALUE] as const;
+const RATE_RANGE = [0, 1] as const;
+const SCORE_RANGE = [1, 5] as const;
+const AS_IS_RANGE: Record<NumberField, readonly [number, number]> = {
+  investment: MONEY_RANGE,
+  leads: MONEY_RANGE,
+  conversion: RATE_RANGE,
+  dealSize: MONEY_RANGE,
+  pipeline: MONEY_RANGE,
+  reach: RATE_RANGE,
+  resonance: SCORE_RANGE,
+  skillToday: SCORE_RANGE,
+  skillTomorrow: SCORE_RANGE,
+  impactPotential: MONEY_RANGE,
+  priorInvestment: MONEY_RANGE,
+  priorPipeline: MONEY_RANGE,
+  hours: MONEY_RANGE,
+  risk: RATE_RANGE,
+  minInvestment: MONEY_RANGE,
+  maxInvestment: MONEY_RANGE,
+};
+const LOWEST = Float64Array.from(NUMBER_FIELDS, (field) => AS_IS_RANGE[field][0]);
+const HIGHEST = Float64Array.from(NUMBER_FIELDS, (field) => AS_IS_RANGE[field][1]);
+
+/** True when `value` is a number slot `slot` reads as is. */
+export function isNumberAsIs(value: CellValue | undefined, slot: number): value is number {
+  return typeof value === "number" && value >= LOWEST[slot] && value <= HIGHEST[slot];
+}
+
 /** Each field's slot, or undefined for a field not held as a number. */
 export function numberSlot(field: FieldKey): number | undefined {
   return (SLOT as Partial<Record<FieldKey, number>>)[field];
@@ -52,6 +89,8 @@ export const NO_HAND_ANSWERS: (boolean | null)[] = Object.freeze(
   Array<boolean | null>(7).fill(null),
 ) as unknown as (boolean | null)[];
 
+const NO_CELLS: readonly CellValue[] = Object.freeze([]);
+
 /** Where a row's cells are, for its messages: the reader's layout, or the cells a row object carries. */
 export interface CellLocator {
   /** The A1 reference of the row's cell of `field`, or undefined when the table has no such column. */
@@ -62,77 +101,83 @@ export interface CellLocator {
   vehicleAt(index: number): ParsedVehicle;
 }
 
+/** Message lengths by code; code 0 is blank. */
+const MESSAGE_LENGTH_CODES: readonly (MessageLength | null)[] = [null, "Short", "Medium", "Long"];
+const MESSAGE_LENGTH_CODE: Record<MessageLength, number> = { Short: 1, Medium: 2, Long: 3 };
+
 export class VehicleColumns {
   count = 0;
   /** Sheet row numbers. */
   readonly rows: Int32Array;
-  /** `SLOTS` numbers a row; a slot counts only where `given` is 1. */
-  readonly numbers: Float64Array;
-  readonly given: Uint8Array;
+  /** Each row's cells in the sheet's block: its plain numbers are read from there. */
+  readonly cellRows: (readonly CellValue[])[];
+  /**
+   * The numbers that came from a parser (text such as "$1.2k", a rate given
+   * as 12): bit k of a row's `parsedSlots` says slot k has one, in
+   * `parsedBySlot[k]`, made for the slots that have any.
+   */
+  private readonly parsedSlots: Uint16Array;
+  private readonly parsedBySlot: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(SLOTS);
+  private readonly messageLengthCodes: Uint8Array;
   // Made at full size rather than grown by push: growing a list of 100,000 copies it some
   // twenty times, and on a large table each copy is memory fresh from the system.
   readonly names: string[];
   readonly channelTexts: string[];
   readonly objectives: (Stage[] | null)[];
-  readonly messageLengths: (MessageLength | null)[];
-  readonly handAnswers: (boolean | null)[][];
-  readonly errors: Issue[][];
-  readonly warnings: Issue[][];
+  /** What few rows have, by row: hand answers, errors, warnings. */
+  private readonly handAnswersByRow = new Map<number, (boolean | null)[]>();
+  private readonly errorsByRow = new Map<number, Issue[]>();
+  private readonly warningsByRow = new Map<number, Issue[]>();
 
   constructor(
     capacity: number,
     readonly cells: CellLocator,
+    /** Each number slot's column in `cellRows`, or -1 when the table has none. */
+    private readonly cellColumnOfSlot: Int32Array,
   ) {
     this.rows = new Int32Array(capacity);
-    this.numbers = new Float64Array(capacity * SLOTS);
-    this.given = new Uint8Array(capacity * SLOTS);
+    this.cellRows = new Array<readonly CellValue[]>(capacity);
+    this.parsedSlots = new Uint16Array(capacity);
+    this.messageLengthCodes = new Uint8Array(capacity);
     this.names = new Array<string>(capacity);
     this.channelTexts = new Array<string>(capacity);
     this.objectives = new Array<Stage[] | null>(capacity);
-    this.messageLengths = new Array<MessageLength | null>(capacity);
-    this.handAnswers = new Array<(boolean | null)[]>(capacity);
-    this.errors = new Array<Issue[]>(capacity);
-    this.warnings = new Array<Issue[]>(capacity);
   }
 
-  /** Field `field` of row `index`, or null when blank (Hours and Risk: 0). */
+  /** Number slot `slot` of row `index`, or null when blank. */
   number(index: number, slot: number): number | null {
-    const at = index * SLOTS + slot;
-    return this.given[at] === 1 ? this.numbers[at] : null;
+    if ((this.parsedSlots[index] >> slot) & 1) return (this.parsedBySlot[slot] as Float64Array)[index];
+    const column = this.cellColumnOfSlot[slot];
+    if (column < 0) return null;
+    const cell = this.cellRows[index][column];
+    // + 0 turns -0 into 0. A cell neither read as is nor parsed to a number is blank, or an error of its row.
+    return isNumberAsIs(cell, slot) ? cell + 0 : null;
   }
 
-  setNumber(index: number, slot: number, value: number | null): void {
-    const at = index * SLOTS + slot;
-    this.given[at] = value === null ? 0 : 1;
-    this.numbers[at] = value ?? 0;
+  setParsedNumber(index: number, slot: number, value: number): void {
+    let parsed = this.parsedBySlot[slot];
+    if (parsed === undefined) {
+      parsed = new Float64Array(this.rows.length);
+      this.parsedBySlot[slot] = parsed;
+    }
+    parsed[index] = value;
+    this.parsedSlots[index] |= 1 << slot;
   }
 
-  /** Row `index`'s values as a plain object of its own. */
-  valuesAt(index: number): VehicleValues {
-    const base = index * SLOTS;
-    const at = (slot: number): number | null =>
-      this.given[base + slot] === 1 ? this.numbers[base + slot] : null;
-    return {
-      investment: at(SLOT.investment),
-      leads: at(SLOT.leads),
-      conversion: at(SLOT.conversion),
-      dealSize: at(SLOT.dealSize),
-      pipeline: at(SLOT.pipeline),
-      objectives: this.objectives[index],
-      reach: at(SLOT.reach),
-      resonance: at(SLOT.resonance),
-      messageLength: this.messageLengths[index],
-      skillToday: at(SLOT.skillToday),
-      skillTomorrow: at(SLOT.skillTomorrow),
-      impactPotential: at(SLOT.impactPotential),
-      priorInvestment: at(SLOT.priorInvestment),
-      priorPipeline: at(SLOT.priorPipeline),
-      hours: at(SLOT.hours) ?? 0,
-      risk: at(SLOT.risk) ?? 0,
-      minInvestment: at(SLOT.minInvestment),
-      maxInvestment: at(SLOT.maxInvestment),
-      handAnswers: this.handAnswers[index],
-    };
+  messageLength(index: number): MessageLength | null {
+    return MESSAGE_LENGTH_CODES[this.messageLengthCodes[index]];
+  }
+
+  handAnswers(index: number): (boolean | null)[] {
+    return this.handAnswersByRow.get(index) ?? NO_HAND_ANSWERS;
+  }
+
+  errors(index: number): Issue[] {
+    return this.errorsByRow.get(index) ?? NO_ISSUES;
+  }
+
+  warnings(index: number): Issue[] {
+    return this.warningsByRow.get(index) ?? NO_ISSUES;
   }
 
   /** Row `index`'s fields other than its numbers. */
@@ -144,10 +189,37 @@ export class VehicleColumns {
     this.names[index] = row.name;
     this.channelTexts[index] = row.channelText;
     this.objectives[index] = values.objectives;
-    this.messageLengths[index] = values.messageLength;
-    this.handAnswers[index] = values.handAnswers;
-    this.errors[index] = row.errors;
-    this.warnings[index] = row.warnings;
+    this.messageLengthCodes[index] =
+      values.messageLength === null ? 0 : MESSAGE_LENGTH_CODE[values.messageLength];
+    if (values.handAnswers !== NO_HAND_ANSWERS) this.handAnswersByRow.set(index, values.handAnswers);
+    if (row.errors.length > 0) this.errorsByRow.set(index, row.errors);
+    if (row.warnings.length > 0) this.warningsByRow.set(index, row.warnings);
+  }
+
+  /** Row `index`'s values as a plain object of its own. */
+  valuesAt(index: number): VehicleValues {
+    const at = (slot: number): number | null => this.number(index, slot);
+    return {
+      investment: at(SLOT.investment),
+      leads: at(SLOT.leads),
+      conversion: at(SLOT.conversion),
+      dealSize: at(SLOT.dealSize),
+      pipeline: at(SLOT.pipeline),
+      objectives: this.objectives[index],
+      reach: at(SLOT.reach),
+      resonance: at(SLOT.resonance),
+      messageLength: this.messageLength(index),
+      skillToday: at(SLOT.skillToday),
+      skillTomorrow: at(SLOT.skillTomorrow),
+      impactPotential: at(SLOT.impactPotential),
+      priorInvestment: at(SLOT.priorInvestment),
+      priorPipeline: at(SLOT.priorPipeline),
+      hours: at(SLOT.hours) ?? 0,
+      risk: at(SLOT.risk) ?? 0,
+      minInvestment: at(SLOT.minInvestment),
+      maxInvestment: at(SLOT.maxInvestment),
+      handAnswers: this.handAnswers(index),
+    };
   }
 
   /** The A1 reference a problem of row `index` with `field` is reported at. */
@@ -157,16 +229,22 @@ export class VehicleColumns {
 
   /** Columns holding `vehicles` (rows made by hand, or changed by a scenario or a what-if). */
   static fromVehicles(vehicles: readonly ParsedVehicle[]): VehicleColumns {
-    const columns = new VehicleColumns(vehicles.length, {
+    const locator: CellLocator = {
       cellOf: (index, field) => vehicles[index].cells[field],
       anchorOf: (index) => vehicles[index].rowAnchor,
       vehicleAt: (index) => vehicles[index],
-    });
+    };
+    // No cells to read from: every number is kept as given.
+    const columns = new VehicleColumns(vehicles.length, locator, new Int32Array(SLOTS).fill(-1));
     for (const vehicle of vehicles) {
       const index = columns.count++;
       const { values } = vehicle;
       columns.rows[index] = vehicle.row;
-      for (let slot = 0; slot < SLOTS; slot++) columns.setNumber(index, slot, values[NUMBER_FIELDS[slot]]);
+      columns.cellRows[index] = NO_CELLS;
+      for (let slot = 0; slot < SLOTS; slot++) {
+        const value = values[NUMBER_FIELDS[slot]];
+        if (value !== null) columns.setParsedNumber(index, slot, value);
+      }
       columns.setRow(index, vehicle, values);
     }
     return columns;
@@ -212,7 +290,7 @@ export class ValuesCursor implements VehicleValues {
     return this.at(SLOT.resonance);
   }
   get messageLength(): MessageLength | null {
-    return this.columns.messageLengths[this.index];
+    return this.columns.messageLength(this.index);
   }
   get skillToday(): number | null {
     return this.at(SLOT.skillToday);
@@ -242,6 +320,6 @@ export class ValuesCursor implements VehicleValues {
     return this.at(SLOT.maxInvestment);
   }
   get handAnswers(): (boolean | null)[] {
-    return this.columns.handAnswers[this.index];
+    return this.columns.handAnswers(this.index);
   }
 }

@@ -23,6 +23,8 @@ import { parseFieldValue, type FieldValue, type Parsed } from "./values";
 import {
   NO_HAND_ANSWERS,
   NO_ISSUES,
+  isNumberAsIs,
+  NUMBER_FIELDS,
   numberSlot,
   ValuesCursor,
   VehicleColumns,
@@ -157,34 +159,6 @@ function checkRequired(
 }
 
 /**
- * The numeric fields and the range a plain number is read in as is: such a
- * cell, the most common kind, is stored without going through its parser.
- * Anything else (text, a number out of range, NaN) takes the parser's path
- * and gets its message.
- */
-const MONEY_RANGE = [0, Number.MAX_VALUE] as const;
-const RATE_RANGE = [0, 1] as const;
-const SCORE_RANGE = [1, 5] as const;
-const NUMBER_AS_IS: Partial<Record<FieldKey, readonly [number, number]>> = {
-  investment: MONEY_RANGE,
-  leads: MONEY_RANGE,
-  conversion: RATE_RANGE,
-  dealSize: MONEY_RANGE,
-  pipeline: MONEY_RANGE,
-  reach: RATE_RANGE,
-  resonance: SCORE_RANGE,
-  skillToday: SCORE_RANGE,
-  skillTomorrow: SCORE_RANGE,
-  impactPotential: MONEY_RANGE,
-  priorInvestment: MONEY_RANGE,
-  priorPipeline: MONEY_RANGE,
-  hours: MONEY_RANGE,
-  risk: RATE_RANGE,
-  minInvestment: MONEY_RANGE,
-  maxInvestment: MONEY_RANGE,
-};
-
-/**
  * Where a table's matched columns are, as parallel arrays indexed by matched
  * column so the row loop does no lookups and makes no closures.
  */
@@ -193,10 +167,9 @@ interface RowLayout {
   columns: readonly number[];
   /** Each matched column's slot in `VehicleColumns.numbers`, or -1 for a field not held as a number. */
   numberSlots: readonly number[];
-  /** The range a plain number of that column is read in as is; an empty range (1 to 0) when there is none. */
-  lowest: readonly number[];
-  highest: readonly number[];
   mapping: ColumnMapping;
+  /** Each number slot's column in the block's rows, or -1 when the table has none. */
+  cellColumnOfSlot: Int32Array;
   hasConversion: boolean;
   hasDealSize: boolean;
   left: number;
@@ -209,9 +182,8 @@ function rowLayout(block: CellBlock, mapping: ColumnMapping): RowLayout {
     fields,
     columns: fields.map((field) => mapping[field] as number),
     numberSlots: fields.map((field) => numberSlot(field) ?? -1),
-    lowest: fields.map((field) => NUMBER_AS_IS[field]?.[0] ?? 1),
-    highest: fields.map((field) => NUMBER_AS_IS[field]?.[1] ?? 0),
     mapping,
+    cellColumnOfSlot: Int32Array.from(NUMBER_FIELDS, (field) => mapping[field] ?? -1),
     hasConversion: mapping.conversion !== undefined,
     hasDealSize: mapping.dealSize !== undefined,
     left: block.left,
@@ -347,25 +319,23 @@ function readRow(
   table: VehicleColumns,
   row: RowBeingRead,
 ): void {
-  const { fields, columns, lowest, highest, numberSlots } = layout;
+  const { fields, columns, numberSlots } = layout;
   if (isBlankRow(cells, columns)) return;
   const index = table.count++;
   table.rows[index] = sheetRow;
+  table.cellRows[index] = cells;
   row.start(sheetRow, index);
   for (let i = 0; i < fields.length; i++) {
     const value = cells[columns[i]];
     if (value === null || value === undefined) continue;
     const slot = numberSlots[i];
-    if (typeof value === "number" && value >= lowest[i] && value <= highest[i]) {
-      // + 0 turns -0 into 0.
-      table.setNumber(index, slot, value + 0);
-      continue;
-    }
+    // The columns read such a number from the cell itself.
+    if (slot >= 0 && isNumberAsIs(value, slot)) continue;
     const field = fields[i];
     const parsed = parseFieldValue(field, value);
     if (parsed.kind === "ok") {
       if (parsed.value !== null) {
-        if (slot >= 0) table.setNumber(index, slot, parsed.value as number);
+        if (slot >= 0) table.setParsedNumber(index, slot, parsed.value as number);
         else row.setText(field, parsed.value);
       }
       if (parsed.warning !== undefined) {
@@ -414,8 +384,8 @@ function readLocator(
       table.names[index],
       table.channelTexts[index],
       table.valuesAt(index),
-      table.errors[index],
-      table.warnings[index],
+      table.errors(index),
+      table.warnings(index),
     );
   };
   return {
@@ -429,6 +399,8 @@ function readLocator(
 /**
  * Reads the vehicle table whose header row is the block's first row. Fails,
  * naming the headers found and the ones expected, when that row does not match.
+ * The table reads its plain numbers from the block's rows when asked for, so
+ * the block must not be changed afterwards.
  */
 export function readVehicleTable(block: CellBlock, override?: MappingOverride): Outcome<VehicleTable> {
   const { mapping, headers, issues } = matchHeaders(block, override);
@@ -444,7 +416,7 @@ export function readVehicleTable(block: CellBlock, override?: MappingOverride): 
   const layout = rowLayout(block, mapping);
   // The locator reads the columns it is part of once they are filled.
   const locator = readLocator(layout, () => columns);
-  const columns = new VehicleColumns(Math.max(block.cells.length - 1, 0), locator);
+  const columns = new VehicleColumns(Math.max(block.cells.length - 1, 0), locator, layout.cellColumnOfSlot);
   const row = new RowBeingRead(layout, new ValuesCursor(columns));
   for (let rowIndex = 1; rowIndex < block.cells.length; rowIndex++) {
     readRow(block.cells[rowIndex] ?? [], block.top + rowIndex, layout, columns, row);
