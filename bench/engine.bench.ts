@@ -103,7 +103,7 @@ function planInputs(block: CellBlock): PlanInputs {
 const SIZES = [
   [1_000, 21],
   [10_000, 11],
-  [100_000, 5],
+  [100_000, 9],
 ] as const;
 
 /** Times `step` (which fails loudly on a plan that does not come out) at every size. */
