@@ -32,7 +32,7 @@ import { parseSettingValue, readSettingsTable, resolveSettings } from "./setting
 import { toShortlistConversion, toShortlistMultipliers } from "./toShortlist";
 import { ValidRows, type ValidRow } from "./validRows";
 import { ValuesCursor, type VehicleColumns } from "./vehicleColumns";
-import { columnsOf, readVehicleTable } from "./vehicleTable";
+import { columnsOf, normalisedName, readVehicleTable } from "./vehicleTable";
 
 export interface PlanRequest {
   vehicles: CellBlock;
@@ -116,11 +116,6 @@ export function readPlanInputs(request: PlanRequest): Outcome<PlanInputs> {
   });
 }
 
-/** Trimmed, lower-cased: how names and channels are matched. */
-export function matchKey(text: string): string {
-  return text.trim().toLowerCase();
-}
-
 function rowError(columns: VehicleColumns, index: number, field: FieldKey, message: string): Issue {
   return { severity: "error", cell: columns.problemCell(index, field), field: FIELD_HEADERS[field], message };
 }
@@ -145,7 +140,7 @@ const PLAIN_ASCII = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
  * every name is checked.
  */
 function matchKeyHash(name: string): number {
-  return foldedHash(PLAIN_ASCII.test(name) ? name : matchKey(name));
+  return foldedHash(PLAIN_ASCII.test(name) ? name : normalisedName(name));
 }
 
 /**
@@ -176,9 +171,9 @@ function duplicateNameErrors(columns: VehicleColumns): Map<number, Issue> {
       continue;
     }
     const first = firstOfHash[slot] - 1;
-    const firstKey = matchKey(columns.names[first]);
+    const firstKey = normalisedName(columns.names[first]);
     if (!firstRowByKey.has(firstKey)) firstRowByKey.set(firstKey, columns.rows[first]);
-    const key = matchKey(name);
+    const key = normalisedName(name);
     const firstRow = firstRowByKey.get(key);
     if (firstRow === undefined) firstRowByKey.set(key, columns.rows[index]);
     else {

@@ -1,53 +1,34 @@
 /**
  * The parsed vehicle table kept column by column: plain numbers read from the
  * sheet's cells, parsed numbers in typed arrays, text and lists in one array
- * per field. A table of 100,000 rows read into one
- * object per row (and one per fractional number) keeps the garbage collector
- * copying and the system handing out fresh pages for most of the plan's time;
- * in columns the engine makes no object per row at all. The row objects the
- * faces show (`ParsedVehicle`) are made from the columns when asked for.
+ * per field. A table of 100,000 rows read into one object per row (and one
+ * per fractional number) kept the garbage collector copying and the system
+ * handing out fresh pages for most of the engine's time; in columns the
+ * engine makes no object per row at all. The row objects the faces show
+ * (`ParsedVehicle`) are made from the columns when asked for.
  */
 import type { CellValue } from "./cells";
 import type { Issue } from "./issues";
-import type { FieldKey, MessageLength, ParsedVehicle, Stage, VehicleValues } from "./model";
-
-/** The fields held as numbers; a field's place here is its slot. */
-export const NUMBER_FIELDS = [
-  "investment",
-  "leads",
-  "conversion",
-  "dealSize",
-  "pipeline",
-  "reach",
-  "resonance",
-  "skillToday",
-  "skillTomorrow",
-  "impactPotential",
-  "priorInvestment",
-  "priorPipeline",
-  "hours",
-  "risk",
-  "minInvestment",
-  "maxInvestment",
-] as const;
-export type NumberField = (typeof NUMBER_FIELDS)[number];
-
-const SLOTS = NUMBER_FIELDS.length;
-const SLOT = Object.fromEntries(NUMBER_FIELDS.map((field, slot) => [field, slot])) as Record<
-  NumberField,
-  number
->;
+import {
+  FIELD_KEYS,
+  type FieldKey,
+  type MessageLength,
+  type ParsedVehicle,
+  type Stage,
+  type VehicleValues,
+} from "./model";
 
 /**
- * The range a plain number of each slot is read in as is: such a cell, the
- * most common kind, is read from the sheet's cells when asked for, so the
- * columns keep no copy of it. Anything else (text, a number out of range,
- * NaN) goes through its field's parser, and the columns keep what it gave.
+ * The fields held as numbers, and the range a plain number of each is read in
+ * as is: such a cell, the most common kind, is read from the sheet's cells
+ * when asked for, so the columns keep no copy of it. Anything else (text, a
+ * number out of range, NaN) goes through its field's parser, and the columns
+ * keep what it gave.
  */
 const MONEY_RANGE = [0, Number.MAX_VALUE] as const;
 const RATE_RANGE = [0, 1] as const;
 const SCORE_RANGE = [1, 5] as const;
-const AS_IS_RANGE: Record<NumberField, readonly [number, number]> = {
+const AS_IS_RANGE = {
   investment: MONEY_RANGE,
   leads: MONEY_RANGE,
   conversion: RATE_RANGE,
@@ -64,7 +45,20 @@ const AS_IS_RANGE: Record<NumberField, readonly [number, number]> = {
   risk: RATE_RANGE,
   minInvestment: MONEY_RANGE,
   maxInvestment: MONEY_RANGE,
-};
+} as const satisfies Partial<Record<FieldKey, readonly [number, number]>>;
+export type NumberField = keyof typeof AS_IS_RANGE;
+
+/** The fields held as numbers, in the table's order; a field's place here is its slot. */
+export const NUMBER_FIELDS: readonly NumberField[] = FIELD_KEYS.filter(
+  (field): field is NumberField => field in AS_IS_RANGE,
+);
+
+const SLOTS = NUMBER_FIELDS.length;
+const SLOT = Object.fromEntries(NUMBER_FIELDS.map((field, slot) => [field, slot])) as Record<
+  NumberField,
+  number
+>;
+
 const LOWEST = Float64Array.from(NUMBER_FIELDS, (field) => AS_IS_RANGE[field][0]);
 const HIGHEST = Float64Array.from(NUMBER_FIELDS, (field) => AS_IS_RANGE[field][1]);
 
@@ -113,7 +107,7 @@ export class VehicleColumns {
   readonly cellRows: (readonly CellValue[])[];
   /**
    * The numbers that came from a parser (text such as "$1.2k", a rate given
-   * as 12): bit k of a row's `parsedSlots` says slot k has one, in
+   * as 12): bit k of a row's `parsedSlots` (16 slots, 16 bits) says slot k has one, in
    * `parsedBySlot[k]`, made for the slots that have any.
    */
   private readonly parsedSlots: Uint16Array;
