@@ -23,22 +23,25 @@ export interface ScoredVehicle {
 }
 
 /**
- * The valid vehicles the questions are asked of: an array, or rows kept in
- * columns (a plan's) and read through a cursor, so asking 100,000 rows makes
- * no object a row.
+ * Rows the questions and the ranking read: an array, or rows kept in columns
+ * (a plan's) and read through a cursor, so asking 100,000 rows makes no
+ * object a row.
  */
-export interface ScoredRows {
+export interface Rows<T> {
   readonly length: number;
   /** Row `row` through an object that may be moved to the next row asked for: read it before asking again. */
-  cursorAt(row: number): ScoredVehicle;
+  cursorAt(row: number): T;
   /** Row `row` as an object of its own. */
-  rowAt(row: number): ScoredVehicle;
+  rowAt(row: number): T;
 }
 
-/** An array of vehicles as `ScoredRows`. */
-export function scoredRows(vehicles: readonly ScoredVehicle[] | ScoredRows): ScoredRows {
-  if (!Array.isArray(vehicles)) return vehicles as ScoredRows;
-  const list = vehicles as readonly ScoredVehicle[];
+/** The valid vehicles the questions are asked of. */
+export type ScoredRows = Rows<ScoredVehicle>;
+
+/** An array as `Rows`; rows as they are. */
+export function rowsOf<T>(rows: readonly T[] | Rows<T>): Rows<T> {
+  if (!Array.isArray(rows)) return rows as Rows<T>;
+  const list = rows as readonly T[];
   return { length: list.length, cursorAt: (row) => list[row], rowAt: (row) => list[row] };
 }
 
@@ -453,7 +456,7 @@ export class AnswerSheet {
     vehicles: readonly ScoredVehicle[] | ScoredRows,
     readonly settings: PlanSettings,
   ) {
-    this.vehicles = scoredRows(vehicles);
+    this.vehicles = rowsOf(vehicles);
     const rows = this.vehicles;
     const count = rows.length;
     this.codes = new Uint8Array(count * QUESTIONS);
@@ -527,7 +530,7 @@ export function passingEfficienciesByChannel(
   vehicles: readonly ScoredVehicle[] | ScoredRows,
   sheet: AnswerSheet,
 ): Map<string, number[]> {
-  const rows = scoredRows(vehicles);
+  const rows = rowsOf(vehicles);
   const byChannel = new Map<string, number[]>();
   for (let index = 0; index < rows.length; index++) {
     if (!sheet.passesFirst(index, 6)) continue;

@@ -3,7 +3,7 @@
  * by efficiency; the first Bandwidth are `Shortlisted`, the rest `Reserve`.
  */
 import type { PlanSettings, QuestionAnswer } from "./model";
-import { AnswerSheet, passes, type ScoredRows, type ScoredVehicle } from "./questions";
+import { AnswerSheet, passes, rowsOf, type Rows, type ScoredRows, type ScoredVehicle } from "./questions";
 
 export const INVALID_STATUS = "Invalid input";
 export const SHORTLISTED_STATUS = "Shortlisted";
@@ -78,16 +78,21 @@ const UNRANKED_STATUSES: readonly VehicleStatus[] = [
 
 /** The status of each vehicle (same order as given) from its answers and the ranking. */
 export function assignStatuses(
-  vehicles: readonly RankFields[] | ScoredRows,
+  vehicles: readonly RankFields[] | Rows<RankFields>,
   answers: AnswerSheet | readonly (readonly QuestionAnswer[])[],
   bandwidth: number,
 ): VehicleStatus[] {
-  const statuses = new Array<VehicleStatus>(vehicles.length);
+  const rows = rowsOf(vehicles);
+  const statuses = new Array<VehicleStatus>(rows.length);
   const contenders: { index: number; fields: RankFields }[] = [];
-  for (let index = 0; index < vehicles.length; index++) {
+  for (let index = 0; index < rows.length; index++) {
     const failing =
       answers instanceof AnswerSheet ? answers.firstFailing(index) : firstFailing(answers[index]);
-    if (failing === null) contenders.push({ index, fields: rankFieldsOf(vehicles, index) });
+    if (failing === null) {
+      // A copy: the cursor moves on.
+      const { efficiency, pipeline, name } = rows.cursorAt(index);
+      contenders.push({ index, fields: { efficiency, pipeline, name } });
+    }
     statuses[index] = UNRANKED_STATUSES[failing ?? 0];
   }
   contenders.sort((a, b) => compareRank(a.fields, b.fields));
@@ -100,13 +105,6 @@ export function assignStatuses(
     };
   }
   return statuses;
-}
-
-/** What the ranking compares of row `index`, as an object of its own (a cursor moves on). */
-function rankFieldsOf(vehicles: readonly RankFields[] | ScoredRows, index: number): RankFields {
-  if (Array.isArray(vehicles)) return (vehicles as readonly RankFields[])[index];
-  const { efficiency, pipeline, name } = (vehicles as ScoredRows).cursorAt(index);
-  return { efficiency, pipeline, name };
 }
 
 export interface StatusEvaluation {

@@ -4,7 +4,7 @@
  * ranking read them through one cursor, and the row objects a plan renders
  * (`ValidRow`) are made once, when first asked for.
  */
-import { metricsWithPipeline, type VehicleMetrics } from "./metrics";
+import { metricsWithPipeline, priorPipelinePerDollar, type VehicleMetrics } from "./metrics";
 import type { ParsedVehicle } from "./model";
 import type { ScoredRows, ScoredVehicle } from "./questions";
 import { ValuesCursor, type VehicleColumns } from "./vehicleColumns";
@@ -22,26 +22,6 @@ export interface ValidRow extends ScoredVehicle, VehicleMetrics {
   efficiency: number;
 }
 
-/** A metric that may be undefined (null): its values, and 1 where it has one. */
-class NullableColumn {
-  readonly values: Float64Array;
-  readonly given: Uint8Array;
-
-  constructor(capacity: number) {
-    this.values = new Float64Array(capacity);
-    this.given = new Uint8Array(capacity);
-  }
-
-  at(position: number): number | null {
-    return this.given[position] === 1 ? this.values[position] : null;
-  }
-
-  set(position: number, value: number | null): void {
-    this.given[position] = value === null ? 0 : 1;
-    this.values[position] = value ?? 0;
-  }
-}
-
 export class ValidRows implements ScoredRows {
   length = 0;
   /** Each valid row's place in the table's rows. */
@@ -51,10 +31,10 @@ export class ValidRows implements ScoredRows {
   readonly channelLabels: string[] = [];
   readonly channelKeys: string[] = [];
   private readonly channelOfLabel = new Map<string, number>();
-  // What the questions and the ranking read; the other metrics are worked out again for the rows a plan shows.
+  // What the questions and the ranking read most; the other metrics are worked out again from the
+  // row's values, by the same functions, when read.
   readonly pipeline: Float64Array;
   readonly efficiency: Float64Array;
-  readonly priorPipelinePerDollar: NullableColumn;
   private readonly cursor: ScoredCursor;
   private made: ValidRow[] | null = null;
 
@@ -68,7 +48,6 @@ export class ValidRows implements ScoredRows {
     this.channels = new Int32Array(capacity);
     this.pipeline = new Float64Array(capacity);
     this.efficiency = new Float64Array(capacity);
-    this.priorPipelinePerDollar = new NullableColumn(capacity);
     this.cursor = new ScoredCursor(this);
   }
 
@@ -79,7 +58,6 @@ export class ValidRows implements ScoredRows {
     this.channels[position] = this.channelNumber(this.table.channelTexts[index] || this.table.names[index]);
     this.pipeline[position] = metrics.pipeline;
     this.efficiency[position] = metrics.efficiency ?? 0;
-    this.priorPipelinePerDollar.set(position, metrics.priorPipelinePerDollar);
   }
 
   private channelNumber(label: string): number {
@@ -123,7 +101,7 @@ export class ValidRows implements ScoredRows {
       values: vehicle.values,
       pipeline,
       efficiency: this.efficiency[position],
-      priorPipelinePerDollar: this.priorPipelinePerDollar.at(position),
+      priorPipelinePerDollar: metrics.priorPipelinePerDollar,
       costPerLead: metrics.costPerLead,
       pipelinePerDollar: metrics.pipelinePerDollar,
       resourceCost: metrics.resourceCost,
@@ -162,6 +140,6 @@ class ScoredCursor implements ScoredVehicle {
     return this.rows.efficiency[this.position];
   }
   get priorPipelinePerDollar(): number | null {
-    return this.rows.priorPipelinePerDollar.at(this.position);
+    return priorPipelinePerDollar(this.values);
   }
 }

@@ -192,27 +192,14 @@ export class VehicleColumns {
 
   /** Row `index`'s values as a plain object of its own. */
   valuesAt(index: number): VehicleValues {
-    const at = (slot: number): number | null => this.number(index, slot);
+    const cursor = new ValuesCursor(this);
+    cursor.index = index;
+    const numbers = Object.fromEntries(NUMBER_FIELDS.map((field) => [field, cursor[field]]));
     return {
-      investment: at(SLOT.investment),
-      leads: at(SLOT.leads),
-      conversion: at(SLOT.conversion),
-      dealSize: at(SLOT.dealSize),
-      pipeline: at(SLOT.pipeline),
-      objectives: this.objectives[index],
-      reach: at(SLOT.reach),
-      resonance: at(SLOT.resonance),
-      messageLength: this.messageLength(index),
-      skillToday: at(SLOT.skillToday),
-      skillTomorrow: at(SLOT.skillTomorrow),
-      impactPotential: at(SLOT.impactPotential),
-      priorInvestment: at(SLOT.priorInvestment),
-      priorPipeline: at(SLOT.priorPipeline),
-      hours: at(SLOT.hours) ?? 0,
-      risk: at(SLOT.risk) ?? 0,
-      minInvestment: at(SLOT.minInvestment),
-      maxInvestment: at(SLOT.maxInvestment),
-      handAnswers: this.handAnswers(index),
+      ...(numbers as Pick<VehicleValues, NumberField>),
+      objectives: cursor.objectives,
+      messageLength: cursor.messageLength,
+      handAnswers: cursor.handAnswers,
     };
   }
 
