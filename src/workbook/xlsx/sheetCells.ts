@@ -30,6 +30,7 @@ class Patterns {
   readonly textRun: RegExp;
   readonly phonetic: RegExp;
   readonly sharedString: RegExp;
+  readonly plainText: RegExp;
 
   constructor(prefix: string) {
     const tag = (local: string) => tagPattern(prefix, local);
@@ -41,10 +42,13 @@ class Patterns {
     this.textRun = new RegExp(`<${tag("t")}(?:\\s[^>]*)?>([^<]*)</${tag("t")}>`, "g");
     this.phonetic = new RegExp(`<${tag("rPh")}\\b[\\s\\S]*?</${tag("rPh")}>`, "g");
     this.sharedString = new RegExp(`<${tag("si")}>([\\s\\S]*?)</${tag("si")}>|<${tag("si")}/>`, "g");
+    this.plainText = new RegExp(`^<${tag("t")}(?:\\s[^>]*)?>([^<]*)</${tag("t")}>$`);
   }
 
   /** The text of an `<si>` or `<is>` element: every run's `<t>`, without phonetic guides. */
   richText(xml: string): string {
+    const plain = this.plainText.exec(xml);
+    if (plain) return decodeCellText(plain[1]);
     let text = "";
     for (const match of xml.replace(this.phonetic, "").matchAll(this.textRun)) text += match[1];
     return decodeCellText(text);
@@ -62,12 +66,20 @@ function patternsFor(prefix: string): Patterns {
   return patterns;
 }
 
+/**
+ * The shared strings, in order. Matched one at a time rather than all
+ * gathered first: a table of a million strings gathered as matches held a
+ * million match arrays at once. Each string is a slice of the part's text,
+ * which they keep alive (one copy of the text, no copy per string).
+ */
 export function readSharedStrings(xml: string | null): string[] {
   if (xml === null) return [];
   const patterns = patternsFor(spreadsheetMain(xml).prefix);
-  return [...xml.matchAll(patterns.sharedString)].map((match) =>
-    match[1] ? patterns.richText(match[1]) : "",
-  );
+  const strings: string[] = [];
+  for (const match of xml.matchAll(patterns.sharedString)) {
+    strings.push(match[1] ? patterns.richText(match[1]) : "");
+  }
+  return strings;
 }
 
 /** 'C' → 3, 'AA' → 27. */
