@@ -123,7 +123,7 @@ async function vehicleBlock(workbook: XlsxWorkbook, flags: PlanFlags): Promise<C
     const block = await workbook.readSheet(flags.sheet);
     if (block === null)
       throw new Stop(
-        `The workbook has no sheet named "${flags.sheet}" (it has ${workbook.sheetNames().join(", ")}).`,
+        `The workbook has no sheet named "${flags.sheet}" (it has ${workbook.worksheetNames().join(", ") || "none"}).`,
         1,
       );
     if (block.cells.length === 0 || !headerRowMatches(block.cells[0])) {
@@ -145,7 +145,7 @@ async function vehicleBlock(workbook: XlsxWorkbook, flags: PlanFlags): Promise<C
   const source = await findVehicleSource(workbook);
   if (source === null) {
     throw new Stop(
-      `No sheet of the workbook (${workbook.sheetNames().join(", ")}) starts with a vehicle table header row: ${EXPECTED_HEADERS}.`,
+      `No sheet of the workbook (${workbook.worksheetNames().join(", ") || "it has no worksheets"}) starts with a vehicle table header row: ${EXPECTED_HEADERS}.`,
       1,
     );
   }
@@ -253,9 +253,10 @@ async function scenariosBlock(workbook: XlsxWorkbook): Promise<CellBlock | null>
     : workbook.readSheet("Planner Scenarios");
 }
 
-function withScenario(io: CliIo, prepared: Prepared): PlanInputs {
+/** The inputs with `--scenario`'s changes made, and the problems of its rows. */
+function withScenario(prepared: Prepared): { inputs: PlanInputs; issues: Issue[] } {
   const names = prepared.flags.scenario ?? [];
-  if (names.length === 0) return prepared.inputs;
+  if (names.length === 0) return { inputs: prepared.inputs, issues: [] };
   if (names.length > 1) throw usage("plan takes one --scenario; compare takes several");
   const rows = rowsOf(prepared.scenarios, names[0]);
   if (rows.length === 0) {
@@ -265,9 +266,7 @@ function withScenario(io: CliIo, prepared: Prepared): PlanInputs {
       1,
     );
   }
-  const applied = applyScenario(prepared.inputs, rows);
-  printIssues(io, applied.issues);
-  return applied.inputs;
+  return applyScenario(prepared.inputs, rows);
 }
 
 async function writePlanFile(prepared: Prepared, sheets: OutputSheet[]): Promise<WrittenSheet[]> {
@@ -285,15 +284,18 @@ function notesOf(written: readonly WrittenSheet[]): string[] {
 async function planCommand(args: string[], io: CliIo): Promise<number> {
   const prepared = await prepare(args, io);
   if (prepared === null) return 0;
-  const planned = makePlan(withScenario(io, prepared));
+  const scenario = withScenario(prepared);
+  printIssues(io, scenario.issues);
+  const planned = makePlan(scenario.inputs);
   if (!planned.ok) {
     prepared.step(null);
     printIssues(io, planned.issues);
     throw new Stop(planned.message, 1);
   }
-  const plan = planned.value;
+  // The JSON holds every issue stderr shows: the scenario's rows first, as printed.
+  const plan = { ...planned.value, issues: [...scenario.issues, ...planned.value.issues] };
   const written = await writePlanFile(prepared, buildOutputSheets(plan));
-  printIssues(io, plan.issues);
+  printIssues(io, planned.value.issues);
   const notes = notesOf(written);
   if (prepared.flags.json) {
     for (const note of notes) io.stderr(`note: ${note}\n`);

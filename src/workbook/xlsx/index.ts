@@ -16,8 +16,9 @@ import type {
   WriteOptions,
   WrittenSheet,
 } from "../plannerWorkbook";
-import { OpcPackage, WorkbookFileError } from "./opcPackage";
-import { readSharedStrings, readSheetCells, columnNumber, type SheetCells } from "./sheetCells";
+import { DAMAGED, OpcPackage, WorkbookFileError } from "./opcPackage";
+import { isRelationshipType, tagPattern } from "./dialect";
+import { readSharedStrings, columnNumber, SheetScanner, type SheetGrid } from "./sheetCells";
 import { addColumnStyles } from "./styles";
 import { ownedKind, ownedSheetFormula, ownedSheetName, sheetOfFormula } from "../ownedSheets";
 import { freeName, mergeInputRows, sheetTakenNote, tableTakenNote } from "../placement";
@@ -74,7 +75,7 @@ function sameName(a: string, b: string): boolean {
 export class XlsxWorkbook implements PlannerWorkbook {
   private parts: WorkbookParts;
   private sharedStrings: string[] | null = null;
-  private readonly cellsBySheet = new Map<number, SheetCells>();
+  private readonly cellsBySheet = new Map<number, SheetGrid>();
 
   private constructor(private readonly pkg: OpcPackage) {
     this.parts = readWorkbookParts(pkg);
@@ -86,14 +87,17 @@ export class XlsxWorkbook implements PlannerWorkbook {
       return new XlsxWorkbook(OpcPackage.open(bytes));
     } catch (error) {
       if (error instanceof WorkbookFileError) throw error;
-      throw new WorkbookFileError(
-        "This .xlsx file is damaged and cannot be read: open it in Excel, let Excel repair it, and save it again.",
-      );
+      throw new WorkbookFileError(DAMAGED);
     }
   }
 
   sheetNames(): string[] {
     return this.parts.sheets.map((sheet) => sheet.name);
+  }
+
+  /** The sheets that hold cells (not chart sheets). */
+  worksheetNames(): string[] {
+    return this.parts.sheets.filter((sheet) => sheet.path !== null).map((sheet) => sheet.name);
   }
 
   tableNames(): string[] {
@@ -161,22 +165,15 @@ export class XlsxWorkbook implements PlannerWorkbook {
   async readSheet(name: string): Promise<CellBlock | null> {
     const index = this.sheetIndex(name);
     if (index < 0 || this.parts.sheets[index].path === null) return null;
-    const cells = this.cells(index);
-    // Rows and columns count from 1, so 0 stands for "none seen yet".
-    let top = 0;
-    let bottom = 0;
-    let left = 0;
-    let right = 0;
-    for (const [row, columns] of cells) {
-      top = top === 0 ? row : Math.min(top, row);
-      bottom = Math.max(bottom, row);
-      for (const column of columns.keys()) {
-        left = left === 0 ? column : Math.min(left, column);
-        right = Math.max(right, column);
-      }
-    }
-    if (bottom === 0) return { sheet: this.parts.sheets[index].name, top: 1, left: 1, cells: [] };
-    return this.block(index, { top, left, bottom, right });
+    const grid = this.cells(index);
+    const rows = grid.rowNumbers;
+    if (rows.length === 0) return { sheet: this.parts.sheets[index].name, top: 1, left: 1, cells: [] };
+    return this.block(index, {
+      top: rows[0],
+      left: grid.left,
+      bottom: rows[rows.length - 1],
+      right: grid.right,
+    });
   }
 
   async writeOutputs(sheets: OutputSheet[], options: WriteOptions = {}): Promise<WrittenSheet[]> {
@@ -227,8 +224,9 @@ export class XlsxWorkbook implements PlannerWorkbook {
       const table: TableSheet = { sheetName, tableName, columns: sheet.columns, rows: sheet.rows };
       const index = writeTableSheet(this.pkg, this.parts, target, table, styles, () => ++tableId);
       if (replaceIndex === undefined) {
+        const p = this.parts.prefix;
         newMarkers.push(
-          `<definedName name="${ownedSheetName(sheet.kind)}" hidden="1">${escapeXml(ownedSheetFormula(sheetName))}</definedName>`,
+          `<${p}definedName name="${ownedSheetName(sheet.kind)}" hidden="1">${escapeXml(ownedSheetFormula(sheetName))}</${p}definedName>`,
         );
       }
       this.cellsBySheet.delete(index);
@@ -284,18 +282,40 @@ export class XlsxWorkbook implements PlannerWorkbook {
     return this.pkg.toBytes();
   }
 
+  /** Adds workbook-level names to `<definedNames>` in whatever form the workbook has it: full, self-closing or absent. */
   private addDefinedNames(names: string[]): void {
     if (names.length === 0) return;
     const path = this.parts.workbookPath;
     const xml = this.pkg.text(path) ?? "";
-    if (/<definedNames\b[^>]*>/.test(xml)) {
-      this.pkg.setText(path, xml.replace("</definedNames>", `${names.join("")}</definedNames>`));
-      return;
+    const p = this.parts.prefix;
+    const tag = (local: string) => tagPattern(p, local);
+    const added = names.join("");
+    const full = new RegExp(`</${tag("definedNames")}\\s*>`);
+    const selfClosing = new RegExp(`<${tag("definedNames")}\\b([^>]*?)/>`);
+    if (full.test(xml)) {
+      this.pkg.setText(
+        path,
+        xml.replace(full, (end) => `${added}${end}`),
+      );
+    } else if (selfClosing.test(xml)) {
+      this.pkg.setText(
+        path,
+        xml.replace(
+          selfClosing,
+          (_, attrs: string) => `<${p}definedNames${attrs}>${added}</${p}definedNames>`,
+        ),
+      );
+    } else {
+      // The schema's order: definedNames follows sheets, functionGroups and externalReferences.
+      const after = ["externalReferences", "functionGroups", "sheets"]
+        .map((local) => new RegExp(`</${tag(local)}\\s*>`).exec(xml))
+        .find((match) => match !== null) as RegExpExecArray;
+      const at = after.index + after[0].length;
+      this.pkg.setText(
+        path,
+        `${xml.slice(0, at)}<${p}definedNames>${added}</${p}definedNames>${xml.slice(at)}`,
+      );
     }
-    const after = ["</externalReferences>", "</functionGroups>", "</sheets>"].find((tag) =>
-      xml.includes(tag),
-    ) as string;
-    this.pkg.setText(path, xml.replace(after, `${after}<definedNames>${names.join("")}</definedNames>`));
   }
 
   private quoted(sheet: string): string {
@@ -306,43 +326,69 @@ export class XlsxWorkbook implements PlannerWorkbook {
     return this.parts.sheets.findIndex((sheet) => sameName(sheet.name, name));
   }
 
-  private cells(index: number): SheetCells {
-    let cells = this.cellsBySheet.get(index);
-    if (!cells) {
+  private cells(index: number): SheetGrid {
+    let grid = this.cellsBySheet.get(index);
+    if (!grid) {
       const path = this.parts.sheets[index].path;
       this.sharedStrings ??= readSharedStrings(this.sharedStringsXml());
-      cells = path ? readSheetCells(this.pkg.text(path) ?? "", this.sharedStrings) : new Map();
-      this.cellsBySheet.set(index, cells);
+      const scanner = new SheetScanner(this.sharedStrings);
+      if (path) this.pkg.streamText(path, (text) => scanner.push(text));
+      grid = scanner.finish();
+      this.cellsBySheet.set(index, grid);
     }
-    return cells;
+    return grid;
   }
 
   private sharedStringsXml(): string | null {
     const rel = this.pkg
       .relationships(this.parts.workbookPath)
-      .find((candidate) => candidate.type.endsWith("/sharedStrings"));
+      .find((candidate) => isRelationshipType(candidate.type, "sharedStrings"));
     return rel ? this.pkg.text(rel.target) : null;
   }
 
+  /**
+   * The cells of a range. A row that spans the sheet's columns exactly is the
+   * grid's own array (blocks are never changed once read), so reading a whole
+   * sheet copies no row.
+   */
   private block(sheetIndex: number, range: Range): CellBlock {
-    const cells = this.cells(sheetIndex);
+    const grid = this.cells(sheetIndex);
     const width = range.right - range.left + 1;
+    const whole = range.left === 1 && range.right === grid.right;
     const emptyRow: CellValue[] = Object.freeze(new Array<CellValue>(width).fill(null)) as CellValue[];
     const rows: CellValue[][] = [];
+    let i = firstAtOrAfter(grid.rowNumbers, range.top);
     for (let row = range.top; row <= range.bottom; row++) {
-      const source = cells.get(row);
-      if (!source) {
+      while (i < grid.rowNumbers.length && grid.rowNumbers[i] < row) i++;
+      if (i >= grid.rowNumbers.length || grid.rowNumbers[i] !== row) {
         rows.push(emptyRow);
         continue;
       }
+      const source = grid.rows[i];
+      if (whole) {
+        rows.push(source);
+        continue;
+      }
       const values = new Array<CellValue>(width).fill(null);
-      for (const [column, value] of source) {
-        if (column >= range.left && column <= range.right) values[column - range.left] = value;
+      for (let column = range.left; column <= Math.min(range.right, source.length); column++) {
+        values[column - range.left] = source[column - 1];
       }
       rows.push(values);
     }
     return { sheet: this.parts.sheets[sheetIndex].name, top: range.top, left: range.left, cells: rows };
   }
+}
+
+/** The place of the first of the ascending `numbers` at or after `value`. */
+function firstAtOrAfter(numbers: readonly number[], value: number): number {
+  let low = 0;
+  let high = numbers.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (numbers[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function toOutputCell(value: CellValue): string | number | null {

@@ -2,8 +2,9 @@
  * The .xlsx file as a package of parts (an Open Packaging Conventions zip).
  * Parts the planner does not change keep their bytes exactly as they were.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { Inflate, inflateSync, strFromU8, strToU8 } from "fflate";
 import { attributes } from "./xml";
+import { readZip, writeZip, type ZipEntry, type ZipOutput } from "./zipArchive";
 
 /** A message for the user when a file is not a workbook we can read. */
 export class WorkbookFileError extends Error {
@@ -12,6 +13,9 @@ export class WorkbookFileError extends Error {
     this.name = "WorkbookFileError";
   }
 }
+
+export const DAMAGED =
+  "This .xlsx file is damaged and cannot be read: open it in Excel, let Excel repair it, and save it again.";
 
 export interface Relationship {
   id: string;
@@ -23,15 +27,28 @@ export interface Relationship {
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** Compressed bytes handed to the inflater at a time when a part is streamed. */
+const STREAM_SLICE = 1 << 18;
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((byte, i) => bytes[i] === byte);
 }
 
+/** An entry of the package: as read (still compressed) until the planner writes it. */
+interface Entry {
+  read: ZipEntry | null;
+  written: Uint8Array<ArrayBuffer> | null;
+}
+
+function inflated(entry: ZipEntry): Uint8Array {
+  return entry.method === 0 ? entry.raw : inflateSync(entry.raw, { out: new Uint8Array(entry.size) });
+}
+
 export class OpcPackage {
   private readonly texts = new Map<string, string>();
 
-  private constructor(private readonly parts: Map<string, Uint8Array>) {}
+  /** Every entry by part path (no leading slash), in the file's order; folder entries end with `/`. */
+  private constructor(private readonly entries: Map<string, Entry>) {}
 
   static open(bytes: Uint8Array): OpcPackage {
     if (startsWith(bytes, OLE_MAGIC)) {
@@ -44,57 +61,98 @@ export class OpcPackage {
         "This file is not an .xlsx workbook: save it from Excel as an Excel Workbook (.xlsx).",
       );
     }
-    let entries: Record<string, Uint8Array>;
+    let read: ZipEntry[];
     try {
-      entries = unzipSync(bytes);
+      read = readZip(bytes);
     } catch {
-      throw new WorkbookFileError(
-        "This .xlsx file is damaged and cannot be read: open it in Excel, let Excel repair it, and save it again.",
-      );
+      throw new WorkbookFileError(DAMAGED);
     }
-    const parts = new Map<string, Uint8Array>();
-    for (const [name, data] of Object.entries(entries)) {
-      if (!name.endsWith("/")) parts.set(name.replace(/^\//, ""), data);
-    }
-    if (parts.has("xl/workbook.bin")) {
+    const entries = new Map<string, Entry>();
+    for (const entry of read) entries.set(entry.name.replace(/^\//, ""), { read: entry, written: null });
+    const pkg = new OpcPackage(entries);
+    if (pkg.has("xl/workbook.bin")) {
       throw new WorkbookFileError(
         "This is a binary workbook (.xlsb): save it from Excel as an Excel Workbook (.xlsx).",
       );
     }
-    if (!parts.has("[Content_Types].xml")) {
+    if (!pkg.has("[Content_Types].xml")) {
       throw new WorkbookFileError(
         "This file is a zip archive but not an .xlsx workbook: save it from Excel as an Excel Workbook (.xlsx).",
       );
     }
-    return new OpcPackage(parts);
+    return pkg;
   }
 
   has(path: string): boolean {
-    return this.parts.has(path);
+    return !path.endsWith("/") && this.entries.has(path);
   }
 
+  /** The parts, without folder entries. */
   paths(): string[] {
-    return [...this.parts.keys()];
+    return [...this.entries.keys()].filter((path) => !path.endsWith("/"));
+  }
+
+  private bytes(path: string): Uint8Array | null {
+    const entry = this.has(path) ? this.entries.get(path) : undefined;
+    if (entry === undefined) return null;
+    if (entry.written) return entry.written;
+    try {
+      return inflated(entry.read as ZipEntry);
+    } catch {
+      throw new WorkbookFileError(DAMAGED);
+    }
   }
 
   text(path: string): string | null {
     const cached = this.texts.get(path);
     if (cached !== undefined) return cached;
-    const data = this.parts.get(path);
-    if (data === undefined) return null;
+    const data = this.bytes(path);
+    if (data === null) return null;
     const text = strFromU8(data);
     this.texts.set(path, text);
     return text;
   }
 
+  /**
+   * A part's text in pieces, inflated and decoded a slice at a time, so a
+   * large worksheet is never held whole; false when there is no such part.
+   */
+  streamText(path: string, onText: (text: string) => void): boolean {
+    const entry = this.has(path) ? this.entries.get(path) : undefined;
+    if (entry === undefined) return false;
+    const cached = this.texts.get(path);
+    if (cached !== undefined || entry.written || entry.read?.method === 0) {
+      onText(cached ?? strFromU8(this.bytes(path) as Uint8Array));
+      return true;
+    }
+    const raw = (entry.read as ZipEntry).raw;
+    const decoder = new TextDecoder();
+    const inflater = new Inflate((chunk, final) => {
+      const text = decoder.decode(chunk, { stream: !final });
+      if (text) onText(text);
+    });
+    try {
+      for (let at = 0; at < raw.length; at += STREAM_SLICE) {
+        inflater.push(raw.subarray(at, at + STREAM_SLICE), at + STREAM_SLICE >= raw.length);
+      }
+      if (raw.length === 0) inflater.push(raw, true);
+    } catch (error) {
+      if (error instanceof WorkbookFileError) throw error;
+      throw new WorkbookFileError(DAMAGED);
+    }
+    return true;
+  }
+
   setText(path: string, text: string): void {
     this.texts.set(path, text);
-    this.parts.set(path, strToU8(text));
+    const entry = this.entries.get(path);
+    if (entry) entry.written = strToU8(text);
+    else this.entries.set(path, { read: null, written: strToU8(text) });
   }
 
   delete(path: string): void {
     this.texts.delete(path);
-    this.parts.delete(path);
+    this.entries.delete(path);
   }
 
   /** The relationships of a part (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`). */
@@ -113,10 +171,13 @@ export class OpcPackage {
     });
   }
 
+  /** The package as a zip: every entry of the file read, in its order, then the new ones. */
   toBytes(): Uint8Array {
-    const files: Zippable = {};
-    for (const [path, data] of this.parts) files[path] = data;
-    return zipSync(files, { level: 6 });
+    const outputs: ZipOutput[] = [];
+    for (const [path, entry] of this.entries) {
+      outputs.push(entry.written ? { name: path, data: entry.written } : { copy: entry.read as ZipEntry });
+    }
+    return writeZip(outputs);
   }
 }
 

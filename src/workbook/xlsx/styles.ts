@@ -6,7 +6,14 @@
 import { NUMBER_FORMATS, type ColumnFormat } from "../../core/outputTable";
 import { OpcPackage, relativePath } from "./opcPackage";
 import { addContentTypeOverride, addRelationship } from "./packageEdits";
-import { STYLES_TYPE } from "./workbookParts";
+import {
+  isRelationshipType,
+  relationshipType,
+  spreadsheetMain,
+  tagPattern,
+  withPrefix,
+  type Dialect,
+} from "./dialect";
 import { attributes, escapeXml } from "./xml";
 
 const BUILT_IN_FORMATS: Partial<Record<string, number>> = {
@@ -18,9 +25,9 @@ const BUILT_IN_FORMATS: Partial<Record<string, number>> = {
 };
 const FIRST_CUSTOM_FORMAT = 164;
 
-const MINIMAL_STYLES =
+const minimalStyles = (dialect: Dialect) =>
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  `<styleSheet xmlns="${dialect.main}">` +
   '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
@@ -30,11 +37,12 @@ const MINIMAL_STYLES =
   "</styleSheet>";
 
 function stylesPath(pkg: OpcPackage, workbookPath: string): string {
-  const existing = pkg.relationships(workbookPath).find((rel) => rel.type === STYLES_TYPE);
+  const existing = pkg.relationships(workbookPath).find((rel) => isRelationshipType(rel.type, "styles"));
   if (existing && pkg.has(existing.target)) return existing.target;
   const path = "xl/styles.xml";
-  pkg.setText(path, MINIMAL_STYLES);
-  addRelationship(pkg, workbookPath, STYLES_TYPE, relativePath(workbookPath, path));
+  const { dialect, prefix } = spreadsheetMain(pkg.text(workbookPath) ?? "");
+  pkg.setText(path, withPrefix(minimalStyles(dialect), prefix));
+  addRelationship(pkg, workbookPath, relationshipType(dialect, "styles"), relativePath(workbookPath, path));
   addContentTypeOverride(pkg, path, "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
   return path;
 }
@@ -42,11 +50,13 @@ function stylesPath(pkg: OpcPackage, workbookPath: string): string {
 /** Adds one cell style per column format and returns each one's index in cellXfs. */
 export function addColumnStyles(pkg: OpcPackage, workbookPath: string): Record<ColumnFormat, number> {
   const path = stylesPath(pkg, workbookPath);
-  let xml = pkg.text(path) ?? MINIMAL_STYLES;
+  let xml = pkg.text(path) ?? "";
+  const p = spreadsheetMain(xml).prefix;
+  const tag = (local: string) => tagPattern(p, local);
 
   const numFmtIds = new Map<string, number>();
   let nextCustom = FIRST_CUSTOM_FORMAT;
-  for (const match of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
+  for (const match of xml.matchAll(new RegExp(`<${tag("numFmt")}\\b([^>]*)/?>`, "g"))) {
     const attrs = attributes(match[1]);
     const id = Number(attrs.numFmtId);
     numFmtIds.set(attrs.formatCode, id);
@@ -58,20 +68,23 @@ export function addColumnStyles(pkg: OpcPackage, workbookPath: string): Record<C
     if (known !== undefined) return known;
     const id = nextCustom++;
     numFmtIds.set(code, id);
-    newFormats.push(`<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+    newFormats.push(`<${p}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
     return id;
   };
 
-  const cellXfs = /<cellXfs\b([^>]*)>([\s\S]*?)<\/cellXfs>/.exec(xml);
-  const existingXfs = cellXfs
-    ? [...cellXfs[2].matchAll(/<xf\b[^>]*\/>|<xf\b[^>]*>[\s\S]*?<\/xf>/g)].map((match) => match[0])
-    : [];
+  const cellXfsPattern = new RegExp(`<${tag("cellXfs")}\\b[^>]*>([\\s\\S]*?)</${tag("cellXfs")}>`);
+  const cellXfs = cellXfsPattern.exec(xml);
+  const xfPattern = new RegExp(
+    `<${tag("xf")}\\b[^>]*/>|<${tag("xf")}\\b[^>]*>[\\s\\S]*?</${tag("xf")}>`,
+    "g",
+  );
+  const existingXfs = cellXfs ? [...cellXfs[1].matchAll(xfPattern)].map((match) => match[0]) : [];
   let xfCount = existingXfs.length;
   const formats = Object.keys(NUMBER_FORMATS) as ColumnFormat[];
   const indices = {} as Record<ColumnFormat, number>;
   const newXfs: string[] = [];
   for (const format of formats) {
-    const xf = `<xf numFmtId="${formatIdOf(NUMBER_FORMATS[format])}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`;
+    const xf = `<${p}xf numFmtId="${formatIdOf(NUMBER_FORMATS[format])}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`;
     const reused = existingXfs.indexOf(xf);
     if (reused >= 0) {
       indices[format] = reused;
@@ -83,31 +96,34 @@ export function addColumnStyles(pkg: OpcPackage, workbookPath: string): Record<C
   }
 
   if (newFormats.length > 0) {
-    if (/<numFmts\b/.test(xml)) {
+    if (new RegExp(`<${tag("numFmts")}\\b`).test(xml)) {
       xml = xml.replace(
-        /<numFmts\b[^>]*>([\s\S]*?)<\/numFmts>|<numFmts\b[^>]*\/>/,
+        new RegExp(
+          `<${tag("numFmts")}\\b[^>]*>([\\s\\S]*?)</${tag("numFmts")}>|<${tag("numFmts")}\\b[^>]*/>`,
+        ),
         (_, inner: string | undefined) => {
           const body = (inner ?? "") + newFormats.join("");
-          return `<numFmts count="${(body.match(/<numFmt\b/g) ?? []).length}">${body}</numFmts>`;
+          const count = (body.match(new RegExp(`<${tag("numFmt")}\\b`, "g")) ?? []).length;
+          return `<${p}numFmts count="${count}">${body}</${p}numFmts>`;
         },
       );
     } else {
       xml = xml.replace(
-        /<styleSheet\b[^>]*>/,
-        (open) => `${open}<numFmts count="${newFormats.length}">${newFormats.join("")}</numFmts>`,
+        new RegExp(`<${tag("styleSheet")}\\b[^>]*>`),
+        (open) => `${open}<${p}numFmts count="${newFormats.length}">${newFormats.join("")}</${p}numFmts>`,
       );
     }
   }
   if (newXfs.length === 0 && newFormats.length === 0) return indices;
   if (cellXfs) {
     xml = xml.replace(
-      /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/,
-      (_, inner: string) => `<cellXfs count="${xfCount}">${inner}${newXfs.join("")}</cellXfs>`,
+      cellXfsPattern,
+      (_, inner: string) => `<${p}cellXfs count="${xfCount}">${inner}${newXfs.join("")}</${p}cellXfs>`,
     );
   } else {
     xml = xml.replace(
-      /(<\/cellStyleXfs>|<\/borders>)/,
-      `$1<cellXfs count="${xfCount}">${newXfs.join("")}</cellXfs>`,
+      new RegExp(`(</${tag("cellStyleXfs")}>|</${tag("borders")}>)`),
+      `$1<${p}cellXfs count="${xfCount}">${newXfs.join("")}</${p}cellXfs>`,
     );
   }
   pkg.setText(path, xml);

@@ -13,11 +13,10 @@ import {
   deleteReachableParts,
   removeContentTypeOverrides,
 } from "./packageEdits";
-import { TABLE_TYPE, WORKSHEET_TYPE, type WorkbookParts } from "./workbookParts";
+import { relationshipType, tagPattern, withPrefix, type Dialect } from "./dialect";
+import type { WorkbookParts } from "./workbookParts";
 import { escapeCellText, escapeXml, namespacePrefix } from "./xml";
 
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const TABLE_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
 
@@ -36,13 +35,18 @@ function cellXml(ref: string, value: OutputCell, style: number | undefined): str
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeCellText(text)}</t></is></c>`;
 }
 
-function worksheetXml(table: TableSheet, styles: Record<ColumnFormat, number>, tableRelId: string): string {
+function worksheetXml(
+  table: TableSheet,
+  styles: Record<ColumnFormat, number>,
+  tableRelId: string,
+  dialect: Dialect,
+): string {
   const letters = table.columns.map((_, i) => columnLetters(i + 1));
   const lastRow = Math.max(2, table.rows.length + 1);
   const ref = `A1:${letters[letters.length - 1]}${lastRow}`;
   const parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
+    `<worksheet xmlns="${dialect.main}" xmlns:r="${dialect.relationships}">`,
     `<dimension ref="${ref}"/>`,
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>',
     '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>',
@@ -70,7 +74,7 @@ function worksheetXml(table: TableSheet, styles: Record<ColumnFormat, number>, t
   return parts.join("");
 }
 
-function tableXml(table: TableSheet, id: number): string {
+function tableXml(table: TableSheet, id: number, dialect: Dialect): string {
   const lastColumn = columnLetters(table.columns.length);
   const ref = `A1:${lastColumn}${Math.max(2, table.rows.length + 1)}`;
   const columns = table.columns
@@ -78,7 +82,7 @@ function tableXml(table: TableSheet, id: number): string {
     .join("");
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<table xmlns="${MAIN_NS}" id="${id}" name="${escapeXml(table.tableName)}" displayName="${escapeXml(table.tableName)}" ref="${ref}" totalsRowShown="0">` +
+    `<table xmlns="${dialect.main}" id="${id}" name="${escapeXml(table.tableName)}" displayName="${escapeXml(table.tableName)}" ref="${ref}" totalsRowShown="0">` +
     `<autoFilter ref="${ref}"/><tableColumns count="${table.columns.length}">${columns}</tableColumns>` +
     '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>'
   );
@@ -105,7 +109,7 @@ export function writeTableSheet(
   styles: Record<ColumnFormat, number>,
   nextTableId: () => number,
 ): number {
-  const workbookPath = parts.workbookPath;
+  const { workbookPath, dialect, prefix } = parts;
   let sheetIndex: number;
   let sheetPath: string;
   if ("replaceIndex" in target) {
@@ -119,25 +123,30 @@ export function writeTableSheet(
     const relationshipId = addRelationship(
       pkg,
       workbookPath,
-      WORKSHEET_TYPE,
+      relationshipType(dialect, "worksheet"),
       relativePath(workbookPath, sheetPath),
     );
     const sheetId = Math.max(0, ...parts.sheets.map((sheet) => sheet.sheetId)) + 1;
     const workbook = pkg.text(workbookPath) ?? "";
-    const rootTag = /<workbook\b[^>]*>/.exec(workbook)?.[0] ?? "";
-    const rootPrefix = namespacePrefix(rootTag, REL_NS);
-    const prefix = rootPrefix ?? "r";
-    const declaration = rootPrefix ? "" : ` xmlns:r="${REL_NS}"`;
-    const sheet = `<sheet name="${escapeXml(table.sheetName)}" sheetId="${sheetId}" ${prefix}:id="${relationshipId}"${declaration}/>`;
-    pkg.setText(workbookPath, workbook.replace("</sheets>", `${sheet}</sheets>`));
+    const rootTag = new RegExp(`<${tagPattern(prefix, "workbook")}\\b[^>]*>`).exec(workbook)?.[0] ?? "";
+    const rootPrefix = namespacePrefix(rootTag, dialect.relationships);
+    const r = rootPrefix ?? "r";
+    const declaration = rootPrefix ? "" : ` xmlns:r="${dialect.relationships}"`;
+    const sheet = `<${prefix}sheet name="${escapeXml(table.sheetName)}" sheetId="${sheetId}" ${r}:id="${relationshipId}"${declaration}/>`;
+    pkg.setText(workbookPath, workbook.replace(`</${prefix}sheets>`, `${sheet}</${prefix}sheets>`));
     addContentTypeOverride(pkg, sheetPath, WORKSHEET_CONTENT);
     parts.sheets.push({ name: table.sheetName, sheetId, relationshipId, path: sheetPath });
   }
   pkg.delete(relationshipsPath(sheetPath));
   const tablePath = unusedPath(pkg, "xl/tables", "table", 1);
-  const tableRelId = addRelationship(pkg, sheetPath, TABLE_TYPE, relativePath(sheetPath, tablePath));
-  pkg.setText(tablePath, tableXml(table, nextTableId()));
+  const tableRelId = addRelationship(
+    pkg,
+    sheetPath,
+    relationshipType(dialect, "table"),
+    relativePath(sheetPath, tablePath),
+  );
+  pkg.setText(tablePath, withPrefix(tableXml(table, nextTableId(), dialect), prefix));
   addContentTypeOverride(pkg, tablePath, TABLE_CONTENT);
-  pkg.setText(sheetPath, worksheetXml(table, styles, tableRelId));
+  pkg.setText(sheetPath, withPrefix(worksheetXml(table, styles, tableRelId, dialect), prefix));
   return sheetIndex;
 }

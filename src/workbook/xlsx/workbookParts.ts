@@ -1,8 +1,9 @@
 /** Where things are in an .xlsx package: the workbook part, its sheets, tables and defined names. */
+import { isRelationshipType, spreadsheetMain, tagPattern, type Dialect } from "./dialect";
 import { OpcPackage, WorkbookFileError } from "./opcPackage";
 import { attributes, decodeXml } from "./xml";
 
-const OFFICE_DOCUMENT = "/officeDocument";
+/** The Transitional relationship types; a Strict package has its own (see dialect.ts). */
 export const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 export const TABLE_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
 export const STYLES_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
@@ -36,13 +37,16 @@ export interface TableEntry {
 
 export interface WorkbookParts {
   workbookPath: string;
+  /** The package's SpreadsheetML dialect, and the prefix its workbook part gives the main namespace (`x:` or `""`). */
+  dialect: Dialect;
+  prefix: string;
   sheets: SheetEntry[];
   definedNames: DefinedName[];
   tables: TableEntry[];
 }
 
 export function findWorkbookPath(pkg: OpcPackage): string {
-  const main = pkg.relationships("").find((rel) => rel.type.endsWith(OFFICE_DOCUMENT));
+  const main = pkg.relationships("").find((rel) => isRelationshipType(rel.type, "officeDocument"));
   const path = main?.target ?? "xl/workbook.xml";
   if (!pkg.has(path)) {
     throw new WorkbookFileError(
@@ -52,23 +56,42 @@ export function findWorkbookPath(pkg: OpcPackage): string {
   return path;
 }
 
+/** A package that lists a sheet whose part is not there. */
+function missingSheetPart(name: string): WorkbookFileError {
+  return new WorkbookFileError(
+    `This .xlsx file is damaged: the part that holds the sheet "${name}" is missing. Open it in Excel, let Excel repair it, and save it again.`,
+  );
+}
+
 export function readWorkbookParts(pkg: OpcPackage): WorkbookParts {
   const workbookPath = findWorkbookPath(pkg);
   const xml = pkg.text(workbookPath) ?? "";
+  const { dialect, prefix } = spreadsheetMain(xml);
+  const tag = (local: string) => tagPattern(prefix, local);
   const rels = new Map(pkg.relationships(workbookPath).map((rel) => [rel.id, rel]));
-  const sheetsXml = /<sheets\b[^>]*>([\s\S]*?)<\/sheets>/.exec(xml)?.[1] ?? "";
-  const sheets: SheetEntry[] = [...sheetsXml.matchAll(/<sheet\b([^>]*)>/g)].map((match) => {
-    const attrs = attributes(match[1]);
-    const relationshipId = Object.entries(attrs).find(([key]) => key.endsWith(":id"))?.[1] ?? "";
-    const rel = rels.get(relationshipId);
-    return {
-      name: attrs.name,
-      sheetId: Number(attrs.sheetId),
-      relationshipId,
-      path: rel && rel.type === WORKSHEET_TYPE && pkg.has(rel.target) ? rel.target : null,
-    };
-  });
-  const definedNames = [...xml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)].map((match) => {
+  const sheetsXml =
+    new RegExp(`<${tag("sheets")}\\b[^>]*>([\\s\\S]*?)</${tag("sheets")}>`).exec(xml)?.[1] ?? "";
+  const sheets: SheetEntry[] = [...sheetsXml.matchAll(new RegExp(`<${tag("sheet")}\\b([^>]*)>`, "g"))].map(
+    (match) => {
+      const attrs = attributes(match[1]);
+      const relationshipId = Object.entries(attrs).find(([key]) => key.endsWith(":id"))?.[1] ?? "";
+      const rel = rels.get(relationshipId);
+      if (!rel) throw missingSheetPart(attrs.name);
+      const isWorksheet = isRelationshipType(rel.type, "worksheet");
+      if (isWorksheet && !pkg.has(rel.target)) throw missingSheetPart(attrs.name);
+      return {
+        name: attrs.name,
+        sheetId: Number(attrs.sheetId),
+        relationshipId,
+        path: isWorksheet ? rel.target : null,
+      };
+    },
+  );
+  const definedNamePattern = new RegExp(
+    `<${tag("definedName")}\\b([^>]*)>([\\s\\S]*?)</${tag("definedName")}>`,
+    "g",
+  );
+  const definedNames = [...xml.matchAll(definedNamePattern)].map((match) => {
     const attrs = attributes(match[1]);
     return {
       name: attrs.name,
@@ -81,9 +104,12 @@ export function readWorkbookParts(pkg: OpcPackage): WorkbookParts {
   sheets.forEach((sheet, sheetIndex) => {
     if (sheet.path === null) return;
     for (const rel of pkg.relationships(sheet.path)) {
-      if (rel.type !== TABLE_TYPE || !pkg.has(rel.target)) continue;
+      if (!isRelationshipType(rel.type, "table") || !pkg.has(rel.target)) continue;
       const tableXml = pkg.text(rel.target) ?? "";
-      const attrs = attributes(/<table\b([^>]*)>/.exec(tableXml)?.[1] ?? "");
+      const tablePrefix = spreadsheetMain(tableXml).prefix;
+      const attrs = attributes(
+        new RegExp(`<${tagPattern(tablePrefix, "table")}\\b([^>]*)>`).exec(tableXml)?.[1] ?? "",
+      );
       tables.push({
         name: attrs.displayName ?? attrs.name,
         id: Number(attrs.id),
@@ -95,5 +121,5 @@ export function readWorkbookParts(pkg: OpcPackage): WorkbookParts {
       });
     }
   });
-  return { workbookPath, sheets, definedNames, tables };
+  return { workbookPath, dialect, prefix, sheets, definedNames, tables };
 }
