@@ -48,10 +48,12 @@ export interface LeadAllocationPlan {
 
 /**
  * The capacity is met from below by this many leads, so that the rounding of
- * a sum of many vehicles' leads never takes the total above it (SPEC 10.1
- * allows 0.01).
+ * a sum of many vehicles' leads never takes the total above it: a ten-billionth
+ * of the capacity, never more than a thousandth of a lead (SPEC 10.1 allows 0.01).
  */
-const LEAD_MARGIN = 1e-3;
+function leadMargin(capacity: number): number {
+  return Math.min(1e-3, 1e-10 * Math.max(1, capacity));
+}
 
 const CAPACITY_FIELD = "Lead capacity";
 const GOAL_FIELD = "Pipeline goal";
@@ -132,6 +134,8 @@ export interface BudgetPoint {
   floorsOverCapacity: boolean;
   /** λ; 0 when money is held back; null when no vehicle is free. */
   lambda: number | null;
+  /** μ when the capacity binds, else null. */
+  mu: number | null;
 }
 
 /** The money the capacity holds back at a point: min(Budget, Σ hi) − Allocated when it binds. */
@@ -177,6 +181,7 @@ export function allocateAt(shortlist: LeadShortlist, budget: number, start?: num
       binds: false,
       floorsOverCapacity: false,
       lambda: sectionFourLambda(prepared, sectionFour),
+      mu: null,
     };
   }
   const curves = shortlist.leadCurves();
@@ -184,13 +189,14 @@ export function allocateAt(shortlist: LeadShortlist, budget: number, start?: num
     const floors = curves.atFloors();
     return point(shortlist, floors, null, true);
   }
-  const target = capacity - LEAD_MARGIN;
+  const target = capacity - leadMargin(capacity);
   const heldBack = curves.heldBack(target);
   const heldBackSpend = sumOf(heldBack.investments);
   if (heldBackSpend <= budget + MONEY_TOLERANCE)
     return point(shortlist, heldBack.investments, heldBack, false);
-  const solved = curves.solve("spend", budget, target, start ?? curves.startGuess());
-  return point(shortlist, solved.investments, solved, false);
+  const solved = curves.solve("spend", budget, target, leadMargin(capacity), start ?? curves.startGuess());
+  const answer = solved ?? heldBack;
+  return point(shortlist, answer.investments, answer, false);
 }
 
 function point(
@@ -208,6 +214,7 @@ function point(
     binds: true,
     floorsOverCapacity,
     lambda: solution !== null && free ? solution.lambda : null,
+    mu: solution?.mu ?? null,
   };
 }
 
@@ -254,7 +261,7 @@ function capacityGoal(shortlist: LeadShortlist, settings: PlanSettings, sectionF
   }
   const curves = shortlist.leadCurves();
   const floorsOver = curves.floorLeads() > capacity;
-  const target = capacity - LEAD_MARGIN;
+  const target = capacity - leadMargin(capacity);
   const most = floorsOver
     ? curves.floorPipeline()
     : shortlist.pipelineOf(curves.heldBack(target).investments);
@@ -269,7 +276,8 @@ function capacityGoal(shortlist: LeadShortlist, settings: PlanSettings, sectionF
   const heldBack = curves.heldBack(target);
   if (goal >= most - MONEY_TOLERANCE)
     return { budgetForGoal: upToCent(sumOf(heldBack.investments)), issue: null };
-  const solved = curves.solve("pipeline", goal, target, curves.startGuess());
+  const solved =
+    curves.solve("pipeline", goal, target, leadMargin(capacity), curves.startGuess()) ?? heldBack;
   return { budgetForGoal: Math.min(upToCent(sumOf(solved.investments)), prepared.ceilings), issue: null };
 }
 

@@ -169,8 +169,8 @@ export class LeadCurves {
   /**
    * The optimum with λ = 0: the vehicles funded to their ceilings by pipeline
    * per lead, highest first, until the next one would pass `capacity`; that
-   * one (or those sharing its p_i, in proportion to their room in leads) takes
-   * the leads that are left. Worked out once: it does not depend on the budget.
+   * one takes the leads that are left (those sharing its p_i share them at
+   * the least cost). Worked out once: it does not depend on the budget.
    */
   heldBack(capacity: number): LeadSolution {
     if (this.greedy) return this.greedy;
@@ -194,20 +194,14 @@ export class LeadCurves {
         room += this.leadsAtHi[order[end]] - this.leadsAtLo[order[end]];
         end++;
       }
+      const group = order.slice(start, end);
       if (used + room <= capacity) {
-        for (let j = start; j < end; j++) x[order[j]] = this.hi[order[j]];
+        for (const k of group) x[k] = this.hi[k];
         used += room;
         start = end;
         continue;
       }
-      const share = room > 0 ? (capacity - used) / room : 0;
-      for (let j = start; j < end; j++) {
-        const k = order[j];
-        x[k] = this.investmentForLeads(
-          k,
-          this.leadsAtLo[k] + share * (this.leadsAtHi[k] - this.leadsAtLo[k]),
-        );
-      }
+      this.cheapestLeads(group, capacity - used, x);
       mu = this.perLead[order[start]];
       break;
     }
@@ -216,11 +210,52 @@ export class LeadCurves {
   }
 
   /**
-   * The optimum with λ > 0 where `level` (the spend, or the pipeline) of the
-   * whole shortlist meets `target`, its leads at most `capacity`; `start` is a
-   * guess of t = ln λ.
+   * Places `extra` leads above the floors of `group` (vehicles of one p_i) at
+   * the least spend: where the cost of a lead, dx/dy, is one ν for every
+   * vehicle not at a bound, found by bisection in ln ν.
    */
-  solve(level: "spend" | "pipeline", target: number, capacity: number, start: number): LeadSolution {
+  private cheapestLeads(group: number[], extra: number, x: Float64Array): void {
+    if (group.length === 1) {
+      const k = group[0];
+      x[k] = this.investmentForLeads(k, this.leadsAtLo[k] + extra);
+      return;
+    }
+    let target = extra;
+    for (const k of group) target += this.leadsAtLo[k];
+    // ln y_k(ν) = ln Leads_k + β_k / (1 − β_k) (ln ν + ln β_k + ln Leads_k − ln c_k).
+    const leadsAt = (k: number, lnCost: number) => {
+      const beta = this.elasticity[k];
+      const y = Math.exp(
+        this.lnLeads[k] +
+          (beta / (1 - beta)) * (lnCost + Math.log(beta) + this.lnLeads[k] - this.lnCurrent[k]),
+      );
+      return Math.min(this.leadsAtHi[k], Math.max(this.leadsAtLo[k], y));
+    };
+    let below = -700;
+    let above = 700;
+    for (let n = 0; n < 200 && above - below > 1e-12; n++) {
+      const middle = (below + above) / 2;
+      let total = 0;
+      for (const k of group) total += leadsAt(k, middle);
+      if (total > target) above = middle;
+      else below = middle;
+    }
+    for (const k of group) x[k] = this.investmentForLeads(k, leadsAt(k, below));
+  }
+
+  /**
+   * The optimum with λ > 0 where `level` (the spend, or the pipeline) of the
+   * whole shortlist meets `target`, its leads at most `capacity` and within
+   * `tolerance` of it when it binds; `start` is a guess of t = ln λ. Null when
+   * no λ > 0 gets there: the answer is then the λ = 0 one, `heldBack`.
+   */
+  solve(
+    level: "spend" | "pipeline",
+    target: number,
+    capacity: number,
+    tolerance: number,
+    start: number,
+  ): LeadSolution | null {
     const e = this.e;
     const fixed = level === "spend" ? this.fixedSpend : this.fixedPipeline;
     const movableTarget = target - fixed;
@@ -230,9 +265,11 @@ export class LeadCurves {
     let t = start;
     let mu = 0;
     let step = 1;
+    let found = false;
     for (let n = 0; n < ROOT_MAX_STEPS; n++) {
-      mu = this.solveMu(t, leadTarget, mu);
+      mu = this.solveMu(t, leadTarget, tolerance, mu);
       const value = level === "spend" ? e.spend : e.pipeline;
+      found = Math.abs(value - movableTarget) <= 1e-9 * movableTarget;
       if (Math.abs(value - movableTarget) <= 1e-12 * movableTarget) break;
       if (value > movableTarget) below = t;
       else above = t;
@@ -249,17 +286,18 @@ export class LeadCurves {
       if (!(next !== t) || Math.abs(above - below) <= 1e-15 * Math.max(1, Math.abs(t))) break;
       t = next;
     }
+    if (!found) return null;
     return { investments: this.spread(this.x), lambda: Math.exp(t), mu };
   }
 
   /**
-   * The μ ≥ 0 at which the movable vehicles' leads at t meet `target` (0 when
+   * The μ ≥ 0 at which the movable vehicles' leads at t meet `target`, from
+   * below within `tolerance` (0 when
    * they fit at μ = 0), leaving the evaluation there in `this.e` and `this.x`.
    * The leads fall continuously with μ: Newton's method in the bracket [0, top p].
    */
-  private solveMu(t: number, target: number, start: number): number {
+  private solveMu(t: number, target: number, tolerance: number, start: number): number {
     const e = this.e;
-    const tolerance = 1e-9 * Math.max(1, target);
     let below = 0;
     let above = this.topPerLead;
     let mu = start > below && start < above ? start : 0;
@@ -342,8 +380,10 @@ export class LeadCurves {
     this.e.pipeline += pipeline;
   }
 
-  /** x with L_k(x) = leads, kept within the bounds. */
+  /** x with L_k(x) = leads, a bound exactly when the leads are that bound's. */
   private investmentForLeads(k: number, leads: number): number {
+    if (leads >= this.leadsAtHi[k]) return this.hi[k];
+    if (leads <= this.leadsAtLo[k]) return this.lo[k];
     const x = Math.exp(this.lnCurrent[k] + (Math.log(leads) - this.lnLeads[k]) / this.elasticity[k]);
     return Math.min(this.hi[k], Math.max(this.lo[k], x));
   }
