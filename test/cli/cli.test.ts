@@ -97,7 +97,9 @@ describe("vehicle-planner plan", () => {
     expect(book.getWorksheet("Vehicle Filter")?.getCell("C2").value).toBe("Shortlisted");
     expect(book.getWorksheet("Media Mix")?.getCell("C2").numFmt).toBe("0.0%");
     const tables = (
-      readFileSync(out).length > 0 ? ["tblShortlist", "tblVehicleFilter", "tblMediaMix", "tblBudgetCurve"] : []
+      readFileSync(out).length > 0
+        ? ["tblShortlist", "tblVehicleFilter", "tblMediaMix", "tblBudgetCurve"]
+        : []
     ).filter((name) =>
       execFileSync("unzip", ["-p", out, "xl/tables/*"]).toString().includes(`name="${name}"`),
     );
