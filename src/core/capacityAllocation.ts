@@ -194,7 +194,10 @@ export function allocateAt(shortlist: LeadShortlist, budget: number, start?: num
   const heldBackSpend = sumOf(heldBack.investments);
   if (heldBackSpend <= budget + MONEY_TOLERANCE)
     return point(shortlist, heldBack.investments, heldBack, false);
-  const solved = curves.solve("spend", budget, target, leadMargin(capacity), start ?? curves.startGuess());
+  // Capacity makes money worth less, so section 4's λ at this budget is a close guess from above.
+  const sectionFourMarginal = sectionFourLambda(prepared, sectionFour);
+  const guess = start ?? (sectionFourMarginal !== null ? Math.log(sectionFourMarginal) : curves.startGuess());
+  const solved = curves.solve("spend", budget, target, leadMargin(capacity), guess);
   const answer = solved ?? heldBack;
   return point(shortlist, answer.investments, answer, false);
 }

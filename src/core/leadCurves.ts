@@ -18,6 +18,9 @@ import { curvePipeline, type PreparedShortlist } from "./allocation";
 
 const ROOT_MAX_STEPS = 100;
 
+/** Relative difference below which two pipelines per lead count as one. */
+const TIE = 1e-9;
+
 /** Σ over the movable vehicles at one (t, μ), with the sums the derivatives need. */
 interface Evaluation {
   spend: number;
@@ -30,7 +33,6 @@ interface Evaluation {
   lbsr: number;
   pbs: number;
   pbsr: number;
-  free: number;
 }
 
 export interface LeadSolution {
@@ -76,7 +78,6 @@ export class LeadCurves {
     lbsr: 0,
     pbs: 0,
     pbsr: 0,
-    free: 0,
   };
   /** Spend, leads and pipeline of the vehicles held at lo_i whatever the multipliers. */
   readonly fixedSpend: number;
@@ -170,41 +171,47 @@ export class LeadCurves {
    * The optimum with λ = 0: the vehicles funded to their ceilings by pipeline
    * per lead, highest first, until the next one would pass `capacity`; that
    * one takes the leads that are left (those sharing its p_i share them at
-   * the least cost). Worked out once: it does not depend on the budget.
+   * the least cost). Its p_i is found by bisection over the sorted p_i, each
+   * step one pass, rather than by sorting the vehicles. Worked out once: it
+   * does not depend on the budget.
    */
   heldBack(capacity: number): LeadSolution {
     if (this.greedy) return this.greedy;
-    const order: number[] = [];
+    const { perLead, leadsAtLo, leadsAtHi } = this;
     const x = new Float64Array(this.count);
     let used = this.fixedLeads;
-    for (let k = 0; k < this.count; k++) {
-      used += this.leadsAtLo[k];
-      if (this.perLead[k] === Infinity) x[k] = this.hi[k];
-      else {
-        x[k] = this.lo[k];
-        order.push(k);
-      }
-    }
-    order.sort((a, b) => this.perLead[b] - this.perLead[a] || a - b);
-    let mu = 0;
-    for (let start = 0; start < order.length;) {
-      let end = start;
+    for (let k = 0; k < this.count; k++) used += leadsAtLo[k];
+    // Leads above the floors of every vehicle whose p_i is at least `threshold`.
+    const roomFrom = (threshold: number) => {
       let room = 0;
-      while (end < order.length && this.perLead[order[end]] === this.perLead[order[start]]) {
-        room += this.leadsAtHi[order[end]] - this.leadsAtLo[order[end]];
-        end++;
+      for (let k = 0; k < this.count; k++) {
+        if (perLead[k] !== Infinity && perLead[k] >= threshold) room += leadsAtHi[k] - leadsAtLo[k];
       }
-      const group = order.slice(start, end);
-      if (used + room <= capacity) {
-        for (const k of group) x[k] = this.hi[k];
-        used += room;
-        start = end;
-        continue;
-      }
-      this.cheapestLeads(group, capacity - used, x);
-      mu = this.perLead[order[start]];
-      break;
+      return room;
+    };
+    // The margin's p_i: the highest whose vehicles, with all above them at their ceilings, pass the capacity.
+    const values = Float64Array.from(perLead)
+      .filter((p) => p !== Infinity)
+      .sort();
+    let below = 0;
+    let above = values.length;
+    while (below < above) {
+      const middle = (below + above) >> 1;
+      if (used + roomFrom(values[middle]) > capacity) below = middle + 1;
+      else above = middle;
     }
+    const mu = below > 0 ? values[below - 1] : 0;
+    // p_i a rounding step apart are one p_i: otherwise the dearer leads of the higher would be bought first.
+    const group: number[] = [];
+    let fundedRoom = 0;
+    for (let k = 0; k < this.count; k++) {
+      if (perLead[k] > mu * (1 + TIE)) {
+        x[k] = this.hi[k];
+        if (perLead[k] !== Infinity) fundedRoom += leadsAtHi[k] - leadsAtLo[k];
+      } else if (perLead[k] >= mu * (1 - TIE) && mu > 0) group.push(k);
+      else x[k] = this.lo[k];
+    }
+    if (group.length > 0) this.cheapestLeads(group, capacity - used - fundedRoom, x);
     this.greedy = { investments: this.spread(x), lambda: 0, mu };
     return this.greedy;
   }
@@ -284,6 +291,8 @@ export class LeadCurves {
         next = Number.isFinite(below) ? below + step : above - step;
       }
       if (!(next !== t) || Math.abs(above - below) <= 1e-15 * Math.max(1, Math.abs(t))) break;
+      // μ moves with t along the capacity's level set, so its tangent gives the inner search a close start.
+      if (mu > 0) mu = Math.max(0, mu + muSlope * (next - t));
       t = next;
     }
     if (!found) return null;
@@ -301,20 +310,20 @@ export class LeadCurves {
     let below = 0;
     let above = this.topPerLead;
     let mu = start > below && start < above ? start : 0;
+    let zeroChecked = mu === 0;
     this.evaluate(t, mu);
-    if (mu > 0 && target - e.leads > tolerance) {
-      above = mu;
-      mu = 0;
-      this.evaluate(t, 0);
-    }
-    if (mu === 0 && e.leads <= target) return 0;
     for (let n = 0; n < ROOT_MAX_STEPS; n++) {
-      if (e.leads <= target && target - e.leads <= tolerance) return mu;
+      if (e.leads <= target && (mu === 0 || target - e.leads <= tolerance)) return mu;
       if (e.leads > target) below = mu;
       else above = mu;
-      const newton = e.lbsr < 0 ? mu - (e.leads - target) / e.lbsr : NaN;
-      const next = newton > below && newton < above ? newton : below + (above - below) / 2;
-      if (!(next > below && next < above)) break;
+      // Aimed at the middle of the band accepted, so that rounding cannot leave it just above.
+      const newton = e.lbsr < 0 ? mu - (e.leads - (target - tolerance / 2)) / e.lbsr : NaN;
+      let next: number;
+      if (newton > below && newton < above) next = newton;
+      else if (!zeroChecked && below === 0 && e.leads < target) next = 0;
+      else next = below + (above - below) / 2;
+      if (next === 0) zeroChecked = true;
+      else if (!(next > below && next < above)) break;
       mu = next;
       this.evaluate(t, mu);
     }
@@ -334,50 +343,64 @@ export class LeadCurves {
 
   /** Each movable vehicle's investment at (t, μ) into `this.x`, with the sums into `this.e`. */
   private evaluate(t: number, mu: number): void {
-    const e = this.e;
-    e.spend = e.leads = e.pipeline = 0;
-    e.xs = e.xsr = e.lbs = e.lbsr = e.pbs = e.pbsr = 0;
-    e.free = 0;
-    const { perLead, lnCurrent, slope, logMarginalAtCurrent, lnLo, lnHi, x } = this;
+    const { perLead, lnCurrent, slope, logMarginalAtCurrent, lnLo, lnHi, lo, hi, elasticity, x } = this;
+    const { leadsAtLo, leadsAtHi, pipelineAtLo, pipelineAtHi, lnPipeline, lnLeads } = this;
+    let spend = 0;
+    let leads = 0;
+    let pipeline = 0;
+    let xs = 0;
+    let xsr = 0;
+    let lbs = 0;
+    let lbsr = 0;
+    let pbs = 0;
+    let pbsr = 0;
     for (let k = 0; k < this.count; k++) {
       const p = perLead[k];
-      if (p <= mu) {
-        this.atBound(k, this.lo[k], this.leadsAtLo[k], this.pipelineAtLo[k]);
-        continue;
+      let u = Infinity;
+      if (p > mu) {
+        const share = p !== Infinity ? Math.log1p(-mu / p) : 0;
+        u = lnCurrent[k] + slope[k] * (t - logMarginalAtCurrent[k] - share);
       }
-      const finite = p !== Infinity;
-      const share = finite ? Math.log1p(-mu / p) : 0;
-      const u = lnCurrent[k] + slope[k] * (t - logMarginalAtCurrent[k] - share);
-      if (u >= lnHi[k]) this.atBound(k, this.hi[k], this.leadsAtHi[k], this.pipelineAtHi[k]);
-      else if (u <= lnLo[k]) this.atBound(k, this.lo[k], this.leadsAtLo[k], this.pipelineAtLo[k]);
-      else {
+      if (p <= mu || u <= lnLo[k]) {
+        x[k] = lo[k];
+        spend += lo[k];
+        leads += leadsAtLo[k];
+        pipeline += pipelineAtLo[k];
+      } else if (u >= lnHi[k]) {
+        x[k] = hi[k];
+        spend += hi[k];
+        leads += leadsAtHi[k];
+        pipeline += pipelineAtHi[k];
+      } else {
         const xk = Math.exp(u);
         x[k] = xk;
-        const growth = this.elasticity[k] * (u - lnCurrent[k]);
-        const pipeline = Math.exp(this.lnPipeline[k] + growth);
-        const leads = finite ? Math.exp(this.lnLeads[k] + growth) : 0;
-        const r = finite ? 1 / (p - mu) : 0;
+        const growth = elasticity[k] * (u - lnCurrent[k]);
+        const vehiclePipeline = Math.exp(lnPipeline[k] + growth);
+        const vehicleLeads = p !== Infinity ? Math.exp(lnLeads[k] + growth) : 0;
+        const r = p !== Infinity ? 1 / (p - mu) : 0;
         const s = slope[k];
-        const bs = this.elasticity[k] * s;
-        e.spend += xk;
-        e.leads += leads;
-        e.pipeline += pipeline;
-        e.xs += xk * s;
-        e.xsr += xk * s * r;
-        e.lbs += leads * bs;
-        e.lbsr += leads * bs * r;
-        e.pbs += pipeline * bs;
-        e.pbsr += pipeline * bs * r;
-        e.free++;
+        const bs = elasticity[k] * s;
+        spend += xk;
+        leads += vehicleLeads;
+        pipeline += vehiclePipeline;
+        xs += xk * s;
+        xsr += xk * s * r;
+        lbs += vehicleLeads * bs;
+        lbsr += vehicleLeads * bs * r;
+        pbs += vehiclePipeline * bs;
+        pbsr += vehiclePipeline * bs * r;
       }
     }
-  }
-
-  private atBound(k: number, x: number, leads: number, pipeline: number): void {
-    this.x[k] = x;
-    this.e.spend += x;
-    this.e.leads += leads;
-    this.e.pipeline += pipeline;
+    const e = this.e;
+    e.spend = spend;
+    e.leads = leads;
+    e.pipeline = pipeline;
+    e.xs = xs;
+    e.xsr = xsr;
+    e.lbs = lbs;
+    e.lbsr = lbsr;
+    e.pbs = pbs;
+    e.pbsr = pbsr;
   }
 
   /** x with L_k(x) = leads, a bound exactly when the leads are that bound's. */

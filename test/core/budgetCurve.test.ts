@@ -130,6 +130,15 @@ describe("SPEC 11 budget curve values", () => {
     );
   });
 
+  test("SPEC 11 pipelines per lead a rounding step apart count as one: the cheaper leads are bought first, and the curve never falls", () => {
+    const inputs = [vehicle(1_000, 500, 500 / 50.00000000000001), vehicle(1_000, 7_966.79, 7_966.79 / 50)];
+    const rows = curve(inputs, { salesReps: 1, leadsPerRep: 124 });
+    for (let i = 1; i < rows.length; i++)
+      expect(rows[i].expectedPipeline).toBeGreaterThanOrEqual(rows[i - 1].expectedPipeline - 1e-6);
+    expect(rows[rows.length - 1].expectedPipeline).toBeCloseTo(50 * 124, 1);
+    expect(rows[2]).toMatchObject({ budget: 1_300, marginalPer1k: 0 });
+  });
+
   test("SPEC 11 expected pipeline never falls along the curve, and leads stay within the capacity", () => {
     fc.assert(
       fc.property(
