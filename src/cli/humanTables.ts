@@ -1,7 +1,7 @@
 /** The plan as readable, aligned text tables for the terminal. */
 import type { Plan } from "../core/model";
 import type { ScenarioComparison } from "../core/scenarios";
-import { formatMoney, formatPercentFixed, formatRatio } from "../core/numberText";
+import { formatLeads, formatMoney, formatPercentFixed, formatRatio } from "../core/numberText";
 import { questionsNotAskedOfAny } from "../core/outputSheets";
 
 type Align = "left" | "right";
@@ -19,6 +19,7 @@ function table(headers: string[], aligns: Align[], rows: string[][]): string {
 const money = (value: number | null) => (value === null ? "" : formatMoney(Math.round(value)));
 const share = (value: number | null) => (value === null ? "" : formatPercentFixed(value));
 const ratio = (value: number | null) => (value === null ? "" : formatRatio(value));
+const leads = (value: number | null) => (value === null ? "" : formatLeads(value));
 
 export function shortlistTable(plan: Plan): string {
   const rows = plan.vehicles
@@ -32,12 +33,23 @@ export function shortlistTable(plan: Plan): string {
       money(vehicle.recommendedInvestment),
       vehicle.bound ?? "",
       money(vehicle.expectedPipeline),
+      leads(vehicle.expectedLeads),
       ratio(vehicle.efficiency),
     ]);
   if (rows.length === 0) return "No vehicle made the shortlist.";
   return table(
-    ["Rank", "Vehicle", "Channel", "Investment", "Recommended", "Bound", "Expected pipeline", "Efficiency"],
-    ["right", "left", "left", "right", "right", "left", "right", "right"],
+    [
+      "Rank",
+      "Vehicle",
+      "Channel",
+      "Investment",
+      "Recommended",
+      "Bound",
+      "Expected pipeline",
+      "Expected leads",
+      "Efficiency",
+    ],
+    ["right", "left", "left", "right", "right", "left", "right", "right", "right"],
     rows,
   );
 }
@@ -66,6 +78,36 @@ function notAskedLines(plan: Plan): string[] {
   return notAsked.length ? [`Not asked of any vehicle: ${notAsked.join("; ")}.`] : [];
 }
 
+/** SPEC 10.1's additions to the budget summary. */
+function leadLines(plan: Plan): string[] {
+  const { allocation } = plan;
+  if (allocation.expectedLeads === null) return [];
+  const parts = [`Expected leads ${leads(allocation.expectedLeads)}`];
+  if (allocation.leadCapacity !== null) {
+    parts.push(`lead capacity ${leads(allocation.leadCapacity)}`);
+    parts.push(`held back for capacity ${money(allocation.heldBackForCapacity)}`);
+  }
+  if (allocation.leadsPerRep !== null) parts.push(`leads per rep ${leads(allocation.leadsPerRep)}`);
+  return [`${parts.join("; ")}.`];
+}
+
+/** SPEC 11: what more or less budget would buy. */
+export function budgetCurveTable(plan: Plan): string {
+  if (plan.budgetCurve.length === 0) return "No vehicle made the shortlist, so there is no budget curve.";
+  return table(
+    ["Budget", "Expected pipeline", "Expected leads", "Marginal per $1k", "Pipeline per $", "Note"],
+    ["right", "right", "right", "right", "right", "left"],
+    plan.budgetCurve.map((row) => [
+      money(row.budget),
+      money(row.expectedPipeline),
+      leads(row.expectedLeads),
+      money(row.marginalPer1k),
+      ratio(row.pipelinePerDollar),
+      row.note ?? "",
+    ]),
+  );
+}
+
 export function summaryLines(plan: Plan): string[] {
   const { allocation } = plan;
   const eliminated = new Map<number, number>();
@@ -81,6 +123,7 @@ export function summaryLines(plan: Plan): string[] {
     .join(", ");
   return [
     `Budget ${money(allocation.budget)}; allocated ${allocation.allocated === null ? "nothing (the floors exceed the budget)" : money(allocation.allocated)}; expected pipeline ${allocation.expectedPipeline === null ? "none" : money(allocation.expectedPipeline)}.`,
+    ...leadLines(plan),
     `Pipeline goal ${money(allocation.pipelineGoal)}; budget for the goal ${allocation.budgetForGoal === null ? "out of reach for this shortlist" : money(allocation.budgetForGoal)}.`,
     `Eliminated by question: ${byQuestion || "none"}. Invalid rows: ${invalid}.`,
     ...notAskedLines(plan),

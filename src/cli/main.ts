@@ -25,7 +25,7 @@ import {
 import type { WrittenSheet } from "../workbook/plannerWorkbook";
 import { planToJson } from "../core/planJson";
 import { findVehicleSource, WorkbookFileError, XlsxWorkbook } from "../workbook/xlsx";
-import { mixTable, scenarioTable, shortlistTable, summaryLines } from "./humanTables";
+import { budgetCurveTable, mixTable, scenarioTable, shortlistTable, summaryLines } from "./humanTables";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -38,12 +38,13 @@ const USAGE = `Usage:
   vehicle-planner plan WORKBOOK.xlsx [--out FILE] [--sheet NAME | --table NAME]
       [--attention SHEET] [--objective STAGE] [--bandwidth N] [--budget MONEY]
       [--goal MONEY] [--message COMPLEXITY] [--json] [--force]
-      [--scenario NAME]
+      [--reps N] [--leads-per-rep N] [--scenario NAME]
   vehicle-planner compare WORKBOOK.xlsx [--scenario NAME]... [plan's options]
   vehicle-planner sample [FILE] [--force]
 
-plan     plans the workbook and writes it with the Shortlist, Vehicle Filter and
-         Media Mix sheets to --out (default: WORKBOOK-plan.xlsx beside it).
+plan     plans the workbook and writes it with the Shortlist, Vehicle Filter,
+         Media Mix and Budget Curve sheets to --out (default: WORKBOOK-plan.xlsx
+         beside it). --reps and --leads-per-rep give sales' lead capacity.
 compare  plans the base and each scenario of Planner Scenarios (or those named)
          and adds a Scenarios sheet comparing them.
 sample   writes the bundled sample workbook (default: vehicle-planner-sample.xlsx).
@@ -71,6 +72,8 @@ const PLAN_OPTIONS = {
   budget: { type: "string" },
   goal: { type: "string" },
   message: { type: "string" },
+  reps: { type: "string" },
+  "leads-per-rep": { type: "string" },
   scenario: { type: "string", multiple: true },
   json: { type: "boolean" },
   force: { type: "boolean" },
@@ -84,6 +87,8 @@ const SETTING_FLAGS: [keyof typeof PLAN_OPTIONS, SettingKey][] = [
   ["budget", "budget"],
   ["goal", "pipelineGoal"],
   ["message", "messageComplexity"],
+  ["reps", "salesReps"],
+  ["leads-per-rep", "leadsPerRep"],
 ];
 
 type PlanFlags = {
@@ -351,6 +356,9 @@ function humanReport(plan: Plan, out: string, sheets: string[], notes: string[])
     "",
     "Media mix",
     mixTable(plan),
+    "",
+    "Budget curve",
+    budgetCurveTable(plan),
     "",
     ...summaryLines(plan),
     `Wrote ${out} with the sheets ${sheets.join(", ")}.`,

@@ -57,7 +57,7 @@ export const FITTED_ELASTICITY_MAX = 0.95;
  * the sums of floors and ceilings and the goal with the pipeline within reach:
  * those sums carry floating-point dust, and no one can see half a cent.
  */
-const MONEY_TOLERANCE = 0.005;
+export const MONEY_TOLERANCE = 0.005;
 
 /** Relative difference below which two sums of money are the same number but for rounding. */
 const ROUNDING_DUST = 1e-11;
@@ -95,12 +95,18 @@ export function responseElasticity(input: AllocationInput, settings: PlanSetting
 }
 
 /** P_i(x) = P_i (x / c_i)^β_i. */
-function curvePipeline(pipeline: number, current: number, elasticity: number, investment: number): number {
+export function curvePipeline(
+  pipeline: number,
+  current: number,
+  elasticity: number,
+  investment: number,
+): number {
   if (pipeline === 0 || investment === 0) return 0;
   return pipeline * Math.exp(elasticity * Math.log(investment / current));
 }
 
-interface Vehicle {
+/** A shortlisted vehicle as the allocation sees it. */
+export interface Vehicle {
   current: number;
   pipeline: number;
   elasticity: number;
@@ -117,7 +123,7 @@ interface Vehicle {
  * and its pipeline exp(lnPipeline + pipelineSlope (μ − m)), m being the log
  * marginal return at x = c.
  */
-interface ActiveCurves {
+export interface ActiveCurves {
   readonly count: number;
   readonly logMarginalAtCurrent: Float64Array;
   readonly muHi: Float64Array;
@@ -231,7 +237,7 @@ function levelAt(curves: ActiveCurves, level: Level, mu: number): { value: numbe
   return { value, derivative };
 }
 
-function sum(values: Float64Array): number {
+export function sum(values: Float64Array): number {
   let total = 0;
   for (const value of values) total += value;
   return total;
@@ -346,7 +352,7 @@ function toVehicle(input: AllocationInput, settings: PlanSettings): Vehicle {
 }
 
 /** The pipeline a vehicle is expected to bring at x; a vehicle run on team hours alone keeps its P. */
-function expectedAt(vehicle: Vehicle, x: number): number {
+export function expectedAt(vehicle: Vehicle, x: number): number {
   if (vehicle.current === 0) return vehicle.pipeline;
   return curvePipeline(vehicle.pipeline, vehicle.current, vehicle.elasticity, x);
 }
@@ -357,7 +363,7 @@ function boundOf(vehicle: Vehicle, x: number): Bound {
   return "free";
 }
 
-function marginalPer1k(vehicle: Vehicle, x: number): number | null {
+export function marginalPer1k(vehicle: Vehicle, x: number): number | null {
   if (vehicle.current === 0 || x === 0) return null;
   const marginal = (1000 * vehicle.elasticity * expectedAt(vehicle, x)) / x;
   // Next to x = 0 the marginal return runs off to infinity, which no cell can show.
@@ -392,7 +398,7 @@ function optimalInvestments(vehicles: Vehicle[], curves: ActiveCurves, budget: n
   });
 }
 
-interface GoalAnswer {
+export interface GoalAnswer {
   budgetForGoal: number | null;
   issue: Issue | null;
 }
@@ -445,27 +451,74 @@ function budgetIssue(severity: Issue["severity"], message: string): Issue {
   return { severity, cell: null, field: "Budget", message };
 }
 
-export function planAllocation(shortlisted: AllocationInput[], settings: PlanSettings): AllocationPlan {
+/** The shortlist ready to be allocated at any budget. */
+export interface PreparedShortlist {
+  vehicles: Vehicle[];
+  curves: ActiveCurves;
+  /** Σ lo_i. */
+  floors: number;
+  /** Σ hi_i. */
+  ceilings: number;
+}
+
+export function prepareShortlist(shortlisted: AllocationInput[], settings: PlanSettings): PreparedShortlist {
   const vehicles = shortlisted.map((input) => toVehicle(input, settings));
   const curves = buildActiveCurves(vehicles);
-  const { budget, pipelineGoal } = settings;
   let floors = 0;
   let ceilings = 0;
   for (const vehicle of vehicles) {
     floors += vehicle.lo;
     ceilings += vehicle.hi;
   }
-  const goal = budgetForGoal(vehicles, curves, pipelineGoal);
+  return { vehicles, curves, floors, ceilings };
+}
+
+/** The section 4 investments at a budget of at least Σ lo: every vehicle at its ceiling once the budget passes Σ hi. */
+export function sectionFourInvestments(prepared: PreparedShortlist, budget: number): number[] {
+  if (budget > prepared.ceilings + MONEY_TOLERANCE) return prepared.vehicles.map((vehicle) => vehicle.hi);
+  return optimalInvestments(prepared.vehicles, prepared.curves, budget);
+}
+
+/** The smallest budget whose section 4 allocation reaches the goal, or the `Pipeline goal` warning. */
+export function sectionFourGoal(prepared: PreparedShortlist, goal: number): GoalAnswer {
+  return budgetForGoal(prepared.vehicles, prepared.curves, goal);
+}
+
+/** One vehicle's row of the allocation at x. */
+export function vehicleAllocation(vehicle: Vehicle, x: number): VehicleAllocation {
+  return {
+    recommendedInvestment: x,
+    expectedPipeline: expectedAt(vehicle, x),
+    bound: vehicle.current === 0 ? "floor" : boundOf(vehicle, x),
+    marginalPer1k: marginalPer1k(vehicle, x),
+    elasticity: vehicle.elasticity,
+    lo: vehicle.lo,
+    hi: vehicle.hi,
+  };
+}
+
+/** The `Budget` error when Σ lo exceeds the budget. */
+export function floorsIssue(floors: number, budget: number): Issue {
+  return budgetIssue(
+    "error",
+    `The floors of the shortlist add up to ${formatMoney(floors)}, ${formatMoney(floors - budget)} more than ` +
+      `the ${formatMoney(budget)} budget: raise the Budget or lower Min investment / Floor factor`,
+  );
+}
+
+export function planAllocation(shortlisted: AllocationInput[], settings: PlanSettings): AllocationPlan {
+  return allocationPlanOf(prepareShortlist(shortlisted, settings), settings);
+}
+
+/** SPEC 4 on a prepared shortlist. */
+export function allocationPlanOf(prepared: PreparedShortlist, settings: PlanSettings): AllocationPlan {
+  const { vehicles, floors, ceilings } = prepared;
+  const { budget, pipelineGoal } = settings;
+  const goal = sectionFourGoal(prepared, pipelineGoal);
   const issues: Issue[] = [];
 
   if (floors > budget + MONEY_TOLERANCE) {
-    issues.push(
-      budgetIssue(
-        "error",
-        `The floors of the shortlist add up to ${formatMoney(floors)}, ${formatMoney(floors - budget)} more than ` +
-          `the ${formatMoney(budget)} budget: raise the Budget or lower Min investment / Floor factor`,
-      ),
-    );
+    issues.push(floorsIssue(floors, budget));
     if (goal.issue) issues.push(goal.issue);
     return {
       vehicles: vehicles.map((vehicle) => ({
@@ -490,9 +543,7 @@ export function planAllocation(shortlisted: AllocationInput[], settings: PlanSet
   }
 
   const overCeilings = budget > ceilings + MONEY_TOLERANCE;
-  const investments = overCeilings
-    ? vehicles.map((vehicle) => vehicle.hi)
-    : optimalInvestments(vehicles, curves, budget);
+  const investments = sectionFourInvestments(prepared, budget);
   if (overCeilings) {
     const remainder = budget - ceilings;
     issues.push(
@@ -510,18 +561,9 @@ export function planAllocation(shortlisted: AllocationInput[], settings: PlanSet
 
   let expectedPipeline = 0;
   const allocations = vehicles.map((vehicle, i): VehicleAllocation => {
-    const x = investments[i];
-    const expected = expectedAt(vehicle, x);
-    expectedPipeline += expected;
-    return {
-      recommendedInvestment: x,
-      expectedPipeline: expected,
-      bound: vehicle.current === 0 ? "floor" : boundOf(vehicle, x),
-      marginalPer1k: marginalPer1k(vehicle, x),
-      elasticity: vehicle.elasticity,
-      lo: vehicle.lo,
-      hi: vehicle.hi,
-    };
+    const allocation = vehicleAllocation(vehicle, investments[i]);
+    expectedPipeline += allocation.expectedPipeline ?? 0;
+    return allocation;
   });
   const allocated = overCeilings ? ceilings : budget;
   return {

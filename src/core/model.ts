@@ -133,6 +133,10 @@ export interface PlanSettings {
   returnsElasticity: number;
   floorFactor: number;
   ceilingFactor: number;
+  /** SPEC 10.1; null when not given. */
+  salesReps: number | null;
+  /** SPEC 10.1; null when not given. */
+  leadsPerRep: number | null;
 }
 export type SettingKey = keyof PlanSettings;
 
@@ -184,6 +188,10 @@ export interface PlannedVehicle {
   expectedPipeline: number | null;
   bound: Bound | null;
   marginalPer1k: number | null;
+  /** SPEC 10.1 L_i(x_i); null unless shortlisted and allocated. */
+  expectedLeads: number | null;
+  /** SPEC 10.1 p_i = P_i / Leads_i; null for an invalid row or Leads_i = 0. */
+  pipelinePerLead: number | null;
   /** SPEC 9 multiplier, or null. */
   toShortlist: number | null;
   /** The conversion rate that would reach `toShortlist`, when P comes from the conversion rate and it stays ≤ 100 %. */
@@ -203,6 +211,31 @@ export interface AllocationSummary {
   budgetForGoal: number | null;
 }
 
+/** What SPEC 10.1 adds to the budget summary. */
+export interface LeadSummary {
+  /** Σ L_i(x_i); null when no allocation was made. */
+  expectedLeads: number | null;
+  /** Sales reps × Leads per rep; null without a capacity or when no allocation was made. */
+  leadCapacity: number | null;
+  /** min(Budget, Σ hi) − Allocated when the capacity binds, else 0; null when no allocation was made. */
+  heldBackForCapacity: number | null;
+  /** Expected leads / Sales reps; null without Sales reps or when no allocation was made. */
+  leadsPerRep: number | null;
+}
+
+/** One row of SPEC 11's budget curve: the optimal allocation at that budget. */
+export interface BudgetCurveRow {
+  budget: number;
+  expectedPipeline: number;
+  expectedLeads: number;
+  /** 1000 λ; 0 when the capacity holds money back; null when no vehicle is free. */
+  marginalPer1k: number | null;
+  /** Null when the budget is 0. */
+  pipelinePerDollar: number | null;
+  /** `Budget`, `Budget for the goal`, both joined by "; ", or null. */
+  note: string | null;
+}
+
 export interface MixRow {
   channel: string;
   currentInvestment: number;
@@ -220,8 +253,10 @@ export interface MixRow {
 export interface Plan {
   settings: PlanSettings;
   vehicles: PlannedVehicle[];
-  allocation: AllocationSummary;
+  allocation: AllocationSummary & LeadSummary;
   /** Channel rows sorted as SPEC 5 says, then the `Total` row. */
   mix: MixRow[];
+  /** SPEC 11, sorted by budget; empty only when the shortlist is. */
+  budgetCurve: BudgetCurveRow[];
   issues: Issue[];
 }

@@ -47,3 +47,9 @@ export function formatPlain(value: number): string {
 function trimZeros(text: string): string {
   return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
 }
+
+/** A number of leads with one decimal, grouped by thousands: `1,234.5`. */
+export function formatLeads(value: number): string {
+  const { sign, digits } = signedParts(value, 1);
+  return sign + digits;
+}

@@ -1,5 +1,5 @@
-/** SPEC 6: the three output tables every face writes (Shortlist, Vehicle Filter, Media Mix). */
-import type { MixRow, Plan, PlannedVehicle } from "./model";
+/** SPEC 6: the output tables every face writes (Shortlist, Vehicle Filter, Media Mix, Budget Curve). */
+import type { BudgetCurveRow, MixRow, Plan, PlannedVehicle } from "./model";
 import { formatPercentFixed } from "./numberText";
 import type { ColumnFormat, OutputCell, OutputColumn, OutputSheet } from "./outputTable";
 
@@ -20,6 +20,8 @@ const SHORTLIST_COLUMNS: OutputColumn[] = [
   column("Bound", "text", 8),
   column("Pipeline", "money", 13),
   column("Expected pipeline", "money", 14),
+  column("Expected leads", "decimal", 10),
+  column("Pipeline per lead", "money", 12),
   column("Marginal pipeline per $1k", "ratio", 14),
   column("Pipeline per $", "ratio", 10),
   column("Cost per lead", "moneyCents", 12),
@@ -62,6 +64,15 @@ const MIX_COLUMNS: OutputColumn[] = [
   column("Change", "money", 13),
   column("Attention share", "percent", 10),
   column("Gap", "percent", 8),
+];
+
+const CURVE_COLUMNS: OutputColumn[] = [
+  column("Budget", "money", 14),
+  column("Expected pipeline", "money", 14),
+  column("Expected leads", "decimal", 10),
+  column("Marginal pipeline per $1k", "ratio", 14),
+  column("Pipeline per $", "ratio", 10),
+  column("Note", "text", 24),
 ];
 
 /** A number as a cell: undefined numbers are empty cells, never NaN, Infinity or #DIV/0!. */
@@ -140,6 +151,8 @@ function shortlistRow(vehicle: PlannedVehicle): OutputCell[] {
     vehicle.bound,
     numberCell(vehicle.pipeline),
     numberCell(vehicle.expectedPipeline),
+    numberCell(vehicle.expectedLeads),
+    numberCell(vehicle.pipelinePerLead),
     numberCell(vehicle.marginalPer1k),
     numberCell(vehicle.pipelinePerDollar),
     numberCell(vehicle.costPerLead),
@@ -180,6 +193,17 @@ function mixRow(row: MixRow): OutputCell[] {
   ];
 }
 
+function curveRow(row: BudgetCurveRow): OutputCell[] {
+  return [
+    numberCell(row.budget),
+    numberCell(row.expectedPipeline),
+    numberCell(row.expectedLeads),
+    numberCell(row.marginalPer1k),
+    numberCell(row.pipelinePerDollar),
+    row.note,
+  ];
+}
+
 export function buildOutputSheets(plan: Plan): OutputSheet[] {
   const notAskedOfAny = reasonsNotAskedOfAny(plan.vehicles);
   const shortlisted = plan.vehicles
@@ -206,6 +230,13 @@ export function buildOutputSheets(plan: Plan): OutputSheet[] {
       tableName: "tblMediaMix",
       columns: MIX_COLUMNS,
       rows: plan.mix.map(mixRow),
+    },
+    {
+      kind: "budgetCurve",
+      sheetName: "Budget Curve",
+      tableName: "tblBudgetCurve",
+      columns: CURVE_COLUMNS,
+      rows: plan.budgetCurve.map(curveRow),
     },
   ];
 }

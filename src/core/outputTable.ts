@@ -5,7 +5,7 @@
  */
 
 /** How a column's numbers are shown; each maps to one Excel number format. */
-export type ColumnFormat = "text" | "integer" | "money" | "moneyCents" | "percent" | "ratio";
+export type ColumnFormat = "text" | "integer" | "money" | "moneyCents" | "percent" | "ratio" | "decimal";
 
 /** The Excel number format code of each column format. */
 export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
@@ -15,6 +15,7 @@ export const NUMBER_FORMATS: Record<ColumnFormat, string> = {
   moneyCents: "$#,##0.00",
   percent: "0.0%",
   ratio: "0.00",
+  decimal: "#,##0.0",
 };
 
 export interface OutputColumn {
@@ -32,7 +33,7 @@ export interface OutputColumn {
 /** A cell of an output table: text is always written as text, never as a formula. */
 export type OutputCell = string | number | null;
 
-export type OutputKind = "shortlist" | "filter" | "mix" | "scenarios";
+export type OutputKind = "shortlist" | "filter" | "mix" | "scenarios" | "budgetCurve";
 
 export interface OutputSheet {
   kind: OutputKind;

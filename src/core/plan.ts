@@ -4,8 +4,15 @@
  * (SPEC 1.1), resolve the settings, then metrics, questions, ranking,
  * allocation, media mix and what it would take.
  */
-import { investmentBounds, planAllocation, type AllocationInput, type VehicleAllocation } from "./allocation";
+import { investmentBounds } from "./allocation";
 import { readAttentionTable } from "./attention";
+import { buildBudgetCurve } from "./budgetCurve";
+import {
+  leadCapacity,
+  planLeadAllocation,
+  type CapacityInput,
+  type LeadVehicleAllocation,
+} from "./capacityAllocation";
 import type { CellBlock, CellValue } from "./cells";
 import { FIELD_HEADERS } from "./headers";
 import type { Issue } from "./issues";
@@ -248,11 +255,12 @@ function checkRow(
   return boundsError(columns, index, values, settings) ?? metrics;
 }
 
-function allocationInput(row: ValidRow): AllocationInput {
+function allocationInput(row: ValidRow): CapacityInput {
   const { values } = row.vehicle;
   return {
     current: values.investment ?? 0,
     pipeline: row.pipeline,
+    leads: values.leads ?? 0,
     priorInvestment: values.priorInvestment,
     priorPipeline: values.priorPipeline,
     minInvestment: values.minInvestment,
@@ -266,8 +274,9 @@ function whyText(
   shortlistSize: number,
   efficiency: number,
   answers: readonly QuestionAnswer[],
-  allocation: VehicleAllocation,
+  allocation: LeadVehicleAllocation,
   current: number,
+  capacityBinds: boolean,
 ): string {
   const notAsked = answers.filter((answer) => answer.answer === "n/a").length;
   const filter = notAsked === 0 ? "passes all seven questions" : `passes the filter (${notAsked} of 7 n/a)`;
@@ -279,6 +288,8 @@ function whyText(
   if (allocation.bound === "floor") return `${head}; held at its floor of ${formatMoney(allocation.lo)}`;
   if (allocation.bound === "ceiling")
     return `${head}; capped at its ceiling of ${formatMoney(allocation.hi)}`;
+  if (capacityBinds)
+    return `${head}; funded between its floor and ceiling as far as its pipeline per lead is worth the sales time its leads take`;
   const marginal =
     allocation.marginalPer1k === null
       ? ""
@@ -306,6 +317,8 @@ function invalidVehicle(vehicle: ParsedVehicle, errors: readonly Issue[]): Plann
     expectedPipeline: null,
     bound: null,
     marginalPer1k: null,
+    expectedLeads: null,
+    pipelinePerLead: null,
     toShortlist: null,
     toShortlistConversion: null,
     why: "",
@@ -401,10 +414,11 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
   const valid = ranked.value.valid.rows();
   const multipliers = toShortlistMultipliers(valid, evaluation, settings);
   const shortlist = shortlistOrder(evaluation.statuses);
-  const allocation = planAllocation(
+  const allocation = planLeadAllocation(
     shortlist.map((position) => allocationInput(valid[position])),
     settings,
   );
+  const { capacityBinds } = allocation;
   const allocationMade = allocation.summary.allocated !== null;
   const allocationOf = new Map(shortlist.map((position, order) => [position, allocation.vehicles[order]]));
 
@@ -431,15 +445,28 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
       multipliers[position],
       allocationOf.get(position),
       shortlist.length,
+      capacityBinds,
     );
   });
 
+  const capacityIssue = leadCapacity(settings).issue;
   return success({
     settings,
     vehicles,
     allocation: allocation.summary,
     mix,
-    issues: [...inputs.table.issues, ...rowIssues, ...inputs.issues, ...allocation.issues],
+    budgetCurve: buildBudgetCurve(
+      allocation.shortlist,
+      allocation.summary.budget,
+      allocation.summary.budgetForGoal,
+    ),
+    issues: [
+      ...inputs.table.issues,
+      ...rowIssues,
+      ...inputs.issues,
+      ...(capacityIssue ? [capacityIssue] : []),
+      ...allocation.issues,
+    ],
   });
 }
 
@@ -448,8 +475,9 @@ function plannedVehicle(
   evaluation: StatusEvaluation,
   position: number,
   multiplier: number | null,
-  allocated: VehicleAllocation | undefined,
+  allocated: LeadVehicleAllocation | undefined,
   shortlistSize: number,
+  capacityBinds: boolean,
 ): PlannedVehicle {
   const { vehicle } = row;
   const status = evaluation.statuses[position];
@@ -474,11 +502,13 @@ function plannedVehicle(
     expectedPipeline: allocated?.expectedPipeline ?? null,
     bound: allocated?.bound ?? null,
     marginalPer1k: allocated?.marginalPer1k ?? null,
+    expectedLeads: allocated?.expectedLeads ?? null,
+    pipelinePerLead: vehicle.values.leads ? row.pipeline / vehicle.values.leads : null,
     toShortlist: multiplier,
     toShortlistConversion: toShortlistConversion(vehicle.values, multiplier),
     why:
       status.rank !== null && allocated
-        ? whyText(status.rank, shortlistSize, row.efficiency, answers, allocated, investment)
+        ? whyText(status.rank, shortlistSize, row.efficiency, answers, allocated, investment, capacityBinds)
         : "",
   };
 }

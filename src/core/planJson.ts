@@ -19,6 +19,8 @@ export interface VehicleJson {
   bound: Bound | null;
   marginalPer1k: number | null;
   toShortlist: number | null;
+  expectedLeads: number | null;
+  pipelinePerLead: number | null;
 }
 
 export interface AllocationJson {
@@ -28,6 +30,19 @@ export interface AllocationJson {
   expectedPipeline: number | null;
   pipelineGoal: number | null;
   budgetForGoal: number | null;
+  expectedLeads: number | null;
+  leadCapacity: number | null;
+  heldBackForCapacity: number | null;
+  leadsPerRep: number | null;
+}
+
+export interface BudgetCurveJson {
+  budget: number | null;
+  expectedPipeline: number | null;
+  expectedLeads: number | null;
+  marginalPer1k: number | null;
+  pipelinePerDollar: number | null;
+  note: string | null;
 }
 
 export interface MixJson {
@@ -56,6 +71,7 @@ export interface PlanJson {
   vehicles: VehicleJson[];
   allocation: AllocationJson;
   mix: MixJson[];
+  budgetCurve: BudgetCurveJson[];
   issues: IssueJson[];
 }
 
@@ -82,6 +98,8 @@ function vehicleJson(vehicle: PlannedVehicle): VehicleJson {
     bound: vehicle.bound,
     marginalPer1k: number(vehicle.marginalPer1k),
     toShortlist: number(vehicle.toShortlist),
+    expectedLeads: number(vehicle.expectedLeads),
+    pipelinePerLead: number(vehicle.pipelinePerLead),
   };
 }
 
@@ -97,6 +115,10 @@ export function planToJson(plan: Plan): PlanJson {
       expectedPipeline: number(allocation.expectedPipeline),
       pipelineGoal: number(allocation.pipelineGoal),
       budgetForGoal: number(allocation.budgetForGoal),
+      expectedLeads: number(allocation.expectedLeads),
+      leadCapacity: number(allocation.leadCapacity),
+      heldBackForCapacity: number(allocation.heldBackForCapacity),
+      leadsPerRep: number(allocation.leadsPerRep),
     },
     mix: plan.mix.map((row) => ({
       channel: row.channel,
@@ -110,6 +132,14 @@ export function planToJson(plan: Plan): PlanJson {
       change: number(row.change),
       attentionShare: number(row.attentionShare),
       gap: number(row.gap),
+    })),
+    budgetCurve: plan.budgetCurve.map((row) => ({
+      budget: number(row.budget),
+      expectedPipeline: number(row.expectedPipeline),
+      expectedLeads: number(row.expectedLeads),
+      marginalPer1k: number(row.marginalPer1k),
+      pipelinePerDollar: number(row.pipelinePerDollar),
+      note: row.note,
     })),
     issues: plan.issues.map((issue) => ({
       severity: issue.severity,

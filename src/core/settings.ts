@@ -36,6 +36,8 @@ export const SETTING_NAMES: Record<SettingKey, string> = {
   returnsElasticity: "Returns elasticity",
   floorFactor: "Floor factor",
   ceilingFactor: "Ceiling factor",
+  salesReps: "Sales reps",
+  leadsPerRep: "Leads per rep",
 };
 
 const SETTING_KEYS = Object.keys(SETTING_NAMES) as SettingKey[];
@@ -56,6 +58,8 @@ export const DEFAULT_SETTINGS: Omit<PlanSettings, "budget" | "pipelineGoal"> = {
   returnsElasticity: 0.7,
   floorFactor: 0.5,
   ceilingFactor: 2,
+  salesReps: null,
+  leadsPerRep: null,
 };
 
 const KEY_BY_NAME: ReadonlyMap<string, SettingKey> = new Map(
@@ -129,6 +133,8 @@ const PARSERS: Record<SettingKey, SettingParser> = {
   returnsElasticity: elasticity,
   floorFactor: numberAtLeast(0, true, "type a factor of 0 or more, such as 0.5"),
   ceilingFactor: numberAtLeast(0, false, "type a factor above 0, such as 2"),
+  salesReps: numberAtLeast(0, false, "type a number of reps above 0, such as 4 or 2.5"),
+  leadsPerRep: numberAtLeast(0, false, "type a number of leads above 0, such as 300"),
 };
 
 /**
@@ -246,9 +252,9 @@ export function resolveSettings(
   return success(settings);
 }
 
-export type SettingsJson = Record<string, number | boolean | string>;
+export type SettingsJson = Record<string, number | boolean | string | null>;
 
-/** SPEC 7 `settings`: each setting by its name, numbers as numbers, Yes/No as true/false. */
+/** SPEC 7 `settings`: each setting by its name, numbers as numbers, Yes/No as true/false, null when not given. */
 export function settingsToJson(settings: PlanSettings): SettingsJson {
   const json: SettingsJson = {};
   for (const key of SETTING_KEYS) json[SETTING_NAMES[key]] = settings[key];

@@ -41,6 +41,7 @@ function defaultText(key: SettingKey): string {
   const value = DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS];
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (typeof value === "string") return value;
+  if (value === null) return "None";
   if (RATE_SETTINGS.has(key)) return formatPercent(value);
   if (MONEY_SETTINGS.has(key)) return formatMoney(value);
   return formatPlain(value);
@@ -57,6 +58,8 @@ export const MAIN_SETTINGS: SettingSpec[] = [
   spec("budget", { kind: "text" }),
   spec("pipelineGoal", { kind: "text" }),
   spec("messageComplexity", { kind: "choice", options: COMPLEXITIES }),
+  spec("salesReps", { kind: "text" }),
+  spec("leadsPerRep", { kind: "text" }),
 ];
 
 /** The thresholds of the seven questions and the allocation, under "Advanced". */

@@ -49,6 +49,8 @@ export const WHAT_IF_SETTINGS: SettingKey[] = [
   "returnsElasticity",
   "floorFactor",
   "ceilingFactor",
+  "salesReps",
+  "leadsPerRep",
 ];
 
 export interface WhatIfChange {

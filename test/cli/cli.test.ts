@@ -79,6 +79,8 @@ describe("vehicle-planner plan", () => {
       "Bound",
       "Pipeline",
       "Expected pipeline",
+      "Expected leads",
+      "Pipeline per lead",
       "Marginal pipeline per $1k",
       "Pipeline per $",
       "Cost per lead",
@@ -87,19 +89,21 @@ describe("vehicle-planner plan", () => {
     ]);
     expect(shortlist?.getCell("B2").value).toBe("LeadSource B");
     expect(shortlist?.getCell("G2").value).toBe(30000);
-    expect(shortlist?.getCell("J2").value).toBe(3);
-    expect(shortlist?.getCell("K2").value).toBe(100);
-    expect(shortlist?.getCell("K2").numFmt).toBe("$#,##0.00");
+    expect(shortlist?.getCell("L2").value).toBe(3);
+    expect(shortlist?.getCell("M2").value).toBe(100);
+    expect(shortlist?.getCell("M2").numFmt).toBe("$#,##0.00");
     expect(shortlist?.getCell("D2").numFmt).toBe("$#,##0");
     expect(book.getWorksheet("Shortlist")?.getCell("B3").value).toBe("LeadSource A");
     expect(book.getWorksheet("Vehicle Filter")?.getCell("C2").value).toBe("Shortlisted");
     expect(book.getWorksheet("Media Mix")?.getCell("C2").numFmt).toBe("0.0%");
     const tables = (
-      readFileSync(out).length > 0 ? ["tblShortlist", "tblVehicleFilter", "tblMediaMix"] : []
+      readFileSync(out).length > 0
+        ? ["tblShortlist", "tblVehicleFilter", "tblMediaMix", "tblBudgetCurve"]
+        : []
     ).filter((name) =>
       execFileSync("unzip", ["-p", out, "xl/tables/*"]).toString().includes(`name="${name}"`),
     );
-    expect(tables).toEqual(["tblShortlist", "tblVehicleFilter", "tblMediaMix"]);
+    expect(tables).toEqual(["tblShortlist", "tblVehicleFilter", "tblMediaMix", "tblBudgetCurve"]);
   });
 
   test("SPEC 7 --json prints exactly the SPEC document: keys in order, invalid rows with null answers", async () => {
@@ -107,7 +111,7 @@ describe("vehicle-planner plan", () => {
     const run = await cli("plan", SAMPLE, "--out", join(dir, "out.xlsx"), "--json");
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
-    expect(Object.keys(json)).toEqual(["settings", "vehicles", "allocation", "mix", "issues"]);
+    expect(Object.keys(json)).toEqual(["settings", "vehicles", "allocation", "mix", "budgetCurve", "issues"]);
     expect(Object.keys(json.vehicles[0])).toEqual([
       "vehicle",
       "channel",
@@ -125,6 +129,8 @@ describe("vehicle-planner plan", () => {
       "bound",
       "marginalPer1k",
       "toShortlist",
+      "expectedLeads",
+      "pipelinePerLead",
     ]);
     expect(Object.keys(json.allocation)).toEqual([
       "budget",
@@ -133,6 +139,10 @@ describe("vehicle-planner plan", () => {
       "expectedPipeline",
       "pipelineGoal",
       "budgetForGoal",
+      "expectedLeads",
+      "leadCapacity",
+      "heldBackForCapacity",
+      "leadsPerRep",
     ]);
     expect(Object.keys(json.mix[0])).toEqual([
       "channel",

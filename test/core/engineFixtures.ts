@@ -20,6 +20,8 @@ export const DEFAULT_SETTINGS: PlanSettings = {
   returnsElasticity: 0.7,
   floorFactor: 0.5,
   ceilingFactor: 2,
+  salesReps: null,
+  leadsPerRep: null,
 };
 
 export function settingsWith(changes: Partial<PlanSettings> = {}): PlanSettings {
@@ -96,6 +98,8 @@ export function plannedVehicle(changes: Partial<PlannedVehicle> = {}): PlannedVe
     expectedPipeline: null,
     bound: null,
     marginalPer1k: null,
+    expectedLeads: null,
+    pipelinePerLead: null,
     toShortlist: null,
     toShortlistConversion: null,
     why: "",
@@ -114,8 +118,13 @@ export function planWith(vehicles: PlannedVehicle[], mix: MixRow[] = []): Plan {
       expectedPipeline: 30_000,
       pipelineGoal: 30_000,
       budgetForGoal: 10_000,
+      expectedLeads: 100,
+      leadCapacity: null,
+      heldBackForCapacity: 0,
+      leadsPerRep: null,
     },
     mix,
+    budgetCurve: [],
     issues: [],
   };
 }

@@ -22,6 +22,8 @@ const shortlisted = plannedVehicle({
   expectedPipeline: 34_000,
   bound: "free",
   marginalPer1k: 1_983.3,
+  expectedLeads: 113.4,
+  pipelinePerLead: 300,
   why: "Rank 1 of 1 by efficiency 3.00",
 });
 const reserve = plannedVehicle({
@@ -80,11 +82,47 @@ const mixRows: MixRow[] = [
 const sheets = buildOutputSheets(planWith([reserve, shortlisted, eliminated, invalid], mixRows));
 
 describe("SPEC 6 output sheets", () => {
-  test("SPEC 6 three sheets with the SPEC's sheet and table names", () => {
+  test("SPEC 6 the three sheets and Budget Curve, always, with the SPEC's sheet and table names", () => {
     expect(sheets.map((output) => [output.kind, output.sheetName, output.tableName])).toEqual([
       ["shortlist", "Shortlist", "tblShortlist"],
       ["filter", "Vehicle Filter", "tblVehicleFilter"],
       ["mix", "Media Mix", "tblMediaMix"],
+      ["budgetCurve", "Budget Curve", "tblBudgetCurve"],
+    ]);
+  });
+
+  test("SPEC 11 Budget Curve columns, in order, with their number formats, one row per curve point", () => {
+    const plan = planWith([shortlisted]);
+    plan.budgetCurve = [
+      {
+        budget: 5_000,
+        expectedPipeline: 20_000,
+        expectedLeads: 60,
+        marginalPer1k: 2_500,
+        pipelinePerDollar: 4,
+        note: null,
+      },
+      {
+        budget: 10_000,
+        expectedPipeline: 30_000,
+        expectedLeads: 100,
+        marginalPer1k: null,
+        pipelinePerDollar: 3,
+        note: "Budget; Budget for the goal",
+      },
+    ];
+    const curve = sheet(buildOutputSheets(plan), "budgetCurve");
+    expect(curve.columns.map((column) => [column.header, column.format])).toEqual([
+      ["Budget", "money"],
+      ["Expected pipeline", "money"],
+      ["Expected leads", "decimal"],
+      ["Marginal pipeline per $1k", "ratio"],
+      ["Pipeline per $", "ratio"],
+      ["Note", "text"],
+    ]);
+    expect(curve.rows).toEqual([
+      [5_000, 20_000, 60, 2_500, 4, null],
+      [10_000, 30_000, 100, null, 3, "Budget; Budget for the goal"],
     ]);
   });
 
@@ -98,6 +136,8 @@ describe("SPEC 6 output sheets", () => {
       ["Bound", "text"],
       ["Pipeline", "money"],
       ["Expected pipeline", "money"],
+      ["Expected leads", "decimal"],
+      ["Pipeline per lead", "money"],
       ["Marginal pipeline per $1k", "ratio"],
       ["Pipeline per $", "ratio"],
       ["Cost per lead", "moneyCents"],
@@ -161,6 +201,8 @@ describe("SPEC 6 output sheets", () => {
       Bound: "free",
       Pipeline: 30_000,
       "Expected pipeline": 34_000,
+      "Expected leads": 113.4,
+      "Pipeline per lead": 300,
       "Marginal pipeline per $1k": 1_983.3,
       "Pipeline per $": 3,
       "Cost per lead": 100,

@@ -60,7 +60,7 @@ const json = planToJson(plan);
 
 describe("SPEC 7 JSON document", () => {
   test("SPEC 7 top-level keys in the SPEC's order", () => {
-    expect(Object.keys(json)).toEqual(["settings", "vehicles", "allocation", "mix", "issues"]);
+    expect(Object.keys(json)).toEqual(["settings", "vehicles", "allocation", "mix", "budgetCurve", "issues"]);
   });
 
   test("SPEC 7 vehicle keys in the SPEC's order", () => {
@@ -81,6 +81,8 @@ describe("SPEC 7 JSON document", () => {
       "bound",
       "marginalPer1k",
       "toShortlist",
+      "expectedLeads",
+      "pipelinePerLead",
     ]);
   });
 
@@ -130,6 +132,8 @@ describe("SPEC 7 JSON document", () => {
       bound: null,
       marginalPer1k: null,
       toShortlist: null,
+      expectedLeads: null,
+      pipelinePerLead: null,
     });
   });
 
@@ -141,6 +145,10 @@ describe("SPEC 7 JSON document", () => {
       expectedPipeline: 30_000,
       pipelineGoal: 30_000,
       budgetForGoal: 10_000,
+      expectedLeads: 100,
+      leadCapacity: null,
+      heldBackForCapacity: 0,
+      leadsPerRep: null,
     });
     expect(Object.keys(json.allocation)).toEqual([
       "budget",
@@ -149,6 +157,57 @@ describe("SPEC 7 JSON document", () => {
       "expectedPipeline",
       "pipelineGoal",
       "budgetForGoal",
+      "expectedLeads",
+      "leadCapacity",
+      "heldBackForCapacity",
+      "leadsPerRep",
+    ]);
+  });
+
+  test("SPEC 10.1 vehicles carry expectedLeads and pipelinePerLead", () => {
+    const withLeads = planWith([
+      plannedVehicle({ ...shortlisted, expectedLeads: 113.4, pipelinePerLead: 300 }),
+    ]);
+    expect(planToJson(withLeads).vehicles[0]).toMatchObject({ expectedLeads: 113.4, pipelinePerLead: 300 });
+  });
+
+  test("SPEC 11 budgetCurve rows carry budget, expectedPipeline, expectedLeads, marginalPer1k, pipelinePerDollar and note (null when none)", () => {
+    const curved = planWith([shortlisted]);
+    curved.budgetCurve = [
+      {
+        budget: 5_000,
+        expectedPipeline: 20_000,
+        expectedLeads: 60,
+        marginalPer1k: null,
+        pipelinePerDollar: 4,
+        note: null,
+      },
+      {
+        budget: 10_000,
+        expectedPipeline: 30_000,
+        expectedLeads: 100,
+        marginalPer1k: 0,
+        pipelinePerDollar: 3,
+        note: "Budget",
+      },
+    ];
+    expect(planToJson(curved).budgetCurve).toEqual([
+      {
+        budget: 5_000,
+        expectedPipeline: 20_000,
+        expectedLeads: 60,
+        marginalPer1k: null,
+        pipelinePerDollar: 4,
+        note: null,
+      },
+      {
+        budget: 10_000,
+        expectedPipeline: 30_000,
+        expectedLeads: 100,
+        marginalPer1k: 0,
+        pipelinePerDollar: 3,
+        note: "Budget",
+      },
     ]);
   });
 

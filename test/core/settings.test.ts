@@ -55,6 +55,8 @@ const SPEC_SETTINGS: [SettingKey, string][] = [
   ["returnsElasticity", "Returns elasticity"],
   ["floorFactor", "Floor factor"],
   ["ceilingFactor", "Ceiling factor"],
+  ["salesReps", "Sales reps"],
+  ["leadsPerRep", "Leads per rep"],
 ];
 
 describe("SPEC 1.2 setting names", () => {
@@ -509,6 +511,58 @@ describe("SPEC 7 settings in the JSON", () => {
       "Returns elasticity": 0.7,
       "Floor factor": 0.5,
       "Ceiling factor": 2,
+      "Sales reps": null,
+      "Leads per rep": null,
     });
+  });
+
+  test("SPEC 10.1 settings: Sales reps and Leads per rep are numbers when given", () => {
+    const json = settingsToJson(resolved([{ salesReps: 2.5, leadsPerRep: 300 }]));
+    expect(json["Sales reps"]).toBe(2.5);
+    expect(json["Leads per rep"]).toBe(300);
+  });
+});
+
+describe("SPEC 10.1 capacity settings", () => {
+  test("SPEC 10.1 Sales reps and Leads per rep default to none", () => {
+    const settings = resolved([]);
+    expect(settings.salesReps).toBeNull();
+    expect(settings.leadsPerRep).toBeNull();
+  });
+
+  test.each([
+    ["salesReps", "4", 4],
+    ["salesReps", 2.5, 2.5],
+    ["salesReps", "0.5", 0.5],
+    ["leadsPerRep", "300", 300],
+    ["leadsPerRep", "1.2k", 1_200],
+  ] as [SettingKey, CellValue, number][])(
+    "SPEC 10.1 %s %j is %p (Sales reps may be fractional)",
+    (key, value, expected) => {
+      expect(parsed(key, value)).toEqual({ value: expected });
+    },
+  );
+
+  test.each([
+    ["salesReps", 0, "0 is out of range: type a number of reps above 0, such as 4 or 2.5"],
+    ["salesReps", -1, "-1 is out of range: type a number of reps above 0, such as 4 or 2.5"],
+    ["salesReps", "many", '"many" is not a number: type a number of reps above 0, such as 4 or 2.5'],
+    ["leadsPerRep", 0, "0 is out of range: type a number of leads above 0, such as 300"],
+  ] as [SettingKey, CellValue, string][])(
+    "SPEC 10.1 %s %j is an error: numbers > 0",
+    (key, value, message) => {
+      expect(errorOf(key, value)).toBe(message);
+    },
+  );
+
+  test("SPEC 10.1 the settings sheet reads them by name", () => {
+    const { values, issues } = readSettingsTable(
+      settingsBlock([
+        ["Sales reps", 3],
+        ["leads per rep", "250"],
+      ]),
+    );
+    expect(issues).toEqual([]);
+    expect(values).toEqual({ salesReps: 3, leadsPerRep: 250 });
   });
 });
