@@ -58,6 +58,8 @@ function settingsFor(inputs: AllocationInput[], goalShare: number): PlanSettings
     returnsElasticity: 0.7,
     floorFactor: 0.5,
     ceilingFactor: 2,
+    leadExpiry: 24,
+    asOf: null,
   };
 }
 

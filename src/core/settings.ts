@@ -4,6 +4,7 @@
  */
 import { isExcelError, type CellBlock, type CellValue } from "./cells";
 import { cellReference } from "./cellReference";
+import { dayTimeToIso, parseDateTime, parseLeadExpiry } from "./dates";
 import { headerText, normaliseHeader } from "./headers";
 import type { Issue } from "./issues";
 import type { PlanSettings, SettingKey, SettingValues } from "./model";
@@ -36,6 +37,8 @@ export const SETTING_NAMES: Record<SettingKey, string> = {
   returnsElasticity: "Returns elasticity",
   floorFactor: "Floor factor",
   ceilingFactor: "Ceiling factor",
+  leadExpiry: "Lead expiry",
+  asOf: "As of",
 };
 
 const SETTING_KEYS = Object.keys(SETTING_NAMES) as SettingKey[];
@@ -56,6 +59,8 @@ export const DEFAULT_SETTINGS: Omit<PlanSettings, "budget" | "pipelineGoal"> = {
   returnsElasticity: 0.7,
   floorFactor: 0.5,
   ceilingFactor: 2,
+  leadExpiry: 24,
+  asOf: null,
 };
 
 const KEY_BY_NAME: ReadonlyMap<string, SettingKey> = new Map(
@@ -110,7 +115,8 @@ function elasticity(value: CellValue): Parsed<number> {
   return parsed;
 }
 
-type SettingParser = (value: CellValue) => Parsed<PlanSettings[SettingKey]>;
+/** `date1904`: the workbook's date system, which an `As of` typed as an Excel date is read in. */
+type SettingParser = (value: CellValue, date1904: boolean) => Parsed<PlanSettings[SettingKey]>;
 
 const PARSERS: Record<SettingKey, SettingParser> = {
   objective: parseStage,
@@ -129,6 +135,8 @@ const PARSERS: Record<SettingKey, SettingParser> = {
   returnsElasticity: elasticity,
   floorFactor: numberAtLeast(0, true, "type a factor of 0 or more, such as 0.5"),
   ceilingFactor: numberAtLeast(0, false, "type a factor above 0, such as 2"),
+  leadExpiry: parseLeadExpiry,
+  asOf: parseDateTime,
 };
 
 /**
@@ -139,8 +147,9 @@ export function parseSettingValue<K extends SettingKey>(
   key: K,
   value: CellValue,
   cell: string | null,
+  date1904 = false,
 ): { value?: PlanSettings[K]; issue?: Issue } {
-  const parsed = PARSERS[key](value);
+  const parsed = PARSERS[key](value, date1904);
   const field = SETTING_NAMES[key];
   if (parsed.kind === "blank") return {};
   if (parsed.kind === "error") {
@@ -167,7 +176,10 @@ function findHeaderRow(block: CellBlock): { row: number; setting: number; value:
  * is an error issue naming the setting and its Value cell; an unknown setting
  * is a warning at its Setting cell.
  */
-export function readSettingsTable(block: CellBlock | null): { values: SettingValues; issues: Issue[] } {
+export function readSettingsTable(
+  block: CellBlock | null,
+  date1904 = false,
+): { values: SettingValues; issues: Issue[] } {
   const values: SettingValues = {};
   const issues: Issue[] = [];
   if (block === null) return { values, issues };
@@ -209,7 +221,7 @@ export function readSettingsTable(block: CellBlock | null): { values: SettingVal
       continue;
     }
     seen.add(key);
-    const parsed = parseSettingValue(key, raw, valueCell);
+    const parsed = parseSettingValue(key, raw, valueCell, date1904);
     if (parsed.issue) issues.push(parsed.issue);
     if (parsed.value !== undefined) (values as Record<SettingKey, unknown>)[key] = parsed.value;
   }
@@ -246,11 +258,12 @@ export function resolveSettings(
   return success(settings);
 }
 
-export type SettingsJson = Record<string, number | boolean | string>;
+export type SettingsJson = Record<string, number | boolean | string | null>;
 
-/** SPEC 7 `settings`: each setting by its name, numbers as numbers, Yes/No as true/false. */
+/** SPEC 7 `settings`: each setting by its name, numbers as numbers, Yes/No as true/false, `As of` as ISO 8601 text. */
 export function settingsToJson(settings: PlanSettings): SettingsJson {
   const json: SettingsJson = {};
   for (const key of SETTING_KEYS) json[SETTING_NAMES[key]] = settings[key];
+  json[SETTING_NAMES.asOf] = settings.asOf === null ? null : dayTimeToIso(settings.asOf);
   return json;
 }

@@ -14,6 +14,7 @@ const NAMES: Record<OutputKind, string> = {
   filter: "VehiclePlanner_VehicleFilter",
   mix: "VehiclePlanner_MediaMix",
   scenarios: "VehiclePlanner_Scenarios",
+  leadHealth: "VehiclePlanner_LeadHealth",
 };
 
 export function ownedSheetName(kind: OutputKind): string {

@@ -25,6 +25,8 @@ const SETTINGS: PlanSettings = {
   returnsElasticity: 0.7,
   floorFactor: 0.5,
   ceilingFactor: 2,
+  leadExpiry: 24,
+  asOf: null,
 };
 
 function settingsWith(changes: Partial<PlanSettings>): PlanSettings {

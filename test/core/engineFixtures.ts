@@ -20,6 +20,8 @@ export const DEFAULT_SETTINGS: PlanSettings = {
   returnsElasticity: 0.7,
   floorFactor: 0.5,
   ceilingFactor: 2,
+  leadExpiry: 24,
+  asOf: null,
 };
 
 export function settingsWith(changes: Partial<PlanSettings> = {}): PlanSettings {
@@ -98,6 +100,7 @@ export function plannedVehicle(changes: Partial<PlannedVehicle> = {}): PlannedVe
     marginalPer1k: null,
     toShortlist: null,
     toShortlistConversion: null,
+    rottingRate: null,
     why: "",
     ...changes,
   };

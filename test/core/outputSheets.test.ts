@@ -102,6 +102,7 @@ describe("SPEC 6 output sheets", () => {
       ["Pipeline per $", "ratio"],
       ["Cost per lead", "moneyCents"],
       ["Efficiency", "ratio"],
+      ["Rotting rate", "percent"],
       ["Why", "text"],
     ]);
   });
@@ -122,6 +123,7 @@ describe("SPEC 6 output sheets", () => {
       ["Pipeline per $", "ratio"],
       ["Cost per lead", "moneyCents"],
       ["Efficiency", "ratio"],
+      ["Rotting rate", "percent"],
       ["To make the shortlist", "text"],
       ["Reasons", "text"],
     ]);
@@ -165,6 +167,7 @@ describe("SPEC 6 output sheets", () => {
       "Pipeline per $": 3,
       "Cost per lead": 100,
       Efficiency: 3,
+      "Rotting rate": null,
       Why: "Rank 1 of 1 by efficiency 3.00",
     });
   });

@@ -60,7 +60,7 @@ const json = planToJson(plan);
 
 describe("SPEC 7 JSON document", () => {
   test("SPEC 7 top-level keys in the SPEC's order", () => {
-    expect(Object.keys(json)).toEqual(["settings", "vehicles", "allocation", "mix", "issues"]);
+    expect(Object.keys(json)).toEqual(["settings", "vehicles", "allocation", "mix", "leadHealth", "issues"]);
   });
 
   test("SPEC 7 vehicle keys in the SPEC's order", () => {
@@ -81,6 +81,7 @@ describe("SPEC 7 JSON document", () => {
       "bound",
       "marginalPer1k",
       "toShortlist",
+      "rottingRate",
     ]);
   });
 
@@ -130,6 +131,7 @@ describe("SPEC 7 JSON document", () => {
       bound: null,
       marginalPer1k: null,
       toShortlist: null,
+      rottingRate: null,
     });
   });
 

@@ -55,6 +55,8 @@ const SPEC_SETTINGS: [SettingKey, string][] = [
   ["returnsElasticity", "Returns elasticity"],
   ["floorFactor", "Floor factor"],
   ["ceilingFactor", "Ceiling factor"],
+  ["leadExpiry", "Lead expiry"],
+  ["asOf", "As of"],
 ];
 
 describe("SPEC 1.2 setting names", () => {
@@ -509,6 +511,8 @@ describe("SPEC 7 settings in the JSON", () => {
       "Returns elasticity": 0.7,
       "Floor factor": 0.5,
       "Ceiling factor": 2,
+      "Lead expiry": 24,
+      "As of": null,
     });
   });
 });

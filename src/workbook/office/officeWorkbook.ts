@@ -8,7 +8,14 @@
  */
 import type { CellBlock, CellValue } from "../../core/cells";
 import { columnLetters } from "../../core/cellReference";
-import { NUMBER_FORMATS, type OutputCell, type OutputKind, type OutputSheet } from "../../core/outputTable";
+import {
+  NUMBER_FORMATS,
+  type OutputCell,
+  type OutputColumn,
+  type OutputKind,
+  type OutputSheet,
+  type OutputTable,
+} from "../../core/outputTable";
 import { ownedKind, ownedSheetName, sheetOfFormula } from "../ownedSheets";
 import { freeName, mergeInputRows, sheetTakenNote, tableTakenNote } from "../placement";
 import type {
@@ -255,10 +262,16 @@ export class OfficeWorkbook implements PlannerWorkbook {
         if (tableName !== sheet.tableName) {
           notes.push(tableTakenNote(sheet.tableName, tableName));
         }
+        const moreTableNames = (sheet.moreTables ?? []).map((part) => {
+          const name = freeName(part.tableName, takenTables, (n) => `${part.tableName}${n}`);
+          takenTables.add(name.toLowerCase());
+          if (name !== part.tableName) notes.push(tableTakenNote(part.tableName, name));
+          return name;
+        });
         old?.delete();
         const target = workbook.worksheets.add(sheetName);
         if (old) target.position = old.position;
-        const parts = writeSheet(target, sheet, tableName);
+        const parts = writeSheet(target, sheet, [tableName, ...moreTableNames]);
         figures.push(...parts.figures);
         prose.push(...parts.prose);
         const marker = ownedSheetName(sheet.kind);
@@ -368,9 +381,9 @@ interface SheetParts {
 }
 
 /** Runs of adjacent columns that are all prose or all not, as [first, end) column indexes. */
-function columnRuns(output: OutputSheet): { start: number; end: number; prose: boolean }[] {
+function columnRuns(columns: readonly OutputColumn[]): { start: number; end: number; prose: boolean }[] {
   const runs: { start: number; end: number; prose: boolean }[] = [];
-  output.columns.forEach((column, index) => {
+  columns.forEach((column, index) => {
     const prose = column.prose === true;
     const last = runs[runs.length - 1];
     if (last && last.prose === prose) last.end = index + 1;
@@ -380,33 +393,70 @@ function columnRuns(output: OutputSheet): { start: number; end: number; prose: b
 }
 
 /**
- * Queues a sheet's number formats (text columns as text first, so a name
- * starting with "=" is never read as a formula), table, conditional formats
- * and chart, and returns the parts that queue its values: one per row block of
- * each run of figure or prose columns.
+ * Queues a sheet's tables (the first at A1, each further one to the right of
+ * the one before, one empty column between), frozen header row, conditional
+ * formats and chart, and returns the parts that queue its values.
  */
-function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableName: string): SheetParts {
+function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableNames: readonly string[]): SheetParts {
+  const parts: SheetParts = { figures: [], prose: [] };
+  let first = 1;
+  [output, ...(output.moreTables ?? [])].forEach((table, t) => {
+    const written = writeTable(sheet, table, tableNames[t], first);
+    parts.figures.push(...written.figures);
+    parts.prose.push(...written.prose);
+    first += table.columns.length + 1;
+  });
+  sheet.freezePanes.freezeRows(1);
+  if (output.kind === "filter") addAnswerFormats(sheet, output, Math.max(2, output.rows.length + 1));
+  if (output.kind === "mix") addMixChart(sheet, output);
+  return parts;
+}
+
+/**
+ * Queues a table's number formats (text columns as text first, so a name
+ * starting with "=" is never read as a formula), the table itself and its
+ * highlights, and returns the parts that queue its values: one per row block
+ * of each run of figure or prose columns. `first` is its first column (1-based).
+ */
+function writeTable(
+  sheet: Excel.Worksheet,
+  output: OutputTable,
+  tableName: string,
+  first: number,
+): SheetParts {
   const columns = output.columns;
   const rowCount = output.rows.length;
   const lastRow = Math.max(2, rowCount + 1);
-  const lastColumn = columnLetters(columns.length);
-  const whole = sheet.getRange(`A1:${lastColumn}${lastRow}`);
+  const letterOf = (index: number) => columnLetters(first + index);
+  const firstColumn = letterOf(0);
+  const lastColumn = letterOf(columns.length - 1);
+  const whole = sheet.getRange(`${firstColumn}1:${lastColumn}${lastRow}`);
   columns.forEach((column, i) => {
-    const letter = columnLetters(i + 1);
+    const letter = letterOf(i);
     setNumberFormat(sheet.getRange(`${letter}2:${letter}${lastRow}`), NUMBER_FORMATS[column.format]);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width * 7;
   });
-  sheet.getRange(`A1:${lastColumn}1`).values = [columns.map((column) => column.header)];
+  sheet.getRange(`${firstColumn}1:${lastColumn}1`).values = [columns.map((column) => column.header)];
   const table = sheet.tables.add(whole, true);
   table.name = tableName;
   table.style = "TableStyleMedium2";
-  sheet.freezePanes.freezeRows(1);
-  if (output.kind === "filter") addAnswerFormats(sheet, output, lastRow);
-  if (output.kind === "mix") addMixChart(sheet, output);
+  columns.forEach((column, i) => {
+    if (column.highlightAbove === undefined) return;
+    const letter = letterOf(i);
+    const format = sheet
+      .getRange(`${letter}2:${letter}${lastRow}`)
+      .conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
+    format.cellValue.format.fill.color = "#FCE4E4";
+    format.cellValue.format.font.color = "#9C0006";
+    format.cellValue.rule = {
+      formula1: String(column.highlightAbove),
+      operator: Excel.ConditionalCellValueOperator.greaterThan,
+    };
+  });
   const parts: SheetParts = { figures: [], prose: [] };
-  for (const run of columnRuns(output)) {
-    const first = columnLetters(run.start + 1);
-    const last = columnLetters(run.end);
+  for (const run of columnRuns(columns)) {
+    const from = letterOf(run.start);
+    const to = letterOf(run.end - 1);
     const cells = output.rows.map((row) => row.slice(run.start, run.end).map(cellText));
     const sizes = cells.map(jsonBytes);
     for (const { start, end, bytes } of rowBlocks(rowCount, (row) => sizes[row])) {
@@ -414,7 +464,7 @@ function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableName: stri
       (run.prose ? parts.prose : parts.figures).push({
         bytes,
         queue: () => {
-          sheet.getRange(`${first}${start + 2}:${last}${end + 1}`).values = values;
+          sheet.getRange(`${from}${start + 2}:${to}${end + 1}`).values = values;
         },
       });
     }

@@ -224,7 +224,19 @@ export class XlsxWorkbook implements PlannerWorkbook {
       if (tableName !== sheet.tableName) {
         notes.push(tableTakenNote(sheet.tableName, tableName));
       }
-      const table: TableSheet = { sheetName, tableName, columns: sheet.columns, rows: sheet.rows };
+      const moreTables = (sheet.moreTables ?? []).map((part) => {
+        const name = freeName(part.tableName, takenTables, (n) => `${part.tableName}${n}`);
+        takenTables.add(name.toLowerCase());
+        if (name !== part.tableName) notes.push(tableTakenNote(part.tableName, name));
+        return { ...part, tableName: name };
+      });
+      const table: TableSheet = {
+        sheetName,
+        tableName,
+        columns: sheet.columns,
+        rows: sheet.rows,
+        moreTables,
+      };
       const index = writeTableSheet(this.pkg, this.parts, target, table, styles, () => ++tableId);
       if (replaceIndex === undefined) {
         newMarkers.push(

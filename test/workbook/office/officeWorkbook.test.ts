@@ -222,10 +222,10 @@ describe("round trips and request sizes of a full run (read, plan, write)", () =
     const { excel } = await fullRun(100);
     const [, , , figures, prose] = excel.syncs;
     expect(figures.valueWrites).toEqual(
-      expect.arrayContaining(["Shortlist!A2:L6", "Vehicle Filter!A2:O101", "Media Mix!A2:K7"]),
+      expect.arrayContaining(["Shortlist!A2:M6", "Vehicle Filter!A2:P101", "Media Mix!A2:K7"]),
     );
-    expect(figures.valueWrites.some((range) => /^(Shortlist!M|Vehicle Filter!P)/.test(range))).toBe(false);
-    expect(prose.valueWrites).toEqual(["Shortlist!M2:M6", "Vehicle Filter!P2:P101"]);
+    expect(figures.valueWrites.some((range) => /^(Shortlist!N|Vehicle Filter!Q)/.test(range))).toBe(false);
+    expect(prose.valueWrites).toEqual(["Shortlist!N2:N6", "Vehicle Filter!Q2:Q101"]);
   }, 60_000);
 
   test("no request above 2,000,000 bytes at 200,000 rows (large reads and writes go in blocks)", async () => {
