@@ -18,12 +18,14 @@ import {
 } from "../../core/outputTable";
 import { ownedKind, ownedSheetName, sheetOfFormula } from "../ownedSheets";
 import { freeName, mergeInputRows, sheetTakenNote, tableTakenNote } from "../placement";
-import type {
-  PlannerWorkbook,
-  SourceCandidate,
-  SourceRef,
-  WriteOptions,
-  WrittenSheet,
+import {
+  ReadCancelledError,
+  type PlannerWorkbook,
+  type ReadOptions,
+  type SourceCandidate,
+  type SourceRef,
+  type WriteOptions,
+  type WrittenSheet,
 } from "../plannerWorkbook";
 
 /** `Excel.run` as the workbook uses it; tests hand in a recording fake. */
@@ -167,8 +169,9 @@ export class OfficeWorkbook implements PlannerWorkbook {
     });
   }
 
-  async readSource(source: SourceRef): Promise<CellBlock> {
-    const [block] = await this.readSources([source]);
+  /** With options, a large source (the lead log) is read in row blocks with progress, and stops between blocks when cancelled. */
+  async readSource(source: SourceRef, options?: ReadOptions): Promise<CellBlock> {
+    const [block] = await this.readSources([source], options);
     if (block === null) throw new Error(`The workbook has no ${source.kind} named "${source.name}".`);
     return block;
   }
@@ -182,7 +185,7 @@ export class OfficeWorkbook implements PlannerWorkbook {
    * Reads every source in two round trips: their sizes and addresses, then
    * their values (in row blocks within the request budget when they are larger).
    */
-  async readSources(sources: SourceRef[]): Promise<(CellBlock | null)[]> {
+  async readSources(sources: SourceRef[], options: ReadOptions = {}): Promise<(CellBlock | null)[]> {
     return this.run(async (context) => {
       const ranges = sources.map((source) => locate(context, source).load(RANGE_SHAPE));
       const sheets = ranges.map((range) => range.worksheet.load("name"));
@@ -207,7 +210,9 @@ export class OfficeWorkbook implements PlannerWorkbook {
           });
         }
       });
-      await sendInRequests(context, [requests]);
+      await sendInRequests(context, [requests], options.onProgress, () => {
+        if (options.isCancelled?.()) throw new ReadCancelledError();
+      });
       return ranges.map((range, i) => {
         if (range.isNullObject) return null;
         const corner = parseAddress(range.address);
@@ -284,6 +289,15 @@ export class OfficeWorkbook implements PlannerWorkbook {
     });
   }
 
+  /** DATE(1904,1,1) is day 0 of the 1904 date system and 1462 of the 1900 one; asking it writes nothing. */
+  async usesDate1904(): Promise<boolean> {
+    return this.run(async (context) => {
+      const day = context.workbook.functions.date(1904, 1, 1).load("value");
+      await context.sync();
+      return day.value === 0;
+    });
+  }
+
   async writeInputTable(
     sheetName: string,
     tableName: string,
@@ -348,6 +362,7 @@ async function sendInRequests(
   context: Excel.RequestContext,
   phases: readonly (readonly QueuedPart[])[],
   onProgress?: (fraction: number) => void,
+  checkCancelled?: () => void,
 ): Promise<void> {
   const total = phases.reduce((sum, phase) => sum + phase.length, 0);
   const withParts = phases.filter((parts) => parts.length > 0);
@@ -361,6 +376,7 @@ async function sendInRequests(
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
         onProgress?.(sent / total);
+        checkCancelled?.();
         inRequest = 0;
       }
       part.queue();

@@ -292,6 +292,12 @@ export class XlsxWorkbook implements PlannerWorkbook {
     this.parts = readWorkbookParts(this.pkg);
   }
 
+  async usesDate1904(): Promise<boolean> {
+    const properties = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(this.pkg.text(this.parts.workbookPath) ?? "");
+    const flag = properties ? /\bdate1904="([^"]*)"/.exec(properties[1]) : null;
+    return flag !== null && (flag[1] === "1" || flag[1].toLowerCase() === "true");
+  }
+
   async toBytes(): Promise<Uint8Array> {
     return this.pkg.toBytes();
   }
