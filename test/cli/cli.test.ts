@@ -83,6 +83,7 @@ describe("vehicle-planner plan", () => {
       "Pipeline per $",
       "Cost per lead",
       "Efficiency",
+      "Rotting rate",
       "Why",
     ]);
     expect(shortlist?.getCell("B2").value).toBe("LeadSource B");
@@ -107,7 +108,7 @@ describe("vehicle-planner plan", () => {
     const run = await cli("plan", SAMPLE, "--out", join(dir, "out.xlsx"), "--json");
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
-    expect(Object.keys(json)).toEqual(["settings", "vehicles", "allocation", "mix", "issues"]);
+    expect(Object.keys(json)).toEqual(["settings", "vehicles", "allocation", "mix", "leadHealth", "issues"]);
     expect(Object.keys(json.vehicles[0])).toEqual([
       "vehicle",
       "channel",
@@ -125,6 +126,7 @@ describe("vehicle-planner plan", () => {
       "bound",
       "marginalPer1k",
       "toShortlist",
+      "rottingRate",
     ]);
     expect(Object.keys(json.allocation)).toEqual([
       "budget",
@@ -403,7 +405,8 @@ describe("vehicle-planner compare and --scenario", () => {
     expect(sheet?.getCell("E2").value).toBe(0);
     expect(sheet?.getCell("C4").value).toBe(208000);
     expect(book.getWorksheet("Shortlist")?.getCell("B2").value).toBe("Email nurture");
-  });
+    // The sample's 3,000-lead log makes the workbook ExcelJS reads back a few times larger.
+  }, 30_000);
 
   test("SPEC 8 compare --json prints the scenarios document; named scenarios come in the order named", async () => {
     const run = await cli(

@@ -5,6 +5,7 @@ import type { Plan } from "../../src/core/model";
 import { buildOutputSheets } from "../../src/core/outputSheets";
 import { makePlan, readPlanInputs, type PlanRequest } from "../../src/core/plan";
 import { planToJson } from "../../src/core/planJson";
+import { readSettingsTable } from "../../src/core/settings";
 
 /** 2026-11-02 00:00 as an Excel serial (1900 date system). */
 const DAY = 46328;
@@ -451,5 +452,41 @@ describe("SPEC 10.2 in the plan, the sheets and the JSON", () => {
     expect(found.issues).toContainEqual(
       expect.objectContaining({ severity: "warning", cell: "'Lead Log'!A1", field: "Lead log" }),
     );
+  });
+});
+
+describe("SPEC 10.2 the Lead expiry and As of settings", () => {
+  test("SPEC 10.2 a Lead expiry or As of that does not parse is an error naming the setting and its Value cell", () => {
+    const { values, issues } = readSettingsTable({
+      sheet: "Planner Settings",
+      top: 1,
+      left: 1,
+      cells: [
+        ["Setting", "Value"],
+        ["Lead expiry", "3 months"],
+        ["As of", "yesterday"],
+        ["Lead Expiry", "36 hours"],
+      ],
+    });
+    expect(values).toEqual({});
+    expect(issues.map((issue) => [issue.severity, issue.cell, issue.field])).toEqual([
+      ["error", "'Planner Settings'!B2", "Lead expiry"],
+      ["error", "'Planner Settings'!B3", "As of"],
+      ["warning", "'Planner Settings'!B4", "Lead expiry"],
+    ]);
+  });
+
+  test("SPEC 10.2 Lead expiry in days and As of as an Excel date are read from the settings sheet", () => {
+    const { values } = readSettingsTable({
+      sheet: "Planner Settings",
+      top: 1,
+      left: 1,
+      cells: [
+        ["Setting", "Value"],
+        ["Lead expiry", "3d"],
+        ["As of", DAY + 0.5],
+      ],
+    });
+    expect(values).toEqual({ leadExpiry: 72, asOf: DAY + 0.5 });
   });
 });
