@@ -104,6 +104,27 @@ describe("SPEC 10.2 the lead log on the command line", () => {
     expect(sheet?.getCell("E2").numFmt).toBe("0.0%");
   });
 
+  test("SPEC 6 planning the plan again replaces Lead Health in place: both tables keep their names", async () => {
+    const dir = tempDir();
+    const first = join(dir, "first.xlsx");
+    const second = join(dir, "second.xlsx");
+    expect((await cli("plan", await workbook(dir), "--out", first)).code).toBe(0);
+    const run = await cli("plan", first, "--out", second);
+    expect(run.code).toBe(0);
+    const book = await readBack(second);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Vehicles",
+      "Lead Log",
+      "Shortlist",
+      "Vehicle Filter",
+      "Media Mix",
+      "Lead Health",
+    ]);
+    const sheet = book.getWorksheet("Lead Health");
+    const tables = sheet ? Object.keys((sheet as unknown as { tables: Record<string, unknown> }).tables) : [];
+    expect(tables.sort()).toEqual(["tblLeadHealthByRep", "tblLeadHealthByVehicle"]);
+  });
+
   test("SPEC 10.2 --leads names the log's sheet, --lead-expiry and --as-of set the settings for the run", async () => {
     const dir = tempDir();
     const input = await workbook(dir, { logSheet: "CRM export" });
