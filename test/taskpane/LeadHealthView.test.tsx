@@ -66,7 +66,7 @@ describe("SPEC 10.2 lead health in the pane", () => {
       screen.getByText("Give the Leads per rep setting to see which reps are over capacity."),
     ).toBeTruthy();
     expect(workbook.written[0].map((sheet) => sheet.sheetName)).toContain("Lead Health");
-  });
+  }, 60_000);
 
   test("SPEC 10.2 choosing None leaves the log out: no Lead Health sheet", async () => {
     const workbook = new FakeWorkbook();
@@ -83,7 +83,7 @@ describe("SPEC 10.2 lead health in the pane", () => {
       "Media Mix",
     ]);
     expect(screen.queryByRole("table", { name: "Lead health figures" })).toBeNull();
-  });
+  }, 60_000);
 
   test("SPEC 10.2 reps whose Load is over 100 % are listed", () => {
     const health: LeadHealth = {
