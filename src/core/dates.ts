@@ -18,6 +18,7 @@ const DAY_1904 = 1462;
 /** 9999-12-31 is the last day Excel stores. */
 const LAST_DAY = 2958465;
 const MS_PER_DAY = 86_400_000;
+const MS_PER_HOUR = 3_600_000;
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
 function daysFromCivil(year: number, month: number, day: number): number {
@@ -67,11 +68,6 @@ export function serialDayTime(value: number, date1904: boolean): DayTime {
   if (!(value >= 0)) return NaN;
   const day = serialToDayTime(value, date1904);
   return day >= 2 && day < LAST_DAY + 1 ? day : NaN;
-}
-
-/** A DayTime as the serial Excel stores in a workbook of the 1900 date system. */
-export function dayTimeToSerial1900(day: DayTime): number {
-  return day < 61 ? day - 1 : day;
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?$/;
@@ -143,9 +139,12 @@ export function dayTimeToIso(day: DayTime): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(date)}T${time}`;
 }
 
-/** How many hours one DayTime lies after another. */
+/**
+ * How many hours one DayTime lies after another, to the millisecond, so a
+ * serial's rounding dust never tips a comparison with the Lead expiry.
+ */
 export function hoursBetween(from: DayTime, to: DayTime): number {
-  return Math.round((to - from) * MS_PER_DAY) / 3_600_000;
+  return Math.round((to - from) * MS_PER_DAY) / MS_PER_HOUR;
 }
 
 const DURATION = /^([+-]?(?:\d+\.?\d*|\.\d+))\s*([a-z]*)$/;

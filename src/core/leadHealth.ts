@@ -5,7 +5,7 @@
  * touch in one typed array grouped by vehicle for the medians, so a log of
  * 1,000,000 leads is summed without an object per lead.
  */
-import type { DayTime } from "./dates";
+import { hoursBetween, type DayTime } from "./dates";
 import type { Issue } from "./issues";
 import { IN_PROCESS, type LeadLog } from "./leadLog";
 
@@ -49,13 +49,6 @@ export interface LeadHealth {
 }
 
 export const TOTAL = "Total";
-
-const MS_PER_HOUR = 3_600_000;
-
-/** Hours from one DayTime to a later one, to the millisecond, so a serial's rounding dust never tips a comparison. */
-function hours(from: DayTime, to: DayTime): number {
-  return Math.round((to - from) * 86_400_000) / MS_PER_HOUR;
-}
 
 function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
@@ -103,12 +96,12 @@ export function summariseLeadHealth(
     leads[vehicle]++;
     if (first === first) {
       touched[vehicle]++;
-      if (hours(log.handedOff[k], first) > leadExpiry) late[vehicle]++;
+      if (hoursBetween(log.handedOff[k], first) > leadExpiry) late[vehicle]++;
     }
     if (log.status[k] !== IN_PROCESS) continue;
     inProcess[vehicle]++;
     ownerInProcess[owner]++;
-    if (first !== first && hours(log.handedOff[k], judgedAt) > leadExpiry) {
+    if (first !== first && hoursBetween(log.handedOff[k], judgedAt) > leadExpiry) {
       rotting[vehicle]++;
       ownerRotting[owner]++;
     }
@@ -121,7 +114,7 @@ export function summariseLeadHealth(
   const hoursToTouch = new Float64Array(starts[vehicleCount]);
   for (let k = 0; k < log.count; k++) {
     const first = log.firstTouch[k];
-    if (first === first) hoursToTouch[filled[log.vehicle[k]]++] = hours(log.handedOff[k], first);
+    if (first === first) hoursToTouch[filled[log.vehicle[k]]++] = hoursBetween(log.handedOff[k], first);
   }
   const overallMedian = median(hoursToTouch.slice(), 0, hoursToTouch.length);
 

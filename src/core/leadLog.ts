@@ -157,12 +157,6 @@ function matchLeadHeaders(block: CellBlock, issues: Issue[]): Columns {
   return columns;
 }
 
-/** Whether the block's first row has the headers a lead log needs (Vehicle, Owner, Handed off). */
-export function leadLogHeadersFound(block: CellBlock): boolean {
-  const columns = matchLeadHeaders(block, []);
-  return NEEDED.every((field) => columns[field] >= 0);
-}
-
 /** The problems of the row being read, one object for the whole log. */
 class RowChecks {
   valid = true;
