@@ -60,6 +60,8 @@ function settingsFor(inputs: AllocationInput[], goalShare: number): PlanSettings
     ceilingFactor: 2,
     salesReps: null,
     leadsPerRep: null,
+    leadExpiry: 24,
+    asOf: null,
   };
 }
 

@@ -1,11 +1,12 @@
 /**
  * Builds assets/vehicle-planner-sample.xlsx, the bundled sample workbook:
  * 24 B2B marketing vehicles with every column the planner reads, plan
- * settings, and the audience's share of attention by channel. Deterministic,
+ * settings, the audience's share of attention by channel, and a lead log. Deterministic,
  * so rebuilding gives the same plan. Run: npm run sample:build
  */
 import ExcelJS from "exceljs";
 import { join } from "path";
+import { LEAD_LOG_HEADERS, leadLogRows } from "./sampleLeadLog";
 
 const OUT = join(__dirname, "..", "assets", "vehicle-planner-sample.xlsx");
 const FIXED_DATE = new Date(Date.UTC(2026, 0, 5, 9, 0, 0));
@@ -182,6 +183,12 @@ async function main(): Promise<void> {
     rows: SCENARIOS,
   });
   [28, 24, 18, 12].forEach((width, i) => (scenarios.getColumn(i + 1).width = width));
+
+  const leadLog = workbook.addWorksheet("Lead Log", { views: [{ state: "frozen", ySplit: 1 }] });
+  leadLog.addRow(LEAD_LOG_HEADERS);
+  leadLog.addRows(leadLogRows(VEHICLES.map((row) => [row[0] as string, row[3] as number])));
+  [10, 28, 16, 18, 18, 14].forEach((width, i) => (leadLog.getColumn(i + 1).width = width));
+  [4, 5].forEach((column) => (leadLog.getColumn(column).numFmt = "yyyy-mm-dd hh:mm"));
 
   await workbook.xlsx.writeFile(OUT);
   console.log(`Wrote ${OUT}`);

@@ -1,7 +1,8 @@
 /** The plan as readable, aligned text tables for the terminal. */
 import type { Plan } from "../core/model";
 import type { ScenarioComparison } from "../core/scenarios";
-import { formatLeads, formatMoney, formatPercentFixed, formatRatio } from "../core/numberText";
+import { dayTimeToIso } from "../core/dates";
+import { formatLeads, formatMoney, formatPercentFixed, formatPlain, formatRatio } from "../core/numberText";
 import { questionsNotAskedOfAny } from "../core/outputSheets";
 
 type Align = "left" | "right";
@@ -143,4 +144,50 @@ export function scenarioTable(comparisons: readonly ScenarioComparison[]): strin
       row.left.join(", "),
     ]),
   );
+}
+
+const count = (value: number) => value.toLocaleString("en-US");
+const hours = (value: number | null) => (value === null ? "" : value.toFixed(1));
+
+/** SPEC 10.2 lead health as two tables, each ending with its Total row; empty without a log. */
+export function leadHealthTables(plan: Plan): string[] {
+  const health = plan.leadHealth;
+  if (!health) return [];
+  const asOf = health.asOf === null ? "" : ` as of ${dayTimeToIso(health.asOf).replace("T", " ")}`;
+  const byVehicle = table(
+    [
+      "Vehicle",
+      "Leads",
+      "In process",
+      "Rotting",
+      "Rotting rate",
+      "Touched late",
+      "Late rate",
+      "Median hours",
+    ],
+    ["left", "right", "right", "right", "right", "right", "right", "right"],
+    health.byVehicle.map((row) => [
+      row.vehicle,
+      count(row.leads),
+      count(row.inProcess),
+      count(row.rotting),
+      share(row.rottingRate),
+      count(row.touchedLate),
+      share(row.touchedLateRate),
+      hours(row.medianHoursToFirstTouch),
+    ]),
+  );
+  const byRep = table(
+    ["Owner", "In process", "Rotting", "Rotting rate", "Leads per rep", "Load"],
+    ["left", "right", "right", "right", "right", "right"],
+    health.byRep.map((row) => [
+      row.owner,
+      count(row.inProcess),
+      count(row.rotting),
+      share(row.rottingRate),
+      row.leadsPerRep === null ? "" : formatPlain(row.leadsPerRep),
+      share(row.load),
+    ]),
+  );
+  return [`Lead health by vehicle${asOf}`, byVehicle, "", "Lead health by rep", byRep, ""];
 }

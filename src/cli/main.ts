@@ -25,7 +25,14 @@ import {
 import type { WrittenSheet } from "../workbook/plannerWorkbook";
 import { planToJson } from "../core/planJson";
 import { findVehicleSource, WorkbookFileError, XlsxWorkbook } from "../workbook/xlsx";
-import { budgetCurveTable, mixTable, scenarioTable, shortlistTable, summaryLines } from "./humanTables";
+import {
+  budgetCurveTable,
+  leadHealthTables,
+  mixTable,
+  scenarioTable,
+  shortlistTable,
+  summaryLines,
+} from "./humanTables";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -38,13 +45,15 @@ const USAGE = `Usage:
   vehicle-planner plan WORKBOOK.xlsx [--out FILE] [--sheet NAME | --table NAME]
       [--attention SHEET] [--objective STAGE] [--bandwidth N] [--budget MONEY]
       [--goal MONEY] [--message COMPLEXITY] [--json] [--force]
-      [--reps N] [--leads-per-rep N] [--scenario NAME]
+      [--scenario NAME] [--reps N] [--leads-per-rep N] [--leads SHEET]
+      [--as-of DATE] [--lead-expiry HOURS]
   vehicle-planner compare WORKBOOK.xlsx [--scenario NAME]... [plan's options]
   vehicle-planner sample [FILE] [--force]
 
 plan     plans the workbook and writes it with the Shortlist, Vehicle Filter,
          Media Mix and Budget Curve sheets to --out (default: WORKBOOK-plan.xlsx
-         beside it). --reps and --leads-per-rep give sales' lead capacity.
+         beside it), and Lead Health from the lead log (--leads SHEET, else a
+         sheet "Lead Log"). --reps and --leads-per-rep give sales' lead capacity.
 compare  plans the base and each scenario of Planner Scenarios (or those named)
          and adds a Scenarios sheet comparing them.
 sample   writes the bundled sample workbook (default: vehicle-planner-sample.xlsx).
@@ -74,6 +83,9 @@ const PLAN_OPTIONS = {
   message: { type: "string" },
   reps: { type: "string" },
   "leads-per-rep": { type: "string" },
+  leads: { type: "string" },
+  "as-of": { type: "string" },
+  "lead-expiry": { type: "string" },
   scenario: { type: "string", multiple: true },
   json: { type: "boolean" },
   force: { type: "boolean" },
@@ -89,6 +101,8 @@ const SETTING_FLAGS: [keyof typeof PLAN_OPTIONS, SettingKey][] = [
   ["message", "messageComplexity"],
   ["reps", "salesReps"],
   ["leads-per-rep", "leadsPerRep"],
+  ["lead-expiry", "leadExpiry"],
+  ["as-of", "asOf"],
 ];
 
 type PlanFlags = {
@@ -172,6 +186,18 @@ async function attentionBlock(workbook: XlsxWorkbook, flags: PlanFlags): Promise
   return block;
 }
 
+/** SPEC 10.2: the sheet `--leads` names, else a sheet named `Lead Log` when there is one. */
+async function leadsBlock(workbook: XlsxWorkbook, flags: PlanFlags): Promise<CellBlock | null> {
+  if (flags.leads === undefined) return workbook.readSheet("Lead Log");
+  const block = await workbook.readSheet(flags.leads);
+  if (block === null)
+    throw new Stop(
+      `The workbook has no lead log sheet named "${flags.leads}" (it has ${workbook.sheetNames().join(", ")}).`,
+      1,
+    );
+  return block;
+}
+
 function printIssues(io: CliIo, issues: readonly Issue[]): void {
   for (const issue of issues) io.stderr(`${issue.severity}: ${describeIssue(issue)}\n`);
 }
@@ -237,6 +263,9 @@ async function prepare(args: string[], io: CliIo): Promise<Prepared | null> {
     vehicles: await vehicleBlock(workbook, flags),
     settings: await settingsBlock(workbook),
     attention: await attentionBlock(workbook, flags),
+    leads: await leadsBlock(workbook, flags),
+    leadsNamed: flags.leads !== undefined,
+    date1904: await workbook.usesDate1904(),
     overrides,
   };
   step("Planning");
@@ -360,6 +389,7 @@ function humanReport(plan: Plan, out: string, sheets: string[], notes: string[])
     "Budget curve",
     budgetCurveTable(plan),
     "",
+    ...leadHealthTables(plan),
     ...summaryLines(plan),
     `Wrote ${out} with the sheets ${sheets.join(", ")}.`,
     ...notes,

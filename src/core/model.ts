@@ -4,6 +4,7 @@
  * rules that fill them live in the files named after each SPEC section.
  */
 import type { Issue } from "./issues";
+import type { LeadHealth } from "./leadHealth";
 
 export const STAGES = ["Awareness", "Consideration", "Conversion", "Adoption", "Value", "Advocacy"] as const;
 export type Stage = (typeof STAGES)[number];
@@ -137,6 +138,10 @@ export interface PlanSettings {
   salesReps: number | null;
   /** SPEC 10.1; null when not given. */
   leadsPerRep: number | null;
+  /** SPEC 10.2: hours an untouched lead may wait before it rots. */
+  leadExpiry: number;
+  /** SPEC 10.2: when lead health is judged (days since 1899-12-30, see dates.ts); null takes the log's latest date. */
+  asOf: number | null;
 }
 export type SettingKey = keyof PlanSettings;
 
@@ -196,6 +201,8 @@ export interface PlannedVehicle {
   toShortlist: number | null;
   /** The conversion rate that would reach `toShortlist`, when P comes from the conversion rate and it stays ≤ 100 %. */
   toShortlistConversion: number | null;
+  /** SPEC 10.2: the vehicle's rotting rate in the lead log; null without a log or a lead in process. */
+  rottingRate: number | null;
   /** The Shortlist sheet's `Why`: rank, efficiency and the allocation's reason in words. */
   why: string;
 }
@@ -258,5 +265,7 @@ export interface Plan {
   mix: MixRow[];
   /** SPEC 11, sorted by budget; empty only when the shortlist is. */
   budgetCurve: BudgetCurveRow[];
+  /** SPEC 10.2; null (or absent) without a lead log. */
+  leadHealth?: LeadHealth | null;
   issues: Issue[];
 }

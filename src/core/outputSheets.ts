@@ -1,4 +1,5 @@
-/** SPEC 6: the output tables every face writes (Shortlist, Vehicle Filter, Media Mix, Budget Curve). */
+/** SPEC 6: the output tables every face writes (Shortlist, Vehicle Filter, Media Mix, Budget Curve, and Lead Health with a log). */
+import type { LeadHealth } from "./leadHealth";
 import type { BudgetCurveRow, MixRow, Plan, PlannedVehicle } from "./model";
 import { formatPercentFixed } from "./numberText";
 import type { ColumnFormat, OutputCell, OutputColumn, OutputSheet } from "./outputTable";
@@ -26,6 +27,7 @@ const SHORTLIST_COLUMNS: OutputColumn[] = [
   column("Pipeline per $", "ratio", 10),
   column("Cost per lead", "moneyCents", 12),
   column("Efficiency", "ratio", 10),
+  column("Rotting rate", "percent", 10),
   proseColumn("Why", 70),
 ];
 
@@ -48,6 +50,7 @@ const FILTER_COLUMNS: OutputColumn[] = [
   column("Pipeline per $", "ratio", 10),
   column("Cost per lead", "moneyCents", 12),
   column("Efficiency", "ratio", 10),
+  column("Rotting rate", "percent", 10),
   column("To make the shortlist", "text", 32),
   proseColumn("Reasons", 80),
 ];
@@ -157,6 +160,7 @@ function shortlistRow(vehicle: PlannedVehicle): OutputCell[] {
     numberCell(vehicle.pipelinePerDollar),
     numberCell(vehicle.costPerLead),
     numberCell(vehicle.efficiency),
+    numberCell(vehicle.rottingRate),
     textCell(vehicle.why),
   ];
 }
@@ -172,6 +176,7 @@ function filterRow(vehicle: PlannedVehicle, notAskedOfAny: readonly (string | nu
     numberCell(vehicle.pipelinePerDollar),
     numberCell(vehicle.costPerLead),
     numberCell(vehicle.efficiency),
+    numberCell(vehicle.rottingRate),
     textCell(toShortlistText(vehicle)),
     textCell(filterReasons(vehicle, notAskedOfAny)),
   ];
@@ -204,12 +209,66 @@ function curveRow(row: BudgetCurveRow): OutputCell[] {
   ];
 }
 
+const LEAD_HEALTH_BY_VEHICLE_COLUMNS: OutputColumn[] = [
+  column("Vehicle", "text", 28),
+  column("Leads", "integer", 8),
+  column("In process", "integer", 10),
+  column("Rotting", "integer", 8),
+  column("Rotting rate", "percent", 10),
+  column("Touched late", "integer", 10),
+  column("Touched late rate", "percent", 10),
+  column("Median hours to first touch", "ratio", 12),
+];
+
+const LEAD_HEALTH_BY_REP_COLUMNS: OutputColumn[] = [
+  column("Owner", "text", 24),
+  column("In process", "integer", 10),
+  column("Rotting", "integer", 8),
+  column("Rotting rate", "percent", 10),
+  column("Leads per rep", "ratio", 10),
+  { ...column("Load", "percent", 8), highlightAbove: 1 },
+];
+
+/** SPEC 10.2 `Lead Health`: the two tables side by side, each ending with its `Total` row. */
+export function buildLeadHealthSheet(health: LeadHealth): OutputSheet {
+  return {
+    kind: "leadHealth",
+    sheetName: "Lead Health",
+    tableName: "tblLeadHealthByVehicle",
+    columns: LEAD_HEALTH_BY_VEHICLE_COLUMNS,
+    rows: health.byVehicle.map((row) => [
+      textCell(row.vehicle),
+      row.leads,
+      row.inProcess,
+      row.rotting,
+      numberCell(row.rottingRate),
+      row.touchedLate,
+      numberCell(row.touchedLateRate),
+      numberCell(row.medianHoursToFirstTouch),
+    ]),
+    moreTables: [
+      {
+        tableName: "tblLeadHealthByRep",
+        columns: LEAD_HEALTH_BY_REP_COLUMNS,
+        rows: health.byRep.map((row) => [
+          textCell(row.owner),
+          row.inProcess,
+          row.rotting,
+          numberCell(row.rottingRate),
+          numberCell(row.leadsPerRep),
+          numberCell(row.load),
+        ]),
+      },
+    ],
+  };
+}
+
 export function buildOutputSheets(plan: Plan): OutputSheet[] {
   const notAskedOfAny = reasonsNotAskedOfAny(plan.vehicles);
   const shortlisted = plan.vehicles
     .filter((vehicle) => vehicle.rank !== null)
     .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-  return [
+  const sheets: OutputSheet[] = [
     {
       kind: "shortlist",
       sheetName: "Shortlist",
@@ -239,4 +298,6 @@ export function buildOutputSheets(plan: Plan): OutputSheet[] {
       rows: plan.budgetCurve.map(curveRow),
     },
   ];
+  if (plan.leadHealth) sheets.push(buildLeadHealthSheet(plan.leadHealth));
+  return sheets;
 }

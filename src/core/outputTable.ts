@@ -28,12 +28,24 @@ export interface OutputColumn {
    * these after the figures, in requests of their own.
    */
   prose?: boolean;
+  /** Values above this are highlighted by a conditional format in Excel (a Load over 100 %). */
+  highlightAbove?: number;
 }
 
 /** A cell of an output table: text is always written as text, never as a formula. */
 export type OutputCell = string | number | null;
 
-export type OutputKind = "shortlist" | "filter" | "mix" | "scenarios" | "budgetCurve";
+export type OutputKind = "shortlist" | "filter" | "mix" | "scenarios" | "budgetCurve" | "leadHealth";
+
+/** A further table on a sheet (`tblLeadHealthByRep` beside `tblLeadHealthByVehicle`). */
+export interface OutputTable {
+  /** The table name the SPEC gives; a face may have to use `tblLeadHealthByRep2`. */
+  tableName: string;
+  columns: OutputColumn[];
+  rows: OutputCell[][];
+  /** More tables on the same sheet, each to the right of the one before with one empty column between. */
+  moreTables?: OutputTable[];
+}
 
 export interface OutputSheet {
   kind: OutputKind;
@@ -43,4 +55,6 @@ export interface OutputSheet {
   tableName: string;
   columns: OutputColumn[];
   rows: OutputCell[][];
+  /** More tables on the same sheet, each to the right of the one before with one empty column between. */
+  moreTables?: OutputTable[];
 }

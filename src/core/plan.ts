@@ -14,8 +14,11 @@ import {
   type LeadVehicleAllocation,
 } from "./capacityAllocation";
 import type { CellBlock, CellValue } from "./cells";
+import { cellReference } from "./cellReference";
 import { FIELD_HEADERS } from "./headers";
 import type { Issue } from "./issues";
+import { rottingRates, summariseLeadHealth } from "./leadHealth";
+import { readLeadLog, type LeadLog } from "./leadLog";
 import { buildMediaMix, type MixInput } from "./mediaMix";
 import { computeMetrics, type VehicleMetrics } from "./metrics";
 import type {
@@ -49,6 +52,16 @@ export interface PlanRequest {
   attention?: CellBlock | null;
   /** CLI flags and values typed in the pane, raw; parsed like the settings sheet; they win over sheet and scenario. */
   overrides?: Partial<Record<SettingKey, CellValue>>;
+  /** SPEC 10.2 the lead log, header row first. */
+  leads?: CellBlock | null;
+  /**
+   * The user named the log (`--leads`, a range picked in the pane): without its
+   * headers nothing is planned. A `Lead Log` sheet found by its name alone is
+   * then a warning, and the plan goes on without lead health.
+   */
+  leadsNamed?: boolean;
+  /** The workbook counts dates from 1904 (its date1904 flag): serials in the log and `As of` are read so. */
+  date1904?: boolean;
 }
 
 export interface PlanInputs {
@@ -60,7 +73,9 @@ export interface PlanInputs {
   /** Flags / pane, applied last. */
   overrideSettings: SettingValues;
   attention: AttentionRow[] | null;
-  /** Warnings of the settings and attention tables. */
+  /** SPEC 10.2 the lead log's valid leads; absent or null without a log. */
+  leadLog?: LeadLog | null;
+  /** Warnings of the settings, attention and lead log tables. */
   issues: Issue[];
 }
 
@@ -86,7 +101,8 @@ export function readPlanInputs(request: PlanRequest): Outcome<PlanInputs> {
   const table = readVehicleTable(request.vehicles, request.mapping);
   if (!table.ok) return failure(table.message, table.issues);
 
-  const sheet = readSettingsTable(request.settings ?? null);
+  const date1904 = request.date1904 ?? false;
+  const sheet = readSettingsTable(request.settings ?? null, date1904);
   const issues: Issue[] = [];
   const errors: Issue[] = [];
   for (const issue of sheet.issues) (issue.severity === "error" ? errors : issues).push(issue);
@@ -94,7 +110,7 @@ export function readPlanInputs(request: PlanRequest): Outcome<PlanInputs> {
   const overrideSettings: SettingValues = {};
   for (const [key, raw] of Object.entries(request.overrides ?? {}) as [SettingKey, CellValue][]) {
     if (raw === undefined) continue;
-    const parsed = parseSettingValue(key, raw, null);
+    const parsed = parseSettingValue(key, raw, null, date1904);
     if (parsed.issue) (parsed.issue.severity === "error" ? errors : issues).push(parsed.issue);
     if (parsed.value !== undefined && parsed.issue?.severity !== "error") {
       (overrideSettings as Record<SettingKey, unknown>)[key] = parsed.value;
@@ -113,12 +129,31 @@ export function readPlanInputs(request: PlanRequest): Outcome<PlanInputs> {
     issues.push(...read.value.issues);
   }
 
+  let leadLog: LeadLog | null = null;
+  if (request.leads) {
+    const read = readLeadLog(request.leads, date1904);
+    if (read.ok) {
+      leadLog = read.value;
+      issues.push(...read.value.issues);
+    } else if (request.leadsNamed) return failure(read.message, read.issues);
+    else {
+      const cell = cellReference(request.leads.sheet, request.leads.top, request.leads.left);
+      issues.push({
+        severity: "warning",
+        cell,
+        field: "Lead log",
+        message: `${read.message} Lead health is left out.`,
+      });
+    }
+  }
+
   return success({
     table: table.value,
     sheetSettings: sheet.values,
     scenarioSettings: {},
     overrideSettings,
     attention,
+    leadLog,
     issues,
   });
 }
@@ -321,8 +356,18 @@ function invalidVehicle(vehicle: ParsedVehicle, errors: readonly Issue[]): Plann
     pipelinePerLead: null,
     toShortlist: null,
     toShortlistConversion: null,
+    rottingRate: null,
     why: "",
   };
+}
+
+/**
+ * `Leads per rep` (SPEC 10.1) belongs to the capacity settings; lead health
+ * shows it, and the Load it gives, when the plan's settings carry it.
+ */
+function leadsPerRepOf(settings: PlanSettings): number | null {
+  const value: unknown = (settings as unknown as Record<string, unknown>).leadsPerRep;
+  return typeof value === "number" ? value : null;
 }
 
 function settingsFailure<T>(outcome: { message: string; issues: Issue[] }): Outcome<T> {
@@ -434,6 +479,19 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
   });
   const mix = buildMediaMix(mixInputs, inputs.attention, allocationMade);
 
+  const leadHealth = inputs.leadLog
+    ? summariseLeadHealth(
+        inputs.leadLog,
+        valid.map((row) => row.vehicle.name),
+        {
+          leadExpiry: settings.leadExpiry,
+          asOf: settings.asOf ?? inputs.leadLog.latest,
+          leadsPerRep: leadsPerRepOf(settings),
+        },
+      )
+    : null;
+  const rates = leadHealth ? rottingRates(leadHealth) : null;
+
   const vehicles: PlannedVehicle[] = new Array<PlannedVehicle>(table.count);
   for (const [index, errors] of rowErrors)
     vehicles[index] = invalidVehicle(table.cells.vehicleAt(index), errors);
@@ -446,12 +504,13 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
       allocationOf.get(position),
       shortlist.length,
       capacityBinds,
+      rates?.get(normalisedName(row.vehicle.name)) ?? null,
     );
   });
 
   const capacityIssue = leadCapacity(settings).issue;
   return success({
-    settings,
+    settings: { ...settings, asOf: leadHealth?.asOf ?? null },
     vehicles,
     allocation: allocation.summary,
     mix,
@@ -460,12 +519,14 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
       allocation.summary.budget,
       allocation.summary.budgetForGoal,
     ),
+    leadHealth,
     issues: [
       ...inputs.table.issues,
       ...rowIssues,
       ...inputs.issues,
       ...(capacityIssue ? [capacityIssue] : []),
       ...allocation.issues,
+      ...(leadHealth?.issues ?? []),
     ],
   });
 }
@@ -478,6 +539,7 @@ function plannedVehicle(
   allocated: LeadVehicleAllocation | undefined,
   shortlistSize: number,
   capacityBinds: boolean,
+  rottingRate: number | null,
 ): PlannedVehicle {
   const { vehicle } = row;
   const status = evaluation.statuses[position];
@@ -506,6 +568,7 @@ function plannedVehicle(
     pipelinePerLead: vehicle.values.leads ? row.pipeline / vehicle.values.leads : null,
     toShortlist: multiplier,
     toShortlistConversion: toShortlistConversion(vehicle.values, multiplier),
+    rottingRate,
     why:
       status.rank !== null && allocated
         ? whyText(status.rank, shortlistSize, row.efficiency, answers, allocated, investment, capacityBinds)

@@ -1,4 +1,6 @@
 /** SPEC 7: the `--json` document of a plan, keys in the SPEC's order. */
+import { dayTimeToIso } from "./dates";
+import type { LeadHealth } from "./leadHealth";
 import type { Answer, Bound, Plan, PlannedVehicle } from "./model";
 import { settingsToJson } from "./settings";
 
@@ -21,6 +23,7 @@ export interface VehicleJson {
   toShortlist: number | null;
   expectedLeads: number | null;
   pipelinePerLead: number | null;
+  rottingRate: number | null;
 }
 
 export interface AllocationJson {
@@ -66,12 +69,36 @@ export interface IssueJson {
   message: string;
 }
 
+export interface LeadHealthJson {
+  asOf: string | null;
+  byVehicle: {
+    vehicle: string;
+    leads: number;
+    inProcess: number;
+    rotting: number;
+    rottingRate: number | null;
+    touchedLate: number;
+    touchedLateRate: number | null;
+    medianHoursToFirstTouch: number | null;
+  }[];
+  byRep: {
+    owner: string;
+    inProcess: number;
+    rotting: number;
+    rottingRate: number | null;
+    leadsPerRep: number | null;
+    load: number | null;
+  }[];
+}
+
 export interface PlanJson {
   settings: ReturnType<typeof settingsToJson>;
   vehicles: VehicleJson[];
   allocation: AllocationJson;
   mix: MixJson[];
   budgetCurve: BudgetCurveJson[];
+  /** SPEC 10.2; null without a lead log. */
+  leadHealth: LeadHealthJson | null;
   issues: IssueJson[];
 }
 
@@ -100,6 +127,32 @@ function vehicleJson(vehicle: PlannedVehicle): VehicleJson {
     toShortlist: number(vehicle.toShortlist),
     expectedLeads: number(vehicle.expectedLeads),
     pipelinePerLead: number(vehicle.pipelinePerLead),
+    rottingRate: number(vehicle.rottingRate),
+  };
+}
+
+/** SPEC 10.2 `leadHealth`: the `Lead Health` columns as camelCase keys, `Total` last in each list. */
+export function leadHealthToJson(health: LeadHealth): LeadHealthJson {
+  return {
+    asOf: health.asOf === null ? null : dayTimeToIso(health.asOf),
+    byVehicle: health.byVehicle.map((row) => ({
+      vehicle: row.vehicle,
+      leads: row.leads,
+      inProcess: row.inProcess,
+      rotting: row.rotting,
+      rottingRate: number(row.rottingRate),
+      touchedLate: row.touchedLate,
+      touchedLateRate: number(row.touchedLateRate),
+      medianHoursToFirstTouch: number(row.medianHoursToFirstTouch),
+    })),
+    byRep: health.byRep.map((row) => ({
+      owner: row.owner,
+      inProcess: row.inProcess,
+      rotting: row.rotting,
+      rottingRate: number(row.rottingRate),
+      leadsPerRep: number(row.leadsPerRep),
+      load: number(row.load),
+    })),
   };
 }
 
@@ -141,6 +194,7 @@ export function planToJson(plan: Plan): PlanJson {
       pipelinePerDollar: number(row.pipelinePerDollar),
       note: row.note,
     })),
+    leadHealth: plan.leadHealth ? leadHealthToJson(plan.leadHealth) : null,
     issues: plan.issues.map((issue) => ({
       severity: issue.severity,
       cell: issue.cell,

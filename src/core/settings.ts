@@ -4,6 +4,7 @@
  */
 import { isExcelError, type CellBlock, type CellValue } from "./cells";
 import { cellReference } from "./cellReference";
+import { dayTimeToIso, parseDateTime, parseLeadExpiry } from "./dates";
 import { headerText, normaliseHeader } from "./headers";
 import type { Issue } from "./issues";
 import type { PlanSettings, SettingKey, SettingValues } from "./model";
@@ -38,6 +39,8 @@ export const SETTING_NAMES: Record<SettingKey, string> = {
   ceilingFactor: "Ceiling factor",
   salesReps: "Sales reps",
   leadsPerRep: "Leads per rep",
+  leadExpiry: "Lead expiry",
+  asOf: "As of",
 };
 
 const SETTING_KEYS = Object.keys(SETTING_NAMES) as SettingKey[];
@@ -60,6 +63,8 @@ export const DEFAULT_SETTINGS: Omit<PlanSettings, "budget" | "pipelineGoal"> = {
   ceilingFactor: 2,
   salesReps: null,
   leadsPerRep: null,
+  leadExpiry: 24,
+  asOf: null,
 };
 
 const KEY_BY_NAME: ReadonlyMap<string, SettingKey> = new Map(
@@ -114,7 +119,8 @@ function elasticity(value: CellValue): Parsed<number> {
   return parsed;
 }
 
-type SettingParser = (value: CellValue) => Parsed<PlanSettings[SettingKey]>;
+/** `date1904`: the workbook's date system, which an `As of` typed as an Excel date is read in. */
+type SettingParser = (value: CellValue, date1904: boolean) => Parsed<PlanSettings[SettingKey]>;
 
 const PARSERS: Record<SettingKey, SettingParser> = {
   objective: parseStage,
@@ -135,6 +141,8 @@ const PARSERS: Record<SettingKey, SettingParser> = {
   ceilingFactor: numberAtLeast(0, false, "type a factor above 0, such as 2"),
   salesReps: numberAtLeast(0, false, "type a number of reps above 0, such as 4 or 2.5"),
   leadsPerRep: numberAtLeast(0, false, "type a number of leads above 0, such as 300"),
+  leadExpiry: parseLeadExpiry,
+  asOf: parseDateTime,
 };
 
 /**
@@ -145,8 +153,9 @@ export function parseSettingValue<K extends SettingKey>(
   key: K,
   value: CellValue,
   cell: string | null,
+  date1904 = false,
 ): { value?: PlanSettings[K]; issue?: Issue } {
-  const parsed = PARSERS[key](value);
+  const parsed = PARSERS[key](value, date1904);
   const field = SETTING_NAMES[key];
   if (parsed.kind === "blank") return {};
   if (parsed.kind === "error") {
@@ -173,7 +182,10 @@ function findHeaderRow(block: CellBlock): { row: number; setting: number; value:
  * is an error issue naming the setting and its Value cell; an unknown setting
  * is a warning at its Setting cell.
  */
-export function readSettingsTable(block: CellBlock | null): { values: SettingValues; issues: Issue[] } {
+export function readSettingsTable(
+  block: CellBlock | null,
+  date1904 = false,
+): { values: SettingValues; issues: Issue[] } {
   const values: SettingValues = {};
   const issues: Issue[] = [];
   if (block === null) return { values, issues };
@@ -215,7 +227,7 @@ export function readSettingsTable(block: CellBlock | null): { values: SettingVal
       continue;
     }
     seen.add(key);
-    const parsed = parseSettingValue(key, raw, valueCell);
+    const parsed = parseSettingValue(key, raw, valueCell, date1904);
     if (parsed.issue) issues.push(parsed.issue);
     if (parsed.value !== undefined) (values as Record<SettingKey, unknown>)[key] = parsed.value;
   }
@@ -254,9 +266,10 @@ export function resolveSettings(
 
 export type SettingsJson = Record<string, number | boolean | string | null>;
 
-/** SPEC 7 `settings`: each setting by its name, numbers as numbers, Yes/No as true/false, null when not given. */
+/** SPEC 7 `settings`: each setting by its name, numbers as numbers, Yes/No as true/false, `As of` as ISO 8601 text, null when not given. */
 export function settingsToJson(settings: PlanSettings): SettingsJson {
   const json: SettingsJson = {};
   for (const key of SETTING_KEYS) json[SETTING_NAMES[key]] = settings[key];
+  json[SETTING_NAMES.asOf] = settings.asOf === null ? null : dayTimeToIso(settings.asOf);
   return json;
 }

@@ -125,6 +125,17 @@ export function PlannerPane({ host }: { host: PaneHost }) {
             onChoose={planner.chooseAttention}
           />
         )}
+        {state.workbook && (
+          <SourcePicker
+            label="Lead log"
+            placeholder="None"
+            noneLabel="None"
+            sources={state.sources.filter((source) => source.kind !== "selection")}
+            selected={state.leads}
+            disabled={busy}
+            onChoose={planner.chooseLeads}
+          />
+        )}
       </Section>
 
       {state.headerMatch && state.sourceBlock && (

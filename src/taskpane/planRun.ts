@@ -10,7 +10,12 @@ import type { Issue } from "../core/issues";
 import type { MappingOverride, Plan, SettingKey } from "../core/model";
 import { buildOutputSheets } from "../core/outputSheets";
 import { makePlan, readPlanInputs, type PlanInputs } from "../core/plan";
-import type { PlannerWorkbook, SourceRef, WrittenSheet } from "../workbook/plannerWorkbook";
+import {
+  ReadCancelledError,
+  type PlannerWorkbook,
+  type SourceRef,
+  type WrittenSheet,
+} from "../workbook/plannerWorkbook";
 import { plannedMessage } from "./summary";
 import { errorText } from "./errors";
 import {
@@ -27,6 +32,10 @@ export interface PlanJob {
   cachedBlock: CellBlock | null;
   mapping: MappingOverride;
   attention: SourceRef | null;
+  /** SPEC 10.2 the lead log, read after the other sources in row blocks with progress. */
+  leads: SourceRef | null;
+  /** The user picked the log: without its headers nothing is planned (else a warning). */
+  leadsNamed: boolean;
   /** The settings as typed in the pane. */
   settings: SettingTexts;
   /** The settings the user changed in the pane; the others are as on the sheet. */
@@ -57,6 +66,8 @@ export async function runPlan(workbook: PlannerWorkbook, job: PlanJob, hooks: Ru
   let vehicles: CellBlock;
   let settings: CellBlock | null;
   let attention: CellBlock | null;
+  let leads: CellBlock | null = null;
+  let date1904 = false;
   try {
     const [vehicleBlock, settingsSheet, attentionBlock] = await workbook.readSources([
       job.source,
@@ -69,7 +80,15 @@ export async function runPlan(workbook: PlannerWorkbook, job: PlanJob, hooks: Ru
     hooks.onProgress("Reading the workbook", 0.15);
     settings = settingsForRun(findSettingsTable(settingsSheet), job.settings, job.changedSettings);
     attention = job.attention ? attentionBlock : null;
+    if (job.leads) {
+      date1904 = await workbook.usesDate1904();
+      leads = await workbook.readSource(job.leads, {
+        onProgress: (fraction) => hooks.onProgress("Reading the workbook", 0.15 + 0.15 * fraction),
+        isCancelled: hooks.isCancelled,
+      });
+    }
   } catch (error) {
+    if (error instanceof ReadCancelledError) return cancelled;
     return { kind: "failed", message: `Could not read the workbook: ${errorText(error)}`, issues: [] };
   }
   hooks.onProgress("Planning", 0.3);
@@ -77,7 +96,16 @@ export async function runPlan(workbook: PlannerWorkbook, job: PlanJob, hooks: Ru
   if (hooks.isCancelled()) return cancelled;
 
   const overrides = settingOverrides(job.settings, job.changedSettings);
-  const inputs = readPlanInputs({ vehicles, mapping: job.mapping, settings, attention, overrides });
+  const inputs = readPlanInputs({
+    vehicles,
+    mapping: job.mapping,
+    settings,
+    attention,
+    leads,
+    leadsNamed: job.leadsNamed,
+    date1904,
+    overrides,
+  });
   if (!inputs.ok) return { kind: "failed", message: inputs.message, issues: inputs.issues };
   hooks.onProgress("Planning", 0.4);
   await yieldToPage();

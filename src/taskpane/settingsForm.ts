@@ -6,6 +6,7 @@
 import type { CellBlock, CellValue } from "../core/cells";
 import { isExcelError } from "../core/cells";
 import { normaliseHeader } from "../core/headers";
+import { dayTimeToIso } from "../core/dates";
 import type { Issue } from "../core/issues";
 import { COMPLEXITIES, STAGES } from "../core/model";
 import type { PlanSettings, SettingKey } from "../core/model";
@@ -33,6 +34,7 @@ const MONEY_SETTINGS: ReadonlySet<SettingKey> = new Set(["hourlyRate"]);
 const TABLE_DEFAULTS: Partial<Record<SettingKey, string>> = {
   budget: "Sum of Investment",
   pipelineGoal: "Sum of Pipeline",
+  asOf: "Latest date in the lead log",
 };
 
 function defaultText(key: SettingKey): string {
@@ -75,6 +77,8 @@ export const ADVANCED_SETTINGS: SettingSpec[] = [
   spec("returnsElasticity", { kind: "text" }),
   spec("floorFactor", { kind: "text" }),
   spec("ceilingFactor", { kind: "text" }),
+  spec("leadExpiry", { kind: "text" }),
+  spec("asOf", { kind: "text" }),
 ];
 
 export const ALL_SETTINGS: SettingSpec[] = [...MAIN_SETTINGS, ...ADVANCED_SETTINGS];
@@ -170,6 +174,8 @@ export function settingsForRun(
 
 function settingCell<K extends SettingKey>(key: K, value: PlanSettings[K]): CellValue {
   if (typeof value === "boolean") return value ? "Yes" : "No";
+  // ISO text reads the same in a workbook of either date system; a serial would not.
+  if (key === "asOf" && typeof value === "number") return dayTimeToIso(value);
   return value;
 }
 

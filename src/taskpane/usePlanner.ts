@@ -56,6 +56,10 @@ export interface PlannerState {
   headerMatch: HeaderMatch | null;
   mapping: MappingOverride;
   attention: SourceRef | null;
+  /** SPEC 10.2 the lead log, preselected like the attention table. */
+  leads: SourceRef | null;
+  /** The user picked the lead log (rather than its being preselected): without its headers nothing is planned. */
+  leadsChosen: boolean;
   settings: SettingTexts;
   sheetSettings: SettingTexts;
   changedSettings: ReadonlySet<SettingKey>;
@@ -76,6 +80,8 @@ const INITIAL_STATE: PlannerState = {
   headerMatch: null,
   mapping: {},
   attention: null,
+  leads: null,
+  leadsChosen: false,
   settings: {},
   sheetSettings: {},
   changedSettings: new Set(),
@@ -87,6 +93,7 @@ const INITIAL_STATE: PlannerState = {
 };
 
 export const ATTENTION_SHEET = "Audience Attention";
+export const LEAD_LOG_SHEET = "Lead Log";
 /** How long the sheet must be still before a followed edit replans. */
 const REPLAN_DELAY_MS = 1500;
 /** How many candidates are read to find the vehicle table before the user is left to pick one. */
@@ -149,9 +156,12 @@ function readFileBytes(file: File): Promise<Uint8Array> {
 }
 
 function defaultAttention(candidates: SourceCandidate[]): SourceRef | null {
+  return sheetNamed(candidates, ATTENTION_SHEET);
+}
+
+function sheetNamed(candidates: SourceCandidate[], name: string): SourceRef | null {
   const sheet = candidates.find(
-    (candidate) =>
-      candidate.kind === "sheet" && candidate.name.toLowerCase() === ATTENTION_SHEET.toLowerCase(),
+    (candidate) => candidate.kind === "sheet" && candidate.name.toLowerCase() === name.toLowerCase(),
   );
   return sheet ? { kind: "sheet", name: sheet.name } : null;
 }
@@ -169,6 +179,7 @@ export interface Planner {
   chooseSelection(): Promise<void>;
   setMapping(field: FieldKey, column: number | null): void;
   chooseAttention(source: SourceRef | null): void;
+  chooseLeads(source: SourceRef | null): void;
   setSetting(key: SettingKey, text: string): void;
   saveSettings(): Promise<void>;
   plan(): Promise<void>;
@@ -284,6 +295,7 @@ export function usePlanner(host: PaneHost): Planner {
         fileName,
         sources,
         attention: defaultAttention(sources),
+        leads: sheetNamed(sources, LEAD_LOG_SHEET),
         settings: sheetSettings,
         sheetSettings,
         changedSettings: new Set(),
@@ -374,6 +386,10 @@ export function usePlanner(host: PaneHost): Planner {
   );
 
   const chooseAttention = useCallback((source: SourceRef | null) => update({ attention: source }), [update]);
+  const chooseLeads = useCallback(
+    (source: SourceRef | null) => update({ leads: source, leadsChosen: source !== null }),
+    [update],
+  );
 
   const setSetting = useCallback(
     (key: SettingKey, text: string) =>
@@ -423,6 +439,8 @@ export function usePlanner(host: PaneHost): Planner {
           cachedBlock: current.source.kind === "selection" ? current.sourceBlock : null,
           mapping: current.mapping,
           attention: current.attention,
+          leads: current.leads,
+          leadsNamed: current.leadsChosen,
           settings: current.settings,
           changedSettings: current.changedSettings,
         },
@@ -570,6 +588,7 @@ export function usePlanner(host: PaneHost): Planner {
     chooseSelection,
     setMapping,
     chooseAttention,
+    chooseLeads,
     setSetting,
     saveSettings,
     plan,

@@ -15,6 +15,7 @@ const NAMES: Record<OutputKind, string> = {
   mix: "VehiclePlanner_MediaMix",
   scenarios: "VehiclePlanner_Scenarios",
   budgetCurve: "VehiclePlanner_BudgetCurve",
+  leadHealth: "VehiclePlanner_LeadHealth",
 };
 
 export function ownedSheetName(kind: OutputKind): string {

@@ -38,11 +38,28 @@ export interface WriteOptions {
   isCancelled?: () => boolean;
 }
 
+/** How a long read (the lead log) reports and stops. */
+export interface ReadOptions {
+  /** Called with a fraction 0…1 as the read goes on. */
+  onProgress?: (fraction: number) => void;
+  /** Checked between row blocks; a cancelled read rejects with ReadCancelledError. */
+  isCancelled?: () => boolean;
+}
+
+export class ReadCancelledError extends Error {
+  constructor() {
+    super("Reading was cancelled.");
+    this.name = "ReadCancelledError";
+  }
+}
+
 export interface PlannerWorkbook {
   /** Excel tables, named ranges and sheets the user can plan from, in workbook order. */
   listSources(): Promise<SourceCandidate[]>;
   /** The cells of a source, header row first, with cached values of formula cells. */
-  readSource(source: SourceRef): Promise<CellBlock>;
+  readSource(source: SourceRef, options?: ReadOptions): Promise<CellBlock>;
+  /** Whether the workbook counts dates from 1904 (its date1904 flag), so date serials are read in that system. */
+  usesDate1904(): Promise<boolean>;
   /** The used range of a sheet, or null when the workbook has no sheet of that name. */
   readSheet(name: string): Promise<CellBlock | null>;
   /**

@@ -85,6 +85,7 @@ describe("vehicle-planner plan", () => {
       "Pipeline per $",
       "Cost per lead",
       "Efficiency",
+      "Rotting rate",
       "Why",
     ]);
     expect(shortlist?.getCell("B2").value).toBe("LeadSource B");
@@ -111,7 +112,15 @@ describe("vehicle-planner plan", () => {
     const run = await cli("plan", SAMPLE, "--out", join(dir, "out.xlsx"), "--json");
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
-    expect(Object.keys(json)).toEqual(["settings", "vehicles", "allocation", "mix", "budgetCurve", "issues"]);
+    expect(Object.keys(json)).toEqual([
+      "settings",
+      "vehicles",
+      "allocation",
+      "mix",
+      "budgetCurve",
+      "leadHealth",
+      "issues",
+    ]);
     expect(Object.keys(json.vehicles[0])).toEqual([
       "vehicle",
       "channel",
@@ -131,6 +140,7 @@ describe("vehicle-planner plan", () => {
       "toShortlist",
       "expectedLeads",
       "pipelinePerLead",
+      "rottingRate",
     ]);
     expect(Object.keys(json.allocation)).toEqual([
       "budget",
@@ -413,7 +423,8 @@ describe("vehicle-planner compare and --scenario", () => {
     expect(sheet?.getCell("E2").value).toBe(0);
     expect(sheet?.getCell("C4").value).toBe(208000);
     expect(book.getWorksheet("Shortlist")?.getCell("B2").value).toBe("Email nurture");
-  });
+    // The sample's 3,000-lead log makes the workbook ExcelJS reads back a few times larger.
+  }, 30_000);
 
   test("SPEC 8 compare --json prints the scenarios document; named scenarios come in the order named", async () => {
     const run = await cli(

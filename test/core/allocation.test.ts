@@ -27,6 +27,8 @@ const SETTINGS: PlanSettings = {
   ceilingFactor: 2,
   salesReps: null,
   leadsPerRep: null,
+  leadExpiry: 24,
+  asOf: null,
 };
 
 function settingsWith(changes: Partial<PlanSettings>): PlanSettings {

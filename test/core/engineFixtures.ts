@@ -22,6 +22,8 @@ export const DEFAULT_SETTINGS: PlanSettings = {
   ceilingFactor: 2,
   salesReps: null,
   leadsPerRep: null,
+  leadExpiry: 24,
+  asOf: null,
 };
 
 export function settingsWith(changes: Partial<PlanSettings> = {}): PlanSettings {
@@ -102,6 +104,7 @@ export function plannedVehicle(changes: Partial<PlannedVehicle> = {}): PlannedVe
     pipelinePerLead: null,
     toShortlist: null,
     toShortlistConversion: null,
+    rottingRate: null,
     why: "",
     ...changes,
   };

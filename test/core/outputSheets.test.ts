@@ -142,6 +142,7 @@ describe("SPEC 6 output sheets", () => {
       ["Pipeline per $", "ratio"],
       ["Cost per lead", "moneyCents"],
       ["Efficiency", "ratio"],
+      ["Rotting rate", "percent"],
       ["Why", "text"],
     ]);
   });
@@ -162,6 +163,7 @@ describe("SPEC 6 output sheets", () => {
       ["Pipeline per $", "ratio"],
       ["Cost per lead", "moneyCents"],
       ["Efficiency", "ratio"],
+      ["Rotting rate", "percent"],
       ["To make the shortlist", "text"],
       ["Reasons", "text"],
     ]);
@@ -207,6 +209,7 @@ describe("SPEC 6 output sheets", () => {
       "Pipeline per $": 3,
       "Cost per lead": 100,
       Efficiency: 3,
+      "Rotting rate": null,
       Why: "Rank 1 of 1 by efficiency 3.00",
     });
   });

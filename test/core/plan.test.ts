@@ -270,7 +270,7 @@ describe("makePlan end to end", () => {
     expect(runner.toShortlist).toBe(1.51);
     expect(runner.toShortlistConversion).toBeCloseTo(0.302, 12);
     const filter = buildOutputSheets(result)[1];
-    expect(filter.rows[1][14]).toBe("×1.51 pipeline (conversion 30.2%)");
+    expect(filter.rows[1][15]).toBe("×1.51 pipeline (conversion 30.2%)");
   });
 
   test("SPEC 6 the shortlisted vehicle's Why names its rank, efficiency and allocation", () => {

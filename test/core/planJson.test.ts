@@ -60,7 +60,15 @@ const json = planToJson(plan);
 
 describe("SPEC 7 JSON document", () => {
   test("SPEC 7 top-level keys in the SPEC's order", () => {
-    expect(Object.keys(json)).toEqual(["settings", "vehicles", "allocation", "mix", "budgetCurve", "issues"]);
+    expect(Object.keys(json)).toEqual([
+      "settings",
+      "vehicles",
+      "allocation",
+      "mix",
+      "budgetCurve",
+      "leadHealth",
+      "issues",
+    ]);
   });
 
   test("SPEC 7 vehicle keys in the SPEC's order", () => {
@@ -83,6 +91,7 @@ describe("SPEC 7 JSON document", () => {
       "toShortlist",
       "expectedLeads",
       "pipelinePerLead",
+      "rottingRate",
     ]);
   });
 
@@ -134,6 +143,7 @@ describe("SPEC 7 JSON document", () => {
       toShortlist: null,
       expectedLeads: null,
       pipelinePerLead: null,
+      rottingRate: null,
     });
   });
 

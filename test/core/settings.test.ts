@@ -57,6 +57,8 @@ const SPEC_SETTINGS: [SettingKey, string][] = [
   ["ceilingFactor", "Ceiling factor"],
   ["salesReps", "Sales reps"],
   ["leadsPerRep", "Leads per rep"],
+  ["leadExpiry", "Lead expiry"],
+  ["asOf", "As of"],
 ];
 
 describe("SPEC 1.2 setting names", () => {
@@ -513,6 +515,8 @@ describe("SPEC 7 settings in the JSON", () => {
       "Ceiling factor": 2,
       "Sales reps": null,
       "Leads per rep": null,
+      "Lead expiry": 24,
+      "As of": null,
     });
   });
 

@@ -18,7 +18,7 @@ afterAll(async () => {
   await session?.stop();
 });
 
-const OUTPUT_SHEETS = ["Shortlist", "Vehicle Filter", "Media Mix"];
+const OUTPUT_SHEETS = ["Shortlist", "Vehicle Filter", "Media Mix", "Lead Health"];
 
 async function openFile(page: Page, path: string): Promise<void> {
   await page.getByLabel("Workbook file").setInputFiles(path);
@@ -86,7 +86,7 @@ async function writeWorkbook(rows: (string | number | null | { error: string })[
   return path;
 }
 
-test("open the sample, set Bandwidth 4, plan and download: the three tables match the CLI's, input sheets unchanged", async () => {
+test("open the sample, set Bandwidth 4, plan and download: the output tables (Lead Health too) match the CLI's, input sheets unchanged", async () => {
   const { page, context } = await openPane(session);
   await openFile(page, SAMPLE);
   await setBandwidth(page, "4");
@@ -101,7 +101,7 @@ test("open the sample, set Bandwidth 4, plan and download: the three tables matc
     );
   }
   expect((await sheetValues(downloaded, "Shortlist"))?.length).toBe(5);
-  for (const sheet of ["Vehicles", "Planner Settings", "Audience Attention"]) {
+  for (const sheet of ["Vehicles", "Planner Settings", "Audience Attention", "Lead Log"]) {
     expect(await sheetValues(downloaded, sheet)).toEqual(await sheetValues(SAMPLE, sheet));
   }
   await context.close();

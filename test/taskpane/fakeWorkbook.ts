@@ -106,6 +106,13 @@ export class FakeWorkbook implements FileWorkbook {
     return this.sheets.get(name) ?? null;
   }
 
+  /** The date system the workbook's serials count in; a test sets it. */
+  date1904 = false;
+
+  async usesDate1904(): Promise<boolean> {
+    return this.date1904;
+  }
+
   async readSources(sources: SourceRef[]): Promise<(CellBlock | null)[]> {
     this.reads.push(sources);
     return Promise.all(sources.map((source) => this.readSource(source).catch(() => null)));

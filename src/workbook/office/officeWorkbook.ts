@@ -8,15 +8,24 @@
  */
 import type { CellBlock, CellValue } from "../../core/cells";
 import { columnLetters } from "../../core/cellReference";
-import { NUMBER_FORMATS, type OutputCell, type OutputKind, type OutputSheet } from "../../core/outputTable";
+import {
+  NUMBER_FORMATS,
+  type OutputCell,
+  type OutputColumn,
+  type OutputKind,
+  type OutputSheet,
+  type OutputTable,
+} from "../../core/outputTable";
 import { ownedKind, ownedSheetName, sheetOfFormula } from "../ownedSheets";
 import { freeName, mergeInputRows, sheetTakenNote, tableTakenNote } from "../placement";
-import type {
-  PlannerWorkbook,
-  SourceCandidate,
-  SourceRef,
-  WriteOptions,
-  WrittenSheet,
+import {
+  ReadCancelledError,
+  type PlannerWorkbook,
+  type ReadOptions,
+  type SourceCandidate,
+  type SourceRef,
+  type WriteOptions,
+  type WrittenSheet,
 } from "../plannerWorkbook";
 
 /** `Excel.run` as the workbook uses it; tests hand in a recording fake. */
@@ -160,8 +169,9 @@ export class OfficeWorkbook implements PlannerWorkbook {
     });
   }
 
-  async readSource(source: SourceRef): Promise<CellBlock> {
-    const [block] = await this.readSources([source]);
+  /** With options, a large source (the lead log) is read in row blocks with progress, and stops between blocks when cancelled. */
+  async readSource(source: SourceRef, options?: ReadOptions): Promise<CellBlock> {
+    const [block] = await this.readSources([source], options);
     if (block === null) throw new Error(`The workbook has no ${source.kind} named "${source.name}".`);
     return block;
   }
@@ -175,7 +185,7 @@ export class OfficeWorkbook implements PlannerWorkbook {
    * Reads every source in two round trips: their sizes and addresses, then
    * their values (in row blocks within the request budget when they are larger).
    */
-  async readSources(sources: SourceRef[]): Promise<(CellBlock | null)[]> {
+  async readSources(sources: SourceRef[], options: ReadOptions = {}): Promise<(CellBlock | null)[]> {
     return this.run(async (context) => {
       const ranges = sources.map((source) => locate(context, source).load(RANGE_SHAPE));
       const sheets = ranges.map((range) => range.worksheet.load("name"));
@@ -200,7 +210,9 @@ export class OfficeWorkbook implements PlannerWorkbook {
           });
         }
       });
-      await sendInRequests(context, [requests]);
+      await sendInRequests(context, [requests], options.onProgress, () => {
+        if (options.isCancelled?.()) throw new ReadCancelledError();
+      });
       return ranges.map((range, i) => {
         if (range.isNullObject) return null;
         const corner = parseAddress(range.address);
@@ -255,10 +267,16 @@ export class OfficeWorkbook implements PlannerWorkbook {
         if (tableName !== sheet.tableName) {
           notes.push(tableTakenNote(sheet.tableName, tableName));
         }
+        const moreTableNames = (sheet.moreTables ?? []).map((part) => {
+          const name = freeName(part.tableName, takenTables, (n) => `${part.tableName}${n}`);
+          takenTables.add(name.toLowerCase());
+          if (name !== part.tableName) notes.push(tableTakenNote(part.tableName, name));
+          return name;
+        });
         old?.delete();
         const target = workbook.worksheets.add(sheetName);
         if (old) target.position = old.position;
-        const parts = writeSheet(target, sheet, tableName);
+        const parts = writeSheet(target, sheet, [tableName, ...moreTableNames]);
         figures.push(...parts.figures);
         prose.push(...parts.prose);
         const marker = ownedSheetName(sheet.kind);
@@ -268,6 +286,15 @@ export class OfficeWorkbook implements PlannerWorkbook {
       }
       await sendInRequests(context, [figures, prose], options.onProgress);
       return written;
+    });
+  }
+
+  /** DATE(1904,1,1) is day 0 of the 1904 date system and 1462 of the 1900 one; asking it writes nothing. */
+  async usesDate1904(): Promise<boolean> {
+    return this.run(async (context) => {
+      const day = context.workbook.functions.date(1904, 1, 1).load("value");
+      await context.sync();
+      return day.value === 0;
     });
   }
 
@@ -335,6 +362,7 @@ async function sendInRequests(
   context: Excel.RequestContext,
   phases: readonly (readonly QueuedPart[])[],
   onProgress?: (fraction: number) => void,
+  checkCancelled?: () => void,
 ): Promise<void> {
   const total = phases.reduce((sum, phase) => sum + phase.length, 0);
   const withParts = phases.filter((parts) => parts.length > 0);
@@ -348,6 +376,7 @@ async function sendInRequests(
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
         onProgress?.(sent / total);
+        checkCancelled?.();
         inRequest = 0;
       }
       part.queue();
@@ -368,9 +397,9 @@ interface SheetParts {
 }
 
 /** Runs of adjacent columns that are all prose or all not, as [first, end) column indexes. */
-function columnRuns(output: OutputSheet): { start: number; end: number; prose: boolean }[] {
+function columnRuns(columns: readonly OutputColumn[]): { start: number; end: number; prose: boolean }[] {
   const runs: { start: number; end: number; prose: boolean }[] = [];
-  output.columns.forEach((column, index) => {
+  columns.forEach((column, index) => {
     const prose = column.prose === true;
     const last = runs[runs.length - 1];
     if (last && last.prose === prose) last.end = index + 1;
@@ -380,33 +409,70 @@ function columnRuns(output: OutputSheet): { start: number; end: number; prose: b
 }
 
 /**
- * Queues a sheet's number formats (text columns as text first, so a name
- * starting with "=" is never read as a formula), table, conditional formats
- * and chart, and returns the parts that queue its values: one per row block of
- * each run of figure or prose columns.
+ * Queues a sheet's tables (the first at A1, each further one to the right of
+ * the one before, one empty column between), frozen header row, conditional
+ * formats and chart, and returns the parts that queue its values.
  */
-function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableName: string): SheetParts {
+function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableNames: readonly string[]): SheetParts {
+  const parts: SheetParts = { figures: [], prose: [] };
+  let first = 1;
+  [output, ...(output.moreTables ?? [])].forEach((table, t) => {
+    const written = writeTable(sheet, table, tableNames[t], first);
+    parts.figures.push(...written.figures);
+    parts.prose.push(...written.prose);
+    first += table.columns.length + 1;
+  });
+  sheet.freezePanes.freezeRows(1);
+  if (output.kind === "filter") addAnswerFormats(sheet, output, Math.max(2, output.rows.length + 1));
+  if (output.kind === "mix") addMixChart(sheet, output);
+  return parts;
+}
+
+/**
+ * Queues a table's number formats (text columns as text first, so a name
+ * starting with "=" is never read as a formula), the table itself and its
+ * highlights, and returns the parts that queue its values: one per row block
+ * of each run of figure or prose columns. `first` is its first column (1-based).
+ */
+function writeTable(
+  sheet: Excel.Worksheet,
+  output: OutputTable,
+  tableName: string,
+  first: number,
+): SheetParts {
   const columns = output.columns;
   const rowCount = output.rows.length;
   const lastRow = Math.max(2, rowCount + 1);
-  const lastColumn = columnLetters(columns.length);
-  const whole = sheet.getRange(`A1:${lastColumn}${lastRow}`);
+  const letterOf = (index: number) => columnLetters(first + index);
+  const firstColumn = letterOf(0);
+  const lastColumn = letterOf(columns.length - 1);
+  const whole = sheet.getRange(`${firstColumn}1:${lastColumn}${lastRow}`);
   columns.forEach((column, i) => {
-    const letter = columnLetters(i + 1);
+    const letter = letterOf(i);
     setNumberFormat(sheet.getRange(`${letter}2:${letter}${lastRow}`), NUMBER_FORMATS[column.format]);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width * 7;
   });
-  sheet.getRange(`A1:${lastColumn}1`).values = [columns.map((column) => column.header)];
+  sheet.getRange(`${firstColumn}1:${lastColumn}1`).values = [columns.map((column) => column.header)];
   const table = sheet.tables.add(whole, true);
   table.name = tableName;
   table.style = "TableStyleMedium2";
-  sheet.freezePanes.freezeRows(1);
-  if (output.kind === "filter") addAnswerFormats(sheet, output, lastRow);
-  if (output.kind === "mix") addMixChart(sheet, output);
+  columns.forEach((column, i) => {
+    if (column.highlightAbove === undefined) return;
+    const letter = letterOf(i);
+    const format = sheet
+      .getRange(`${letter}2:${letter}${lastRow}`)
+      .conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
+    format.cellValue.format.fill.color = "#FCE4E4";
+    format.cellValue.format.font.color = "#9C0006";
+    format.cellValue.rule = {
+      formula1: String(column.highlightAbove),
+      operator: Excel.ConditionalCellValueOperator.greaterThan,
+    };
+  });
   const parts: SheetParts = { figures: [], prose: [] };
-  for (const run of columnRuns(output)) {
-    const first = columnLetters(run.start + 1);
-    const last = columnLetters(run.end);
+  for (const run of columnRuns(columns)) {
+    const from = letterOf(run.start);
+    const to = letterOf(run.end - 1);
     const cells = output.rows.map((row) => row.slice(run.start, run.end).map(cellText));
     const sizes = cells.map(jsonBytes);
     for (const { start, end, bytes } of rowBlocks(rowCount, (row) => sizes[row])) {
@@ -414,7 +480,7 @@ function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableName: stri
       (run.prose ? parts.prose : parts.figures).push({
         bytes,
         queue: () => {
-          sheet.getRange(`${first}${start + 2}:${last}${end + 1}`).values = values;
+          sheet.getRange(`${from}${start + 2}:${to}${end + 1}`).values = values;
         },
       });
     }

@@ -221,7 +221,19 @@ export class XlsxWorkbook implements PlannerWorkbook {
       if (tableName !== sheet.tableName) {
         notes.push(tableTakenNote(sheet.tableName, tableName));
       }
-      const table: TableSheet = { sheetName, tableName, columns: sheet.columns, rows: sheet.rows };
+      const moreTables = (sheet.moreTables ?? []).map((part) => {
+        const name = freeName(part.tableName, takenTables, (n) => `${part.tableName}${n}`);
+        takenTables.add(name.toLowerCase());
+        if (name !== part.tableName) notes.push(tableTakenNote(part.tableName, name));
+        return { ...part, tableName: name };
+      });
+      const table: TableSheet = {
+        sheetName,
+        tableName,
+        columns: sheet.columns,
+        rows: sheet.rows,
+        moreTables,
+      };
       const index = writeTableSheet(this.pkg, this.parts, target, table, styles, () => ++tableId);
       if (replaceIndex === undefined) {
         const p = this.parts.prefix;
@@ -276,6 +288,12 @@ export class XlsxWorkbook implements PlannerWorkbook {
     const written = writeTableSheet(this.pkg, this.parts, target, table, styles, () => ++tableId);
     this.cellsBySheet.delete(written);
     this.parts = readWorkbookParts(this.pkg);
+  }
+
+  async usesDate1904(): Promise<boolean> {
+    const properties = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(this.pkg.text(this.parts.workbookPath) ?? "");
+    const flag = properties ? /\bdate1904="([^"]*)"/.exec(properties[1]) : null;
+    return flag !== null && (flag[1] === "1" || flag[1].toLowerCase() === "true");
   }
 
   async toBytes(): Promise<Uint8Array> {

@@ -1,7 +1,7 @@
 /**
- * Writes one planner sheet holding one Excel table into the package: the
- * worksheet part (header row, values, frozen header, column widths), its
- * table part, and the entries that list them. A sheet the planner made
+ * Writes one planner sheet holding one Excel table (or several side by side)
+ * into the package: the worksheet part (header row, values, frozen header,
+ * column widths), its table parts, and the entries that list them. A sheet the planner made
  * before is rewritten in place; any other sheet is never touched.
  */
 import { columnLetters } from "../../core/cellReference";
@@ -25,6 +25,35 @@ export interface TableSheet {
   tableName: string;
   columns: readonly OutputColumn[];
   rows: readonly (readonly OutputCell[])[];
+  /** Further tables of the sheet, each to the right of the one before, one empty column between. */
+  moreTables?: readonly TablePart[];
+}
+
+export interface TablePart {
+  tableName: string;
+  columns: readonly OutputColumn[];
+  rows: readonly (readonly OutputCell[])[];
+}
+
+/** A table where it sits: `first` is its first column (1-based). */
+interface PlacedTable extends TablePart {
+  first: number;
+}
+
+function placeTables(table: TableSheet): PlacedTable[] {
+  const placed: PlacedTable[] = [];
+  let first = 1;
+  for (const part of [table, ...(table.moreTables ?? [])]) {
+    placed.push({ tableName: part.tableName, columns: part.columns, rows: part.rows, first });
+    first += part.columns.length + 1;
+  }
+  return placed;
+}
+
+/** A table's range, header row included; a table with no rows still spans one empty row, as Excel requires. */
+function tableRef(table: PlacedTable): string {
+  const last = columnLetters(table.first + table.columns.length - 1);
+  return `${columnLetters(table.first)}1:${last}${Math.max(2, table.rows.length + 1)}`;
 }
 
 function cellXml(ref: string, value: OutputCell, style: number | undefined): string {
@@ -36,14 +65,15 @@ function cellXml(ref: string, value: OutputCell, style: number | undefined): str
 }
 
 function worksheetXml(
-  table: TableSheet,
+  tables: readonly PlacedTable[],
   styles: Record<ColumnFormat, number>,
-  tableRelId: string,
+  tableRelIds: readonly string[],
   dialect: Dialect,
 ): string {
-  const letters = table.columns.map((_, i) => columnLetters(i + 1));
-  const lastRow = Math.max(2, table.rows.length + 1);
-  const ref = `A1:${letters[letters.length - 1]}${lastRow}`;
+  const lastTable = tables[tables.length - 1];
+  const lastRow = Math.max(2, ...tables.map((table) => table.rows.length + 1));
+  const ref = `A1:${columnLetters(lastTable.first + lastTable.columns.length - 1)}${lastRow}`;
+  const letters = tables.map((table) => table.columns.map((_, i) => columnLetters(table.first + i)));
   const parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
     `<worksheet xmlns="${dialect.main}" xmlns:r="${dialect.relationships}">`,
@@ -52,31 +82,40 @@ function worksheetXml(
     '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>',
     '<sheetFormatPr defaultRowHeight="15"/><cols>',
   ];
-  table.columns.forEach((column, i) => {
-    parts.push(`<col min="${i + 1}" max="${i + 1}" width="${column.width}" customWidth="1"/>`);
-  });
+  tables.forEach((table) =>
+    table.columns.forEach((column, i) => {
+      const n = table.first + i;
+      parts.push(`<col min="${n}" max="${n}" width="${column.width}" customWidth="1"/>`);
+    }),
+  );
   parts.push('</cols><sheetData><row r="1">');
-  table.columns.forEach((column, i) => parts.push(cellXml(`${letters[i]}1`, column.header, undefined)));
+  tables.forEach((table, t) =>
+    table.columns.forEach((column, i) => parts.push(cellXml(`${letters[t][i]}1`, column.header, undefined))),
+  );
   parts.push("</row>");
-  table.rows.forEach((row, r) => {
+  for (let r = 0; r < lastRow - 1; r++) {
     const rowNumber = r + 2;
     parts.push(`<row r="${rowNumber}">`);
-    table.columns.forEach((column, i) => {
-      const value = row[i] ?? null;
-      if (value === null || (typeof value === "number" && !Number.isFinite(value))) return;
-      parts.push(cellXml(`${letters[i]}${rowNumber}`, value, styles[column.format]));
+    tables.forEach((table, t) => {
+      const row = table.rows[r];
+      if (row === undefined) return;
+      table.columns.forEach((column, i) => {
+        const value = row[i] ?? null;
+        if (value === null || (typeof value === "number" && !Number.isFinite(value))) return;
+        parts.push(cellXml(`${letters[t][i]}${rowNumber}`, value, styles[column.format]));
+      });
     });
     parts.push("</row>");
-  });
+  }
   parts.push("</sheetData>");
   parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  parts.push(`<tableParts count="1"><tablePart r:id="${tableRelId}"/></tableParts></worksheet>`);
+  const tableParts = tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("");
+  parts.push(`<tableParts count="${tableRelIds.length}">${tableParts}</tableParts></worksheet>`);
   return parts.join("");
 }
 
-function tableXml(table: TableSheet, id: number, dialect: Dialect): string {
-  const lastColumn = columnLetters(table.columns.length);
-  const ref = `A1:${lastColumn}${Math.max(2, table.rows.length + 1)}`;
+function tableXml(table: PlacedTable, id: number, dialect: Dialect): string {
+  const ref = tableRef(table);
   const columns = table.columns
     .map((column, i) => `<tableColumn id="${i + 1}" name="${escapeXml(column.header)}"/>`)
     .join("");
@@ -138,15 +177,19 @@ export function writeTableSheet(
     parts.sheets.push({ name: table.sheetName, sheetId, relationshipId, path: sheetPath });
   }
   pkg.delete(relationshipsPath(sheetPath));
-  const tablePath = unusedPath(pkg, "xl/tables", "table", 1);
-  const tableRelId = addRelationship(
-    pkg,
-    sheetPath,
-    relationshipType(dialect, "table"),
-    relativePath(sheetPath, tablePath),
-  );
-  pkg.setText(tablePath, withPrefix(tableXml(table, nextTableId(), dialect), prefix));
-  addContentTypeOverride(pkg, tablePath, TABLE_CONTENT);
-  pkg.setText(sheetPath, withPrefix(worksheetXml(table, styles, tableRelId, dialect), prefix));
+  const placed = placeTables(table);
+  const tableRelIds = placed.map((part) => {
+    const tablePath = unusedPath(pkg, "xl/tables", "table", 1);
+    const tableRelId = addRelationship(
+      pkg,
+      sheetPath,
+      relationshipType(dialect, "table"),
+      relativePath(sheetPath, tablePath),
+    );
+    pkg.setText(tablePath, withPrefix(tableXml(part, nextTableId(), dialect), prefix));
+    addContentTypeOverride(pkg, tablePath, TABLE_CONTENT);
+    return tableRelId;
+  });
+  pkg.setText(sheetPath, withPrefix(worksheetXml(placed, styles, tableRelIds, dialect), prefix));
   return sheetIndex;
 }

@@ -18,6 +18,7 @@ interface FakeSheet {
   numberFormats: Map<string, string>;
   columnWidths: Map<number, number>;
   frozenRows: number;
+  /** `text` for a text rule, or `> 1` for a cell-value rule. */
   conditionalFormats: { address: string; text: string; fill: string; font: string }[];
   charts: {
     type: string;
@@ -79,6 +80,8 @@ export class FakeExcel {
   readonly names: { name: string; formula: string; visible: boolean }[] = [];
   readonly syncs: SyncRecord[] = [];
   selection: { sheet: string; address: string } | null = null;
+  /** The workbook's date system, as DATE(1904,1,1) reveals it. */
+  date1904 = false;
   calculationSuspensions = 0;
   private pendingBytes = 0;
   private pendingReads: FakeRange[] = [];
@@ -157,6 +160,14 @@ export class FakeExcel {
       worksheets: new WorksheetCollection(excel),
       tables: new TableCollection(excel, null),
       names: new NameCollection(excel),
+      functions: {
+        date: (year: number, month: number, day: number) => ({
+          value: year === 1904 && month === 1 && day === 1 ? (excel.date1904 ? 0 : 1462) : NaN,
+          load() {
+            return this;
+          },
+        }),
+      },
       getSelectedRange: () => {
         const selection = excel.selection;
         if (!selection) throw new Error("no selection");
@@ -403,7 +414,25 @@ export class FakeRange extends Loadable {
       add() {
         const entry = { address: localAddress, text: "", fill: "", font: "" };
         sheet.conditionalFormats.push(entry);
+        const format = {
+          fill: {
+            set color(colour: string) {
+              entry.fill = colour;
+            },
+          },
+          font: {
+            set color(colour: string) {
+              entry.font = colour;
+            },
+          },
+        };
         return {
+          cellValue: {
+            format,
+            set rule(rule: { formula1: string; operator: string }) {
+              entry.text = `${rule.operator === "GreaterThan" ? ">" : rule.operator} ${rule.formula1}`;
+            },
+          },
           textComparison: {
             format: {
               fill: {
@@ -584,8 +613,9 @@ class ChartCollection {
 /** The enums the workbook code reads from the global `Excel` namespace. */
 export function installExcelEnums(): void {
   (globalThis as unknown as { Excel: unknown }).Excel = {
-    ConditionalFormatType: { containsText: "ContainsText" },
+    ConditionalFormatType: { containsText: "ContainsText", cellValue: "CellValue" },
     ConditionalTextOperator: { beginsWith: "BeginsWith" },
+    ConditionalCellValueOperator: { greaterThan: "GreaterThan" },
     ChartType: { barClustered: "BarClustered" },
     ChartSeriesBy: { columns: "Columns" },
   };

@@ -223,14 +223,14 @@ describe("round trips and request sizes of a full run (read, plan, write)", () =
     const [, , , figures, prose] = excel.syncs;
     expect(figures.valueWrites).toEqual(
       expect.arrayContaining([
-        "Shortlist!A2:N6",
-        "Vehicle Filter!A2:O101",
+        "Shortlist!A2:O6",
+        "Vehicle Filter!A2:P101",
         "Media Mix!A2:K7",
         "Budget Curve!A2:F22",
       ]),
     );
-    expect(figures.valueWrites.some((range) => /^(Shortlist!O|Vehicle Filter!P)/.test(range))).toBe(false);
-    expect(prose.valueWrites).toEqual(["Shortlist!O2:O6", "Vehicle Filter!P2:P101"]);
+    expect(figures.valueWrites.some((range) => /^(Shortlist!P|Vehicle Filter!Q)/.test(range))).toBe(false);
+    expect(prose.valueWrites).toEqual(["Shortlist!P2:P6", "Vehicle Filter!Q2:Q101"]);
   }, 60_000);
 
   test("no request above 2,000,000 bytes at 200,000 rows (large reads and writes go in blocks)", async () => {
