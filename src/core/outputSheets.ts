@@ -1,4 +1,5 @@
 /** SPEC 6: the three output tables every face writes (Shortlist, Vehicle Filter, Media Mix). */
+import { mediaMixChart } from "./charts";
 import type { MixRow, Plan, PlannedVehicle } from "./model";
 import { formatPercentFixed } from "./numberText";
 import type { ColumnFormat, OutputCell, OutputColumn, OutputSheet } from "./outputTable";
@@ -206,6 +207,7 @@ export function buildOutputSheets(plan: Plan): OutputSheet[] {
       tableName: "tblMediaMix",
       columns: MIX_COLUMNS,
       rows: plan.mix.map(mixRow),
+      charts: [mediaMixChart(plan.mix)],
     },
   ];
 }

@@ -4,6 +4,8 @@
  * through Office.js, so they cannot drift apart.
  */
 
+import type { ChartSpec } from "./charts";
+
 /** How a column's numbers are shown; each maps to one Excel number format. */
 export type ColumnFormat = "text" | "integer" | "money" | "moneyCents" | "percent" | "ratio";
 
@@ -42,4 +44,6 @@ export interface OutputSheet {
   tableName: string;
   columns: OutputColumn[];
   rows: OutputCell[][];
+  /** SPEC 11: the charts drawn from this table, on the same sheet. */
+  charts?: ChartSpec[];
 }

@@ -7,6 +7,7 @@
  */
 import type { CellBlock, CellValue } from "../../core/cells";
 import { cellReference } from "../../core/cellReference";
+import { chartLayouts } from "../../core/charts";
 import { headerRowMatches } from "../../core/headers";
 import type { OutputKind, OutputSheet } from "../../core/outputTable";
 import type {
@@ -18,6 +19,7 @@ import type {
 } from "../plannerWorkbook";
 import { OpcPackage, WorkbookFileError } from "./opcPackage";
 import { readSharedStrings, readSheetCells, columnNumber, type SheetCells } from "./sheetCells";
+import { writeSheetCharts } from "./charts";
 import { addColumnStyles } from "./styles";
 import { ownedKind, ownedSheetFormula, ownedSheetName, sheetOfFormula } from "../ownedSheets";
 import { freeName, mergeInputRows, sheetTakenNote, tableTakenNote } from "../placement";
@@ -226,6 +228,7 @@ export class XlsxWorkbook implements PlannerWorkbook {
       }
       const table: TableSheet = { sheetName, tableName, columns: sheet.columns, rows: sheet.rows };
       const index = writeTableSheet(this.pkg, this.parts, target, table, styles, () => ++tableId);
+      writeSheetCharts(this.pkg, this.parts.sheets[index].path ?? "", sheetName, chartLayouts(sheet), styles);
       if (replaceIndex === undefined) {
         newMarkers.push(
           `<definedName name="${ownedSheetName(sheet.kind)}" hidden="1">${escapeXml(ownedSheetFormula(sheetName))}</definedName>`,
