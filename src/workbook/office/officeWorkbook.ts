@@ -9,6 +9,7 @@
 import type { CellBlock, CellValue } from "../../core/cells";
 import { columnLetters } from "../../core/cellReference";
 import { NUMBER_FORMATS, type OutputCell, type OutputKind, type OutputSheet } from "../../core/outputTable";
+import { addCharts } from "./charts";
 import { ownedKind, ownedSheetName, sheetOfFormula } from "../ownedSheets";
 import { freeName, mergeInputRows, sheetTakenNote, tableTakenNote } from "../placement";
 import type {
@@ -129,7 +130,6 @@ const ANSWER_COLOURS: [string, string, string][] = [
   ["Fail", "#FCE4E4", "#9C0006"],
   ["n/a", "#EDEDED", "#595959"],
 ];
-const CHART_SERIES = ["Current share", "Recommended share", "Attention share"];
 
 export class OfficeWorkbook implements PlannerWorkbook {
   constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
@@ -382,7 +382,7 @@ function columnRuns(output: OutputSheet): { start: number; end: number; prose: b
 /**
  * Queues a sheet's number formats (text columns as text first, so a name
  * starting with "=" is never read as a formula), table, conditional formats
- * and chart, and returns the parts that queue its values: one per row block of
+ * and charts, and returns the parts that queue its values: one per row block of
  * each run of figure or prose columns.
  */
 function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableName: string): SheetParts {
@@ -402,7 +402,7 @@ function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableName: stri
   table.style = "TableStyleMedium2";
   sheet.freezePanes.freezeRows(1);
   if (output.kind === "filter") addAnswerFormats(sheet, output, lastRow);
-  if (output.kind === "mix") addMixChart(sheet, output);
+  addCharts(sheet, output);
   const parts: SheetParts = { figures: [], prose: [] };
   for (const run of columnRuns(output)) {
     const first = columnLetters(run.start + 1);
@@ -440,27 +440,4 @@ function addAnswerFormats(sheet: Excel.Worksheet, output: OutputSheet, lastRow: 
       format.textComparison.rule = { operator: Excel.ConditionalTextOperator.beginsWith, text };
     }
   });
-}
-
-function addMixChart(sheet: Excel.Worksheet, output: OutputSheet): void {
-  const channels = output.rows.length - 1;
-  if (channels < 1) return;
-  const columnOf = (header: string) =>
-    columnLetters(output.columns.findIndex((column) => column.header === header) + 1);
-  const channelRange = sheet.getRange(`A2:A${channels + 1}`);
-  const first = columnOf(CHART_SERIES[0]);
-  const chart = sheet.charts.add(
-    Excel.ChartType.barClustered,
-    sheet.getRange(`${first}1:${first}${channels + 1}`),
-    Excel.ChartSeriesBy.columns,
-  );
-  chart.title.text = "Share by channel: current, recommended and audience attention";
-  chart.series.getItemAt(0).setXAxisValues(channelRange);
-  for (const header of CHART_SERIES.slice(1)) {
-    const letter = columnOf(header);
-    const series = chart.series.add(header);
-    series.setValues(sheet.getRange(`${letter}2:${letter}${channels + 1}`));
-    series.setXAxisValues(channelRange);
-  }
-  chart.setPosition(`${columnLetters(output.columns.length + 2)}2`);
 }

@@ -22,9 +22,19 @@ interface FakeSheet {
   charts: {
     type: string;
     title: string;
-    series: { name: string | null; values: string | null; categories: string | null }[];
+    series: FakeSeries[];
+    axisTitles: { category: string; value: string };
     position: string | null;
   }[];
+}
+
+interface FakeSeries {
+  name: string | null;
+  values: string | null;
+  categories: string | null;
+  /** Set only when the code sets them: a marker line has no markers and a dashed line. */
+  markerStyle?: string;
+  lineStyle?: string;
 }
 
 interface FakeTable {
@@ -555,12 +565,30 @@ class ChartCollection {
       type,
       title: "",
       series: [{ name: null, values: source.localAddress, categories: null }],
+      axisTitles: { category: "", value: "" },
       position: null,
     };
     this.sheet.charts.push(chart);
-    const seriesApi = (series: FakeSheet["charts"][number]["series"][number]) => ({
+    const seriesApi = (series: FakeSeries) => ({
       setValues: (range: FakeRange) => void (series.values = range.localAddress),
       setXAxisValues: (range: FakeRange) => void (series.categories = range.localAddress),
+      set markerStyle(style: string) {
+        series.markerStyle = style;
+      },
+      format: {
+        line: {
+          set lineStyle(style: string) {
+            series.lineStyle = style;
+          },
+        },
+      },
+    });
+    const axis = (which: "category" | "value") => ({
+      title: {
+        set text(text: string) {
+          chart.axisTitles[which] = text;
+        },
+      },
     });
     return {
       title: {
@@ -568,15 +596,16 @@ class ChartCollection {
           chart.title = text;
         },
       },
+      axes: { categoryAxis: axis("category"), valueAxis: axis("value") },
       series: {
         getItemAt: (index: number) => seriesApi(chart.series[index]),
         add: (name: string) => {
-          const series = { name, values: null, categories: null };
+          const series: FakeSeries = { name, values: null, categories: null };
           chart.series.push(series);
           return seriesApi(series);
         },
       },
-      setPosition: (cell: string) => void (chart.position = cell),
+      setPosition: (start: string, end?: string) => void (chart.position = end ? `${start}:${end}` : start),
     };
   }
 }
@@ -586,7 +615,9 @@ export function installExcelEnums(): void {
   (globalThis as unknown as { Excel: unknown }).Excel = {
     ConditionalFormatType: { containsText: "ContainsText" },
     ConditionalTextOperator: { beginsWith: "BeginsWith" },
-    ChartType: { barClustered: "BarClustered" },
+    ChartType: { barClustered: "BarClustered", xyscatterLines: "XYScatterLines" },
+    ChartMarkerStyle: { none: "None" },
+    ChartLineStyle: { dash: "Dash" },
     ChartSeriesBy: { columns: "Columns" },
   };
 }
