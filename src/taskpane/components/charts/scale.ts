@@ -16,12 +16,13 @@ export function ticks(
   count: number,
 ): { ticks: number[]; min: number; max: number } {
   const step = tickStep(max - min, count);
-  const low = Math.floor(min / step) * step;
-  const high = Math.max(low + step, Math.ceil(max / step) * step);
+  // Twelve significant digits keep 3 × 0.2 = 0.6000000000000001 dust out of the labels.
+  const round = (value: number) => Number(value.toPrecision(12));
+  const first = Math.floor(min / step);
+  const last = Math.max(first + 1, Math.ceil(max / step));
   const values: number[] = [];
-  // Counting steps rather than adding them keeps 0.1 + 0.2 dust out of the labels.
-  for (let i = 0; low + i * step <= high + step / 1e6; i++) values.push(low + i * step);
-  return { ticks: values, min: low, max: high };
+  for (let i = first; i <= last; i++) values.push(round(i * step));
+  return { ticks: values, min: values[0], max: values[values.length - 1] };
 }
 
 /** `$1.2M`, `$250k`, `$900`: money short enough for an axis in a 320-pixel pane. */
