@@ -12,7 +12,7 @@ import {
 import type { Plan } from "../../core/model";
 import type { WrittenSheet } from "../../workbook/plannerWorkbook";
 import { EMPTY_FIGURE, money, percent } from "../format";
-import { LazyPlanCharts } from "./charts/LazyPlanCharts";
+import { PlanCharts } from "./charts/PlanCharts";
 import { notAskedOfAnyLines, QUESTION_TITLES, statusCounts } from "../summary";
 
 const useStyles = makeStyles({
@@ -171,7 +171,7 @@ export function ResultsView({ plan, written, onShowSheet, onDownload }: ResultsV
           </TableBody>
         </Table>
       </div>
-      <LazyPlanCharts plan={plan} />
+      <PlanCharts plan={plan} />
     </div>
   );
 }

@@ -20,7 +20,7 @@ import { useMemo, useState } from "react";
 import type { FieldKey, Plan, SettingKey } from "../../core/model";
 import type { PlanInputs } from "../../core/plan";
 import { money } from "../format";
-import { LazyPlanCharts } from "./charts/LazyPlanCharts";
+import { PlanCharts } from "./charts/PlanCharts";
 import {
   fieldLabel,
   settingLabel,
@@ -230,7 +230,7 @@ function WhatIfOutcome({
           </TableBody>
         </Table>
       )}
-      <LazyPlanCharts plan={comparison.plan} />
+      <PlanCharts plan={comparison.plan} />
     </div>
   );
 }

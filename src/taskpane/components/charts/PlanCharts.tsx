@@ -11,8 +11,13 @@ interface PlanChartsProps {
   curve?: readonly BudgetCurvePoint[];
 }
 
-/** The plan's pictures (SPEC 11): the media mix and, with a curve, expected pipeline by budget. */
-export default function PlanCharts({ plan, curve }: PlanChartsProps) {
+/**
+ * The plan's pictures (SPEC 11): the media mix and, with a curve, expected
+ * pipeline by budget. They are drawn by the results and the what-if panel,
+ * which come in the "plan" chunk fetched at Plan, so the pane's start does
+ * not carry them (not even a chunk of their own in webpack's runtime).
+ */
+export function PlanCharts({ plan, curve }: PlanChartsProps) {
   const styles = useStyles();
   return (
     <div className={styles.charts}>
