@@ -1,4 +1,5 @@
-/** SPEC 6: the output tables every face writes (Shortlist, Vehicle Filter, Media Mix, Budget Curve, and Lead Health with a log). */
+/** SPEC 6: the output tables every face writes (Shortlist, Vehicle Filter, Media Mix, Budget Curve, and Lead Health with a log), with the charts of SPEC 11. */
+import { budgetCurveChart, mediaMixChart, withChart } from "./charts";
 import type { LeadHealth } from "./leadHealth";
 import type { BudgetCurveRow, MixRow, Plan, PlannedVehicle } from "./model";
 import { formatPercentFixed } from "./numberText";
@@ -289,14 +290,19 @@ export function buildOutputSheets(plan: Plan): OutputSheet[] {
       tableName: "tblMediaMix",
       columns: MIX_COLUMNS,
       rows: plan.mix.map(mixRow),
+      charts: [mediaMixChart(plan.mix)],
     },
-    {
-      kind: "budgetCurve",
-      sheetName: "Budget Curve",
-      tableName: "tblBudgetCurve",
-      columns: CURVE_COLUMNS,
-      rows: plan.budgetCurve.map(curveRow),
-    },
+    withChart(
+      {
+        kind: "budgetCurve",
+        sheetName: "Budget Curve",
+        tableName: "tblBudgetCurve",
+        columns: CURVE_COLUMNS,
+        rows: plan.budgetCurve.map(curveRow),
+      },
+      (sheet) =>
+        budgetCurveChart(sheet, { budget: plan.settings.budget, pipelineGoal: plan.settings.pipelineGoal }),
+    ),
   ];
   if (plan.leadHealth) sheets.push(buildLeadHealthSheet(plan.leadHealth));
   return sheets;

@@ -4,6 +4,8 @@
  * through Office.js, so they cannot drift apart.
  */
 
+import type { ChartSpec } from "./charts";
+
 /** How a column's numbers are shown; each maps to one Excel number format. */
 export type ColumnFormat = "text" | "integer" | "money" | "moneyCents" | "percent" | "ratio" | "decimal";
 
@@ -57,4 +59,6 @@ export interface OutputSheet {
   rows: OutputCell[][];
   /** More tables on the same sheet, each to the right of the one before with one empty column between. */
   moreTables?: OutputTable[];
+  /** SPEC 11: the charts drawn from this table, on the same sheet. */
+  charts?: ChartSpec[];
 }

@@ -12,6 +12,7 @@ import {
 import type { Plan } from "../../core/model";
 import type { WrittenSheet } from "../../workbook/plannerWorkbook";
 import { EMPTY_FIGURE, money, percent } from "../format";
+import { PlanCharts } from "./charts/PlanCharts";
 import { notAskedOfAnyLines, QUESTION_TITLES, statusCounts } from "../summary";
 import { LeadHealthView } from "./LeadHealthView";
 
@@ -173,6 +174,7 @@ export function ResultsView({ plan, written, onShowSheet, onDownload }: ResultsV
           </TableBody>
         </Table>
       </div>
+      <PlanCharts plan={plan} />
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { useMemo, useState } from "react";
 import type { FieldKey, Plan, SettingKey } from "../../core/model";
 import type { PlanInputs } from "../../core/plan";
 import { money } from "../format";
+import { PlanCharts } from "./charts/PlanCharts";
 import {
   fieldLabel,
   settingLabel,
@@ -229,6 +230,7 @@ function WhatIfOutcome({
           </TableBody>
         </Table>
       )}
+      <PlanCharts plan={comparison.plan} />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import {
   type OutputSheet,
   type OutputTable,
 } from "../../core/outputTable";
+import { addCharts } from "./charts";
 import { ownedKind, ownedSheetName, sheetOfFormula } from "../ownedSheets";
 import { freeName, mergeInputRows, sheetTakenNote, tableTakenNote } from "../placement";
 import {
@@ -138,7 +139,6 @@ const ANSWER_COLOURS: [string, string, string][] = [
   ["Fail", "#FCE4E4", "#9C0006"],
   ["n/a", "#EDEDED", "#595959"],
 ];
-const CHART_SERIES = ["Current share", "Recommended share", "Attention share"];
 
 export class OfficeWorkbook implements PlannerWorkbook {
   constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
@@ -411,7 +411,7 @@ function columnRuns(columns: readonly OutputColumn[]): { start: number; end: num
 /**
  * Queues a sheet's tables (the first at A1, each further one to the right of
  * the one before, one empty column between), frozen header row, conditional
- * formats and chart, and returns the parts that queue its values.
+ * formats and charts, and returns the parts that queue its values.
  */
 function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableNames: readonly string[]): SheetParts {
   const parts: SheetParts = { figures: [], prose: [] };
@@ -424,7 +424,7 @@ function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, tableNames: rea
   });
   sheet.freezePanes.freezeRows(1);
   if (output.kind === "filter") addAnswerFormats(sheet, output, Math.max(2, output.rows.length + 1));
-  if (output.kind === "mix") addMixChart(sheet, output);
+  addCharts(sheet, output);
   return parts;
 }
 
@@ -506,27 +506,4 @@ function addAnswerFormats(sheet: Excel.Worksheet, output: OutputSheet, lastRow: 
       format.textComparison.rule = { operator: Excel.ConditionalTextOperator.beginsWith, text };
     }
   });
-}
-
-function addMixChart(sheet: Excel.Worksheet, output: OutputSheet): void {
-  const channels = output.rows.length - 1;
-  if (channels < 1) return;
-  const columnOf = (header: string) =>
-    columnLetters(output.columns.findIndex((column) => column.header === header) + 1);
-  const channelRange = sheet.getRange(`A2:A${channels + 1}`);
-  const first = columnOf(CHART_SERIES[0]);
-  const chart = sheet.charts.add(
-    Excel.ChartType.barClustered,
-    sheet.getRange(`${first}1:${first}${channels + 1}`),
-    Excel.ChartSeriesBy.columns,
-  );
-  chart.title.text = "Share by channel: current, recommended and audience attention";
-  chart.series.getItemAt(0).setXAxisValues(channelRange);
-  for (const header of CHART_SERIES.slice(1)) {
-    const letter = columnOf(header);
-    const series = chart.series.add(header);
-    series.setValues(sheet.getRange(`${letter}2:${letter}${channels + 1}`));
-    series.setXAxisValues(channelRange);
-  }
-  chart.setPosition(`${columnLetters(output.columns.length + 2)}2`);
 }

@@ -7,6 +7,7 @@
  */
 import type { CellBlock, CellValue } from "../../core/cells";
 import { cellReference } from "../../core/cellReference";
+import { chartLayouts } from "../../core/charts";
 import { headerRowMatches } from "../../core/headers";
 import type { OutputKind, OutputSheet } from "../../core/outputTable";
 import type {
@@ -19,6 +20,7 @@ import type {
 import { DAMAGED, OpcPackage, WorkbookFileError } from "./opcPackage";
 import { isRelationshipType, tagPattern } from "./dialect";
 import { readSharedStrings, columnNumber, SheetScanner, type SheetGrid } from "./sheetCells";
+import { writeSheetCharts } from "./charts";
 import { addColumnStyles } from "./styles";
 import { ownedKind, ownedSheetFormula, ownedSheetName, sheetOfFormula } from "../ownedSheets";
 import { freeName, mergeInputRows, sheetTakenNote, tableTakenNote } from "../placement";
@@ -235,6 +237,7 @@ export class XlsxWorkbook implements PlannerWorkbook {
         moreTables,
       };
       const index = writeTableSheet(this.pkg, this.parts, target, table, styles, () => ++tableId);
+      writeSheetCharts(this.pkg, this.parts.sheets[index].path ?? "", sheetName, chartLayouts(sheet), styles);
       if (replaceIndex === undefined) {
         const p = this.parts.prefix;
         newMarkers.push(

@@ -23,9 +23,19 @@ interface FakeSheet {
   charts: {
     type: string;
     title: string;
-    series: { name: string | null; values: string | null; categories: string | null }[];
+    series: FakeSeries[];
+    axisTitles: { category: string; value: string };
     position: string | null;
   }[];
+}
+
+interface FakeSeries {
+  name: string | null;
+  values: string | null;
+  categories: string | null;
+  /** Set only when the code sets them: a marker line has no markers and a dashed line. */
+  markerStyle?: string;
+  lineStyle?: string;
 }
 
 interface FakeTable {
@@ -584,12 +594,30 @@ class ChartCollection {
       type,
       title: "",
       series: [{ name: null, values: source.localAddress, categories: null }],
+      axisTitles: { category: "", value: "" },
       position: null,
     };
     this.sheet.charts.push(chart);
-    const seriesApi = (series: FakeSheet["charts"][number]["series"][number]) => ({
+    const seriesApi = (series: FakeSeries) => ({
       setValues: (range: FakeRange) => void (series.values = range.localAddress),
       setXAxisValues: (range: FakeRange) => void (series.categories = range.localAddress),
+      set markerStyle(style: string) {
+        series.markerStyle = style;
+      },
+      format: {
+        line: {
+          set lineStyle(style: string) {
+            series.lineStyle = style;
+          },
+        },
+      },
+    });
+    const axis = (which: "category" | "value") => ({
+      title: {
+        set text(text: string) {
+          chart.axisTitles[which] = text;
+        },
+      },
     });
     return {
       title: {
@@ -597,15 +625,16 @@ class ChartCollection {
           chart.title = text;
         },
       },
+      axes: { categoryAxis: axis("category"), valueAxis: axis("value") },
       series: {
         getItemAt: (index: number) => seriesApi(chart.series[index]),
         add: (name: string) => {
-          const series = { name, values: null, categories: null };
+          const series: FakeSeries = { name, values: null, categories: null };
           chart.series.push(series);
           return seriesApi(series);
         },
       },
-      setPosition: (cell: string) => void (chart.position = cell),
+      setPosition: (start: string, end?: string) => void (chart.position = end ? `${start}:${end}` : start),
     };
   }
 }
@@ -616,7 +645,9 @@ export function installExcelEnums(): void {
     ConditionalFormatType: { containsText: "ContainsText", cellValue: "CellValue" },
     ConditionalTextOperator: { beginsWith: "BeginsWith" },
     ConditionalCellValueOperator: { greaterThan: "GreaterThan" },
-    ChartType: { barClustered: "BarClustered" },
+    ChartType: { barClustered: "BarClustered", xyscatterLines: "XYScatterLines" },
+    ChartMarkerStyle: { none: "None" },
+    ChartLineStyle: { dash: "Dash" },
     ChartSeriesBy: { columns: "Columns" },
   };
 }

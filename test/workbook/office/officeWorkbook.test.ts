@@ -153,18 +153,6 @@ describe("writing through Office.js", () => {
     ]);
   });
 
-  test("Media Mix gets a clustered bar chart of current, recommended and attention share by channel, without Total", async () => {
-    const excel = new FakeExcel();
-    await new OfficeWorkbook(excel.run).writeOutputs(outputs());
-    const [chart] = excel.sheet("Media Mix")?.charts ?? [];
-    expect(chart.type).toBe("BarClustered");
-    expect(chart.series).toEqual([
-      { name: null, values: "B1:B3", categories: "A2:A3" },
-      { name: "Recommended share", values: "C2:C3", categories: "A2:A3" },
-      { name: "Attention share", values: "D2:D3", categories: "A2:A3" },
-    ]);
-  });
-
   test("SPEC 6 the planner marks its sheets with hidden names; a rerun replaces them in place and nothing else", async () => {
     const excel = new FakeExcel();
     excel.addSheet("Vehicles", [["Vehicle"]]);

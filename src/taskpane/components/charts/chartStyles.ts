@@ -1,0 +1,62 @@
+/** The charts' look, from Fluent's tokens so they follow Office's light or dark theme. */
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const useChartStyles = makeStyles({
+  figure: { margin: 0, display: "grid", gap: tokens.spacingVerticalXS, maxWidth: "560px" },
+  caption: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
+  svg: {
+    width: "100%",
+    height: "auto",
+    display: "block",
+    borderRadius: tokens.borderRadiusMedium,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  text: { fill: tokens.colorNeutralForeground1, fontSize: "11px", fontFamily: tokens.fontFamilyBase },
+  muted: { fill: tokens.colorNeutralForeground3, fontSize: "10px", fontFamily: tokens.fontFamilyBase },
+  grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1 },
+  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
+  series0: { fill: tokens.colorPaletteBlueBorderActive, stroke: tokens.colorPaletteBlueBorderActive },
+  series1: {
+    fill: tokens.colorPaletteDarkOrangeBorderActive,
+    stroke: tokens.colorPaletteDarkOrangeBorderActive,
+  },
+  series2: { fill: tokens.colorPaletteGreenBorderActive, stroke: tokens.colorPaletteGreenBorderActive },
+  curve: { fill: "none", stroke: tokens.colorPaletteBlueBorderActive, strokeWidth: 2 },
+  point: { fill: tokens.colorPaletteBlueBorderActive },
+  budgetLine: { stroke: tokens.colorNeutralForeground2, strokeWidth: 1.5, strokeDasharray: "4 3" },
+  goalLine: { stroke: tokens.colorPaletteRedBorderActive, strokeWidth: 1.5, strokeDasharray: "4 3" },
+  legend: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  legendItem: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  swatch: { width: "12px", height: "12px", borderRadius: tokens.borderRadiusSmall, flexShrink: 0 },
+  dash: { width: "14px", height: 0, borderTopWidth: "2px", borderTopStyle: "dashed", flexShrink: 0 },
+  budgetSwatch: { borderTopColor: tokens.colorNeutralForeground2 },
+  goalSwatch: { borderTopColor: tokens.colorPaletteRedBorderActive },
+  swatch0: { backgroundColor: tokens.colorPaletteBlueBorderActive },
+  swatch1: { backgroundColor: tokens.colorPaletteDarkOrangeBorderActive },
+  swatch2: { backgroundColor: tokens.colorPaletteGreenBorderActive },
+  /** The numbers as a table: read by screen readers, shown to everyone on "Show the numbers". */
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
+  numbers: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": { padding: "2px 6px" },
+  },
+  number: { textAlign: "end" },
+  toggle: { justifySelf: "start" },
+});
