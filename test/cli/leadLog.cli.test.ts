@@ -62,7 +62,7 @@ describe("SPEC 10.2 the lead log on the command line", () => {
     expect(run.stdout).toMatch(/Webinar\s+2\s+2\s+1\s+50\.0%/);
     expect(run.stdout).toContain("Lead health by rep");
     expect(run.stdout).toContain(
-      "Wrote " + out + " with the sheets Shortlist, Vehicle Filter, Media Mix, Lead Health.",
+      "Wrote " + out + " with the sheets Shortlist, Vehicle Filter, Media Mix, Budget Curve, Lead Health.",
     );
     const sheet = (await readBack(out)).getWorksheet("Lead Health");
     const tables = sheet ? Object.keys((sheet as unknown as { tables: Record<string, unknown> }).tables) : [];
@@ -118,6 +118,7 @@ describe("SPEC 10.2 the lead log on the command line", () => {
       "Shortlist",
       "Vehicle Filter",
       "Media Mix",
+      "Budget Curve",
       "Lead Health",
     ]);
     const sheet = book.getWorksheet("Lead Health");

@@ -330,6 +330,7 @@ describe("SPEC 10.2 in the plan, the sheets and the JSON", () => {
       "Shortlist",
       "Vehicle Filter",
       "Media Mix",
+      "Budget Curve",
     ]);
     const json = planToJson(plan);
     expect(json.leadHealth).toBeNull();
@@ -395,7 +396,15 @@ describe("SPEC 10.2 in the plan, the sheets and the JSON", () => {
     expect(json.settings["Lead expiry"]).toBe(48);
     expect(json.settings["As of"]).toBe("2026-11-04T01:00:00");
     expect(json.vehicles[0].rottingRate).toBe(0.5);
-    expect(Object.keys(json)).toEqual(["settings", "vehicles", "allocation", "mix", "leadHealth", "issues"]);
+    expect(Object.keys(json)).toEqual([
+      "settings",
+      "vehicles",
+      "allocation",
+      "mix",
+      "budgetCurve",
+      "leadHealth",
+      "issues",
+    ]);
     expect(json.leadHealth?.asOf).toBe("2026-11-04T01:00:00");
     expect(Object.keys(json.leadHealth?.byVehicle[0] ?? {})).toEqual([
       "vehicle",
