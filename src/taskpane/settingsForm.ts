@@ -9,7 +9,7 @@ import { normaliseHeader } from "../core/headers";
 import type { Issue } from "../core/issues";
 import { COMPLEXITIES, STAGES } from "../core/model";
 import type { PlanSettings, SettingKey } from "../core/model";
-import { formatMoney, formatPercent, formatPlain } from "../core/numberText";
+import { formatMoney, formatPercentFixed, formatPlain } from "../core/numberText";
 import { DEFAULT_SETTINGS, parseSettingValue, SETTING_NAMES, settingKeyForName } from "../core/settings";
 
 export const SETTINGS_SHEET = "Planner Settings";
@@ -41,7 +41,7 @@ function defaultText(key: SettingKey): string {
   const value = DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS];
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (typeof value === "string") return value;
-  if (RATE_SETTINGS.has(key)) return formatPercent(value);
+  if (RATE_SETTINGS.has(key)) return formatPercentFixed(value);
   if (MONEY_SETTINGS.has(key)) return formatMoney(value);
   return formatPlain(value);
 }

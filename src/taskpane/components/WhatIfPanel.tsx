@@ -1,6 +1,8 @@
 import {
   Button,
   Dropdown,
+  MessageBar,
+  MessageBarBody,
   Field,
   Input,
   Option,
@@ -19,7 +21,10 @@ import {
 import { useMemo, useState } from "react";
 import type { FieldKey, Plan, SettingKey } from "../../core/model";
 import type { PlanInputs } from "../../core/plan";
+import type { ScenarioComparison } from "../../core/scenarios";
 import { money } from "../format";
+import type { CompareReport, Status } from "../usePlanner";
+import { ResultTable, type ResultColumn } from "./ResultTable";
 import {
   fieldLabel,
   settingLabel,
@@ -42,10 +47,33 @@ export interface WhatIfPanelProps {
   inputs: PlanInputs;
   plan: Plan;
   busy: boolean;
-  onSaveScenario(name: string, change: WhatIfChange): void;
-  onCompare(): void;
+  onSaveScenario(name: string, change: WhatIfChange): Promise<Status>;
+  onCompare(): Promise<CompareReport>;
   /** Excel only: replan when the source table is edited. */
   replanOnChange?: { on: boolean; onToggle(on: boolean): void };
+}
+
+const SCENARIO_COLUMNS: ResultColumn<ScenarioComparison>[] = [
+  { header: "Scenario", cell: (row) => row.scenario },
+  { header: "Shortlist", cell: (row) => row.shortlist.join(", ") || "—" },
+  { header: "Budget", numeric: true, cell: (row) => money(row.budget) },
+  { header: "Expected pipeline", numeric: true, cell: (row) => money(row.expectedPipeline) },
+  {
+    header: "Change in expected pipeline",
+    numeric: true,
+    cell: (row) => money(row.changeInExpectedPipeline),
+  },
+  { header: "Entered", cell: (row) => row.entered.join(", ") || "—" },
+  { header: "Left", cell: (row) => row.left.join(", ") || "—" },
+];
+
+/** What a button did, shown beside it. */
+function Report({ status }: { status: Status | null }) {
+  return status ? (
+    <MessageBar intent={status.intent} layout="multiline">
+      <MessageBarBody>{status.text}</MessageBarBody>
+    </MessageBar>
+  ) : null;
 }
 
 function changeLabel(vehicle: string, key: string): string {
@@ -83,6 +111,8 @@ export function WhatIfPanel({
   const current = currentNumber(inputs, plan, vehicle, key);
   const [value, setValue] = useState(current === null ? "" : String(current));
   const [scenarioName, setScenarioName] = useState("");
+  const [saved, setSaved] = useState<Status | null>(null);
+  const [compared, setCompared] = useState<CompareReport | null>(null);
 
   const chooseTarget = (next: string) => {
     setVehicle(next);
@@ -172,14 +202,26 @@ export function WhatIfPanel({
         </Field>
         <Button
           disabled={busy || scenarioName.trim() === "" || result === null || !result.ok}
-          onClick={() => onSaveScenario(scenarioName.trim(), change)}
+          onClick={() => void onSaveScenario(scenarioName.trim(), change).then(setSaved)}
         >
           Save as scenario
         </Button>
-        <Button disabled={busy} onClick={onCompare}>
+      </div>
+      <Report status={saved} />
+      <div className={styles.row}>
+        <Button disabled={busy} onClick={() => void onCompare().then(setCompared)}>
           Compare scenarios
         </Button>
       </div>
+      <Report status={compared?.status ?? null} />
+      {compared && compared.comparisons.length > 0 && (
+        <ResultTable
+          label="Scenarios"
+          columns={SCENARIO_COLUMNS}
+          rows={compared.comparisons}
+          rowKey={(row, index) => `${index}-${row.scenario}`}
+        />
+      )}
       {replanOnChange && (
         <Switch
           label="Replan when the sheet changes"
