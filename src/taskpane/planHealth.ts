@@ -34,11 +34,11 @@ function goalGiven(inputs: PlanInputs): boolean {
 }
 
 /** The question that eliminated the most vehicles, the setting behind it and a hint in words. */
-function eliminationCause(
-  question: number,
-  goalIsDefault: boolean,
-): { key: SettingKey; hint: string } {
-  const named = (key: SettingKey, verb: string) => ({ key, hint: `${verb} ${SETTING_NAMES[key]} in Settings` });
+function eliminationCause(question: number, goalIsDefault: boolean): { key: SettingKey; hint: string } {
+  const named = (key: SettingKey, verb: string) => ({
+    key,
+    hint: `${verb} ${SETTING_NAMES[key]} in Settings`,
+  });
   switch (question) {
     case 0:
       return named("objective", "check the");
@@ -69,7 +69,10 @@ export function planWarnings(plan: Plan, inputs: PlanInputs): PlanWarning[] {
   const { allocation, settings } = plan;
 
   if (counts.shortlisted < settings.bandwidth) {
-    const most = counts.eliminated.reduce((best, count, k) => (count > counts.eliminated[best] ? k : best), 0);
+    const most = counts.eliminated.reduce(
+      (best, count, k) => (count > counts.eliminated[best] ? k : best),
+      0,
+    );
     const head = `${counts.shortlisted} of ${settings.bandwidth} shortlist places are filled (Bandwidth ${settings.bandwidth})`;
     if (counts.eliminated[most] > 0) {
       const cause = eliminationCause(most, !goalGiven(inputs));
@@ -81,7 +84,7 @@ export function planWarnings(plan: Plan, inputs: PlanInputs): PlanWarning[] {
       });
     } else {
       warnings.push({
-        text: `${head}: only ${plural(counts.shortlisted, "vehicle")} could be shortlisted; lower Bandwidth in Settings.`,
+        text: `${head}: the table has only ${plural(counts.total - counts.invalid, "valid vehicle")}; lower Bandwidth in Settings.`,
         ...setting("bandwidth"),
       });
     }

@@ -534,7 +534,7 @@ export function usePlanner(host: PaneHost): Planner {
           SCENARIO_SHEET,
           SCENARIO_TABLE,
           SCENARIO_HEADERS,
-          [[name, change.vehicle, change.field, change.value]],
+          [[name, change.vehicle, change.field, change.number ?? change.value]],
           "append",
         );
         return report("success", `Saved the change as scenario "${name}" in ${SCENARIO_SHEET}.`);
@@ -563,7 +563,10 @@ export function usePlanner(host: PaneHost): Planner {
         comparisons: compared.comparisons,
       };
     } catch (error) {
-      return { status: report("error", `Could not compare the scenarios: ${errorText(error)}`), comparisons: [] };
+      return {
+        status: report("error", `Could not compare the scenarios: ${errorText(error)}`),
+        comparisons: [],
+      };
     }
   }, [report, update]);
 

@@ -110,7 +110,9 @@ describe.each(WIDTHS)("issue 17 at %i px", (width) => {
     const shortlist = page.getByRole("table", { name: "Shortlist" });
     for (const column of ["Current investment", "Change", "Why"])
       await expect(shortlist.getByText(column, { exact: true }).count()).resolves.toBeGreaterThan(0);
-    await expect(page.getByRole("table", { name: "Media mix" }).getByText("Gap").count()).resolves.toBeGreaterThan(0);
+    await expect(
+      page.getByRole("table", { name: "Media mix" }).getByText("Gap").count(),
+    ).resolves.toBeGreaterThan(0);
     expect(await overprints(page)).toEqual([]);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, `plan-${width}`);
@@ -122,6 +124,11 @@ describe.each(WIDTHS)("issue 17 at %i px", (width) => {
     await page.getByRole("option", { name: "Bandwidth" }).click();
     await panel.getByRole("textbox", { name: /New value/ }).fill("6");
     await panel.getByText("Enter the shortlist: Outbound calling.", { exact: false }).waitFor();
+    const curves = panel.getByRole("table", { name: "Returns curves" });
+    await expect(curves.locator("tbody tr").count()).resolves.toBe(6);
+    await expect(
+      curves.getByText(/^(prior period|default \(the Returns elasticity setting\))/).count(),
+    ).resolves.toBe(6);
     expect(await overprints(page)).toEqual([]);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, `what-if-${width}`);
@@ -129,7 +136,9 @@ describe.each(WIDTHS)("issue 17 at %i px", (width) => {
     await panel.getByRole("button", { name: "Compare scenarios" }).click();
     const scenarios = panel.getByRole("table", { name: "Scenarios" });
     await scenarios.waitFor();
-    await expect(panel.getByText(/^Compared 4 scenarios with the base plan\./).isVisible()).resolves.toBe(true);
+    await expect(panel.getByText(/^Compared 4 scenarios with the base plan\./).isVisible()).resolves.toBe(
+      true,
+    );
     await expect(scenarios.locator("tbody tr").count()).resolves.toBe(5);
     expect(await overprints(page)).toEqual([]);
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -166,8 +175,36 @@ test("issue 17.4 a plan that leaves the shortlist short says why in words and it
   );
   await warning.first().waitFor();
   await expect(page.getByText("The plan is sound", { exact: false }).count()).resolves.toBe(0);
-  await page.getByRole("button", { name: "Go to Pipeline goal" }).click();
+  await page.getByRole("button", { name: "Go to Pipeline goal" }).first().click();
   await page.waitForFunction(() => document.activeElement?.getAttribute("placeholder") === "Sum of Pipeline");
   await screenshot(page, "warning-350");
   await context.close();
 }, 120_000);
+
+test.each(WIDTHS)(
+  "issue 17.7 at %i px inputs read as people type them and the slider spans the field's real range",
+  async (width) => {
+    const { page, context } = await openPane(session, { width });
+    await openFile(page, SAMPLE);
+    await expect(page.getByRole("textbox", { name: "Budget" }).inputValue()).resolves.toBe("$260,000");
+    await plan(page);
+    const panel = page.getByRole("region", { name: "What if" });
+    const value = panel.getByRole("textbox", { name: /New value/ });
+    await expect(value.inputValue()).resolves.toMatch(/^\$\d{1,3}(,\d{3})*$/);
+    await expect(
+      panel.getByRole("slider", { name: /^New value on a scale from \$0 to \$[\d,]+$/ }).count(),
+    ).resolves.toBe(1);
+    await panel.getByRole("combobox", { name: "Field" }).click();
+    await page.getByRole("option", { name: "Conversion rate" }).click();
+    await expect(value.inputValue()).resolves.toMatch(/^\d+\.\d%$/);
+    const slider = panel.getByRole("slider", { name: "New value on a scale from 0.0% to 100.0%" });
+    await expect(slider.count()).resolves.toBe(1);
+    const rail = await panel.locator(".fui-Slider__rail").boundingBox();
+    expect(rail?.width ?? 0).toBeGreaterThan(width / 2);
+    await value.fill("20");
+    await value.press("Tab");
+    await expect(value.inputValue()).resolves.toBe("20.0%");
+    await context.close();
+  },
+  120_000,
+);

@@ -4,7 +4,12 @@ import { planWarnings } from "../../src/taskpane/planHealth";
 
 function planOf(rows: CellValue[][], overrides: Record<string, CellValue> = {}) {
   const inputs = readPlanInputs({
-    vehicles: { sheet: "Vehicles", top: 1, left: 1, cells: [["Vehicle", "Investment", "Leads", "Pipeline"], ...rows] },
+    vehicles: {
+      sheet: "Vehicles",
+      top: 1,
+      left: 1,
+      cells: [["Vehicle", "Investment", "Leads", "Pipeline"], ...rows],
+    },
     overrides,
   });
   if (!inputs.ok) throw new Error(inputs.message);

@@ -59,12 +59,10 @@ export function AuditTrail({ plan }: { plan: Plan }) {
     return [
       { header: "Vehicle", cell: (v) => v.vehicle || EMPTY_FIGURE },
       { header: "Status", cell: (v) => v.status },
-      ...QUESTION_TITLES.map(
-        (title, k): ResultColumn<PlannedVehicle> => ({
-          header: title,
-          cell: (v) => v.answers?.[k].answer ?? EMPTY_FIGURE,
-        }),
-      ),
+      ...QUESTION_TITLES.map((title, k): ResultColumn<PlannedVehicle> => ({
+        header: title,
+        cell: (v) => v.answers?.[k].answer ?? EMPTY_FIGURE,
+      })),
       { header: "To make the shortlist", cell: (v) => toShortlistText(v) || EMPTY_FIGURE },
       { header: "Reasons", cell: (v) => filterReasons(v, notAskedOfAny) || EMPTY_FIGURE },
     ];

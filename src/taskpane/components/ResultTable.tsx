@@ -24,27 +24,31 @@ const visuallyHidden = {
 } as const;
 
 const useStyles = makeStyles({
-  // Auto layout sizes columns to their words; long words break rather than run into the next cell.
-  table: {
-    tableLayout: "auto",
-    [NARROW_PANE]: { display: "block" },
-  },
+  // A table wider than the pane scrolls inside its own box rather than running over what is beside it.
+  scroll: { overflowX: "auto" },
+  // Auto layout sizes each column to its longest word, so words and amounts stay whole.
+  table: { tableLayout: "auto" },
+  figures: { width: "auto", minWidth: "min(100%, 24rem)" },
+  stackedTable: { [NARROW_PANE]: { display: "block" } },
   header: { [NARROW_PANE]: visuallyHidden },
   body: { [NARROW_PANE]: { display: "block" } },
   row: {
     [NARROW_PANE]: {
       display: "block",
+      height: "auto",
       paddingBlock: tokens.spacingVerticalS,
       borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     },
   },
   cell: {
-    overflowWrap: "anywhere",
+    overflowWrap: "break-word",
     verticalAlign: "top",
     paddingBlock: tokens.spacingVerticalXS,
+  },
+  stackedCell: {
     [NARROW_PANE]: {
       display: "grid",
-      gridTemplateColumns: "minmax(0, 2fr) minmax(0, 3fr)",
+      gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
       columnGap: tokens.spacingHorizontalS,
       height: "auto",
       "::before": {
@@ -57,9 +61,10 @@ const useStyles = makeStyles({
   headerCell: { verticalAlign: "bottom" },
   number: {
     textAlign: "end",
+    whiteSpace: "nowrap",
     fontVariantNumeric: "tabular-nums",
-    [NARROW_PANE]: { textAlign: "start" },
   },
+  stackedNumber: { [NARROW_PANE]: { textAlign: "start", whiteSpace: "normal" } },
 });
 
 export interface ResultColumn<Row> {
@@ -73,6 +78,11 @@ interface ResultTableProps<Row> {
   columns: readonly ResultColumn<Row>[];
   rows: readonly Row[];
   rowKey(row: Row, index: number): string;
+  /**
+   * Figures: a narrow two-column table of names and amounts that fits any
+   * pane as it is, so its rows never turn into cards.
+   */
+  figures?: boolean;
 }
 
 /**
@@ -80,37 +90,49 @@ interface ResultTableProps<Row> {
  * below 600 px each row as a card whose lines name their column, so no cell
  * ever prints over its neighbour.
  */
-export function ResultTable<Row>({ label, columns, rows, rowKey }: ResultTableProps<Row>) {
+export function ResultTable<Row>({ label, columns, rows, rowKey, figures = false }: ResultTableProps<Row>) {
   const styles = useStyles();
+  const stacked = !figures;
+  const cellClass = (numeric: boolean | undefined, ...extra: (string | false)[]) =>
+    mergeClasses(
+      styles.cell,
+      stacked && styles.stackedCell,
+      numeric && styles.number,
+      numeric && stacked && styles.stackedNumber,
+      ...extra,
+    );
   return (
-    <Table aria-label={label} size="small" className={styles.table}>
-      <TableHeader className={styles.header}>
-        <TableRow>
-          {columns.map((column) => (
-            <TableHeaderCell
-              key={column.header}
-              className={mergeClasses(styles.cell, styles.headerCell, column.numeric && styles.number)}
-            >
-              {column.header}
-            </TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody className={styles.body}>
-        {rows.map((row, index) => (
-          <TableRow key={rowKey(row, index)} className={styles.row}>
+    <div className={styles.scroll}>
+      <Table
+        aria-label={label}
+        size="small"
+        className={mergeClasses(styles.table, figures && styles.figures, stacked && styles.stackedTable)}
+      >
+        <TableHeader className={stacked ? styles.header : undefined}>
+          <TableRow>
             {columns.map((column) => (
-              <TableCell
-                key={column.header}
-                data-label={column.header}
-                className={mergeClasses(styles.cell, column.numeric && styles.number)}
-              >
-                {column.cell(row)}
-              </TableCell>
+              <TableHeaderCell key={column.header} className={cellClass(column.numeric, styles.headerCell)}>
+                {column.header}
+              </TableHeaderCell>
             ))}
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHeader>
+        <TableBody className={stacked ? styles.body : undefined}>
+          {rows.map((row, index) => (
+            <TableRow key={rowKey(row, index)} className={stacked ? styles.row : undefined}>
+              {columns.map((column) => (
+                <TableCell
+                  key={column.header}
+                  data-label={column.header}
+                  className={cellClass(column.numeric)}
+                >
+                  {column.cell(row)}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }

@@ -1,4 +1,12 @@
-import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Plan, PlannedVehicle } from "../../core/model";
 import type { PlanInputs } from "../../core/plan";
 import type { WrittenSheet } from "../../workbook/plannerWorkbook";
@@ -67,7 +75,7 @@ const FIGURE_COLUMNS: ResultColumn<[string, string]>[] = [
 ];
 
 function FigureTable({ label, rows }: { label: string; rows: [string, string][] }) {
-  return <ResultTable label={label} columns={FIGURE_COLUMNS} rows={rows} rowKey={([name]) => name} />;
+  return <ResultTable label={label} columns={FIGURE_COLUMNS} rows={rows} rowKey={([name]) => name} figures />;
 }
 
 /** "Expected pipeline $2,100,000 against the $2,500,000 goal (84.0%)". */

@@ -14,6 +14,7 @@ import {
 import { useEffect, useState } from "react";
 import type { SettingKey } from "../../core/model";
 import { SETTING_NAMES } from "../../core/settings";
+import { tidyText } from "../valueText";
 import {
   ADVANCED_SETTINGS,
   MAIN_SETTINGS,
@@ -105,6 +106,10 @@ function SettingControl({
         placeholder={placeholder}
         disabled={disabled}
         onChange={(_event, data) => onChange(key, data.value)}
+        onBlur={() => {
+          const tidy = tidyText("setting", key, text);
+          if (tidy !== text) onChange(key, tidy);
+        }}
       />
     </Field>
   );
