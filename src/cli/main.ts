@@ -194,6 +194,23 @@ function readInput(path: string): Uint8Array {
   }
 }
 
+/** "\nSheet Data starts with: Name, Cost." for each sheet with anything in it, so the user sees what to rename or map. */
+async function headersFound(workbook: XlsxWorkbook): Promise<string> {
+  const lines: string[] = [];
+  for (const name of workbook.sheetNames()) {
+    const block = await workbook.readSheet(name);
+    const row = block?.cells.find((cells) =>
+      cells.some((cell) => cell !== null && String(cell).trim() !== ""),
+    );
+    if (!row) continue;
+    const texts = row
+      .filter((cell) => cell !== null && String(cell).trim() !== "")
+      .map((cell) => String(cell).trim());
+    lines.push(`\nSheet ${name} starts with: ${texts.join(", ")}.`);
+  }
+  return lines.join("");
+}
+
 async function vehicleBlock(workbook: XlsxWorkbook, flags: PlanFlags): Promise<CellBlock> {
   if (flags.sheet !== undefined) {
     const block = await workbook.readSheet(flags.sheet);
@@ -221,7 +238,8 @@ async function vehicleBlock(workbook: XlsxWorkbook, flags: PlanFlags): Promise<C
   const source = await findVehicleSource(workbook);
   if (source === null) {
     throw new Stop(
-      `No sheet of the workbook (${workbook.sheetNames().join(", ")}) starts with a vehicle table header row: ${EXPECTED_HEADERS}.`,
+      `No sheet of the workbook (${workbook.sheetNames().join(", ")}) starts with a vehicle table header row: ${EXPECTED_HEADERS}.` +
+        (await headersFound(workbook)),
       1,
     );
   }

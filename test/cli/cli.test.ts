@@ -251,6 +251,17 @@ describe("vehicle-planner plan", () => {
     expect(run.stderr).toMatch(/^vehicle-planner: The plan setting Budget cannot be read/);
   });
 
+  test("issue 17.9 the no-table message lists the headers each sheet starts with", async () => {
+    const input = await workbookFile(tempDir(), (book) => {
+      book.addWorksheet("Data").addRow(["Name", "Cost", "MQL count"]);
+      book.addWorksheet("Notes");
+    });
+    const run = await cli("plan", input, "--out", join(tempDir(), "o.xlsx"));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("\nSheet Data starts with: Name, Cost, MQL count.\n");
+    expect(run.stderr).not.toContain("Sheet Notes");
+  });
+
   test("issue 17.10 --version prints the package's version", async () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     const run = await cli("--version");

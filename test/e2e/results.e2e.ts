@@ -208,3 +208,28 @@ test.each(WIDTHS)(
   },
   120_000,
 );
+
+test("issue 17.11 the plain-browser pane loads without console errors, has a favicon, and keeps the focus on Try the sample workbook", async () => {
+  const context = await session.browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(session.url);
+  await page.getByRole("button", { name: "Open workbook" }).waitFor();
+  const icon = await page.locator('link[rel="icon"]').getAttribute("href");
+  expect(icon).not.toBeNull();
+  const favicon = await page.request.get(new URL(icon ?? "", session.url).toString());
+  expect(favicon.status()).toBe(200);
+  const sample = page.getByRole("button", { name: "Try the sample workbook" });
+  await sample.focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Plan" }).and(page.locator(":enabled")).waitFor();
+  await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+    "Try the sample workbook",
+  );
+  // Let office.js finish whatever it does after start-up before the errors are counted.
+  await page.waitForTimeout(2_000);
+  expect(errors).toEqual([]);
+  await context.close();
+}, 120_000);
