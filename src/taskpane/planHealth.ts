@@ -115,7 +115,12 @@ export function planWarnings(plan: Plan, inputs: PlanInputs): PlanWarning[] {
       )} Budget, so nothing was allocated.`,
       ...setting("budget"),
     });
-  } else if (allocation.unallocated !== null && allocation.unallocated >= MONEY_TOLERANCE) {
+  } else if (
+    // With nothing shortlisted the whole budget is left over for the reason the first warning gives.
+    counts.shortlisted > 0 &&
+    allocation.unallocated !== null &&
+    allocation.unallocated >= MONEY_TOLERANCE
+  ) {
     warnings.push({
       text:
         `${formatMoney(Math.round(allocation.unallocated))} of the ${formatMoney(allocation.budget)} Budget is ` +

@@ -42,6 +42,9 @@ describe("SPEC 1.2 / issue 17.4 the banner is green only when the plan is sound"
     );
     expect(first.target).toEqual({ kind: "setting", key: "pipelineGoal" });
     expect(first.action).toBe("Go to Pipeline goal");
+    expect(planWarnings(plan, inputs).map((warning) => warning.text)).not.toContainEqual(
+      expect.stringContaining("unallocated"),
+    );
   });
 
   test("with a goal given, Q5 eliminations point at Minimum impact share instead", () => {
