@@ -49,6 +49,7 @@ const USAGE = `Usage:
       [--as-of DATE] [--lead-expiry HOURS]
   vehicle-planner compare WORKBOOK.xlsx [--scenario NAME]... [plan's options]
   vehicle-planner sample [FILE] [--force]
+  vehicle-planner --version
 
 plan     plans the workbook and writes it with the Shortlist, Vehicle Filter,
          Media Mix and Budget Curve sheets to --out (default: WORKBOOK-plan.xlsx
@@ -111,14 +112,89 @@ type PlanFlags = {
     : boolean;
 } & { scenario?: string[] };
 
+/** What each flag's value is, as the usage writes it. */
+const FLAG_VALUES: Record<string, string> = {
+  out: "FILE",
+  sheet: "NAME",
+  table: "NAME",
+  attention: "SHEET",
+  objective: "STAGE",
+  bandwidth: "N",
+  budget: "MONEY",
+  goal: "MONEY",
+  message: "COMPLEXITY",
+  scenario: "NAME",
+};
+
+type FlagOptions = Record<string, { type: "string" | "boolean"; short?: string }>;
+
+/** Edits (insert, delete, replace) that turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** The known flag a mistyped one most likely meant: a prefix of it, or at most two edits away. */
+function likelyFlag(name: string, known: readonly string[]): string | null {
+  const lower = name.toLowerCase();
+  const prefixed = known.find((flag) => lower.length > 0 && flag.startsWith(lower));
+  if (prefixed) return prefixed;
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const flag of known) {
+    const distance = editDistance(lower, flag);
+    if (distance < bestDistance) [best, bestDistance] = [flag, distance];
+  }
+  return best;
+}
+
+/**
+ * Our own words for a flag we do not know or one missing its value, before
+ * Node's parser would say it in its own: "unknown flag --budgt: did you mean --budget?".
+ */
+function checkFlags(args: readonly string[], options: FlagOptions): void {
+  const known = Object.keys(options);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") return;
+    if (!arg.startsWith("-") || arg === "-") continue;
+    const long = arg.startsWith("--");
+    const name = long ? arg.slice(2).split("=")[0] : arg.slice(1);
+    const key = long ? name : known.find((flag) => options[flag].short === name);
+    const option = key === undefined ? undefined : options[key];
+    if (key === undefined || option === undefined) {
+      const guess = likelyFlag(name.replace(/^-+/, ""), known);
+      throw usage(`unknown flag ${arg.split("=")[0]}${guess ? `: did you mean --${guess}?` : ""}`);
+    }
+    if (option.type !== "string" || arg.includes("=")) continue;
+    const value = args[i + 1];
+    if (value === undefined || (value.startsWith("--") && value.length > 2))
+      throw usage(`--${key} needs a value, as in --${key} ${FLAG_VALUES[key] ?? "VALUE"}`);
+    i += 1;
+  }
+}
+
 function parse(
   args: string[],
   options: typeof PLAN_OPTIONS | { force: { type: "boolean" }; help: { type: "boolean"; short: "h" } },
 ) {
+  checkFlags(args, options);
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw usage((error as Error).message);
+  } catch {
+    throw usage(
+      `the flags ${args.join(" ")} could not be read: write a value that starts with "-" as --flag=VALUE`,
+    );
   }
 }
 
@@ -135,6 +211,23 @@ function readInput(path: string): Uint8Array {
       (error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : (error as Error).message;
     throw new Stop(`Cannot read ${path}: ${reason}.`, 1);
   }
+}
+
+/** "\nSheet Data starts with: Name, Cost." for each sheet with anything in it, so the user sees what to rename or map. */
+async function headersFound(workbook: XlsxWorkbook): Promise<string> {
+  const lines: string[] = [];
+  for (const name of workbook.worksheetNames()) {
+    const block = await workbook.readSheet(name);
+    const row = block?.cells.find((cells) =>
+      cells.some((cell) => cell !== null && String(cell).trim() !== ""),
+    );
+    if (!row) continue;
+    const texts = row
+      .filter((cell) => cell !== null && String(cell).trim() !== "")
+      .map((cell) => String(cell).trim());
+    lines.push(`\nSheet ${name} starts with: ${texts.join(", ")}.`);
+  }
+  return lines.join("");
 }
 
 async function vehicleBlock(workbook: XlsxWorkbook, flags: PlanFlags): Promise<CellBlock> {
@@ -164,7 +257,8 @@ async function vehicleBlock(workbook: XlsxWorkbook, flags: PlanFlags): Promise<C
   const source = await findVehicleSource(workbook);
   if (source === null) {
     throw new Stop(
-      `No sheet of the workbook (${workbook.worksheetNames().join(", ") || "it has no worksheets"}) starts with a vehicle table header row: ${EXPECTED_HEADERS}.`,
+      `No sheet of the workbook (${workbook.worksheetNames().join(", ") || "it has no worksheets"}) starts with a vehicle table header row: ${EXPECTED_HEADERS}.` +
+        (await headersFound(workbook)),
       1,
     );
   }
@@ -200,6 +294,15 @@ async function leadsBlock(workbook: XlsxWorkbook, flags: PlanFlags): Promise<Cel
 
 function printIssues(io: CliIo, issues: readonly Issue[]): void {
   for (const issue of issues) io.stderr(`${issue.severity}: ${describeIssue(issue)}\n`);
+}
+
+/** Prints the problems the stop message does not already say, then stops: each one is printed once. */
+function stopWith(io: CliIo, message: string, issues: readonly Issue[]): never {
+  printIssues(
+    io,
+    issues.filter((issue) => !message.includes(describeIssue(issue))),
+  );
+  throw new Stop(message, 1);
 }
 
 function defaultOut(input: string): string {
@@ -272,8 +375,7 @@ async function prepare(args: string[], io: CliIo): Promise<Prepared | null> {
   const inputs = readPlanInputs(request);
   if (!inputs.ok) {
     step(null);
-    printIssues(io, inputs.issues);
-    throw new Stop(inputs.message, 1);
+    stopWith(io, inputs.message, inputs.issues);
   }
   const scenarios = readScenarioTable(await scenariosBlock(workbook));
   if (!scenarios.ok) throw new Stop(scenarios.message, 1);
@@ -323,8 +425,7 @@ async function planCommand(args: string[], io: CliIo): Promise<number> {
   const planned = makePlan(scenario.inputs);
   if (!planned.ok) {
     prepared.step(null);
-    printIssues(io, planned.issues);
-    throw new Stop(planned.message, 1);
+    stopWith(io, planned.message, planned.issues);
   }
   // The JSON holds every issue stderr shows: the scenario's rows first, as printed.
   const plan = { ...planned.value, issues: [...scenario.issues, ...planned.value.issues] };
@@ -353,8 +454,7 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
   const compared = compareScenarios(prepared.inputs, prepared.scenarios, prepared.flags.scenario ?? []);
   if (!compared.ok) {
     prepared.step(null);
-    printIssues(io, compared.issues);
-    throw new Stop(compared.message, 1);
+    stopWith(io, compared.message, compared.issues);
   }
   const { comparisons, issues } = compared.value;
   const sheets = [...buildOutputSheets(comparisons[0].plan), buildScenarioSheet(comparisons)];
@@ -448,6 +548,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
       (command === undefined ? io.stderr : io.stdout)(USAGE);
       return command === undefined ? 2 : 0;
+    }
+    if (command === "--version" || command === "-v" || command === "version") {
+      const { version } = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as {
+        version: string;
+      };
+      io.stdout(`vehicle-planner ${version}\n`);
+      return 0;
     }
     const run = COMMANDS[command];
     if (!run) throw usage(`unknown command "${command}"`);

@@ -76,9 +76,21 @@ export function investmentBounds(
   };
 }
 
+/** β_i and where it came from: fitted from the prior year (and whether SPEC 4's bounds clipped it), or the setting. */
+export interface ElasticityFit {
+  elasticity: number;
+  source: "prior period" | "default";
+  clipped: boolean;
+}
+
 /** β_i: fitted from the prior year when SPEC 4 allows it, else the plan's Returns elasticity. */
-export function responseElasticity(input: AllocationInput, settings: PlanSettings): number {
+export function elasticityFit(input: AllocationInput, settings: PlanSettings): ElasticityFit {
   const { current, pipeline, priorInvestment, priorPipeline } = input;
+  const fallback: ElasticityFit = {
+    elasticity: settings.returnsElasticity,
+    source: "default",
+    clipped: false,
+  };
   const canFit =
     current > 0 &&
     pipeline > 0 &&
@@ -87,11 +99,16 @@ export function responseElasticity(input: AllocationInput, settings: PlanSetting
     priorInvestment > 0 &&
     priorPipeline > 0 &&
     priorInvestment !== current;
-  if (!canFit) return settings.returnsElasticity;
+  if (!canFit) return fallback;
   const fitted = Math.log(pipeline / priorPipeline) / Math.log(current / priorInvestment);
   // Investments a rounding step apart give 0/0; there is no slope to fit then.
-  if (Number.isNaN(fitted)) return settings.returnsElasticity;
-  return Math.min(FITTED_ELASTICITY_MAX, Math.max(FITTED_ELASTICITY_MIN, fitted));
+  if (Number.isNaN(fitted)) return fallback;
+  const elasticity = Math.min(FITTED_ELASTICITY_MAX, Math.max(FITTED_ELASTICITY_MIN, fitted));
+  return { elasticity, source: "prior period", clipped: elasticity !== fitted };
+}
+
+export function responseElasticity(input: AllocationInput, settings: PlanSettings): number {
+  return elasticityFit(input, settings).elasticity;
 }
 
 /** P_i(x) = P_i (x / c_i)^β_i. */

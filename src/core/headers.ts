@@ -43,7 +43,7 @@ const OTHER_NAMES: Partial<Record<FieldKey, readonly string[]>> = {
   vehicle: ["name", "vehiclename", "tactic", "program", "leadsource", "source"],
   channel: ["media", "medium", "mediatype", "category"],
   investment: ["spend", "cost", "budget", "investmentusd"],
-  leads: ["leadcount", "responses", "inquiries"],
+  leads: ["leadcount", "responses", "inquiries", "mqls", "mql", "marketingqualifiedleads"],
   conversion: ["conversion", "convrate", "leadtoopportunity", "leadtoopp", "opprate"],
   dealSize: ["avgdealsize", "dealsize", "avgdeal", "averagedeal"],
   pipeline: ["pipelinedollars", "pipelinevalue"],

@@ -1,5 +1,6 @@
 import { Subtitle2, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useState, type DragEvent, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
+import type { SettingKey } from "../core/model";
 import type { PaneHost } from "./host";
 import { FileOpener } from "./components/FileOpener";
 import { MappingEditor } from "./components/MappingEditor";
@@ -8,7 +9,8 @@ import { ProblemList } from "./components/ProblemList";
 import { SettingsForm } from "./components/SettingsForm";
 import { SourcePicker } from "./components/SourcePicker";
 import { StatusMessage } from "./components/StatusMessage";
-import { usePlanner } from "./usePlanner";
+import type { HealthTarget } from "./planHealth";
+import { usePlanner, type PlanResult } from "./usePlanner";
 
 // Results need a plan, so they load with the engine when the user first plans, not at start-up.
 const ResultsView = lazy(() =>
@@ -49,11 +51,22 @@ const useStyles = makeStyles({
   },
 });
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+const RESULTS_HEADING = "results-heading";
+const PROBLEMS_HEADING = "problems-heading";
+
+/** Scrolls a section's heading to the top and puts the keyboard there, so the user lands on what just appeared. */
+function bringToHeading(id: string): void {
+  const heading = document.getElementById(id);
+  if (!heading) return;
+  heading.scrollIntoView?.({ block: "start" });
+  heading.focus({ preventScroll: true });
+}
+
+function Section({ title, headingId, children }: { title: string; headingId?: string; children: ReactNode }) {
   const styles = useStyles();
   return (
     <section className={styles.section} aria-label={title}>
-      <h2 className={styles.heading}>
+      <h2 className={styles.heading} id={headingId} tabIndex={headingId ? -1 : undefined}>
         <Subtitle2>{title}</Subtitle2>
       </h2>
       {children}
@@ -69,6 +82,20 @@ export function PlannerPane({ host }: { host: PaneHost }) {
   const [dragging, setDragging] = useState(false);
   const busy = state.progress !== null;
   const inExcel = host.kind === "excel";
+  const [settingToFocus, setSettingToFocus] = useState<{ key: SettingKey } | null>(null);
+  // The result on screen when Plan was pressed: a different one afterwards means the plan is new.
+  const revealAfter = useRef<PlanResult | null | undefined>(undefined);
+
+  useEffect(() => {
+    if (revealAfter.current === undefined || busy) return;
+    if (state.result && state.result !== revealAfter.current) bringToHeading(RESULTS_HEADING);
+    revealAfter.current = undefined;
+  }, [busy, state.result]);
+
+  const goTo = (target: HealthTarget) => {
+    if (target.kind === "problems") bringToHeading(PROBLEMS_HEADING);
+    else setSettingToFocus({ key: target.key });
+  };
 
   const dropHandlers =
     host.kind === "browser"
@@ -155,6 +182,7 @@ export function PlannerPane({ host }: { host: PaneHost }) {
           <SettingsForm
             texts={state.settings}
             disabled={busy}
+            focusRequest={settingToFocus}
             onChange={planner.setSetting}
             onSave={() => void planner.saveSettings()}
           />
@@ -165,17 +193,23 @@ export function PlannerPane({ host }: { host: PaneHost }) {
         <PlanControls
           canPlan={state.source !== null}
           progress={state.progress}
-          onPlan={() => void planner.plan()}
+          onPlan={() => {
+            revealAfter.current = state.result;
+            void planner.plan();
+          }}
           onCancel={planner.cancel}
         />
       </div>
 
       {state.result && (
-        <Section title="Results">
+        <Section title="Results" headingId={RESULTS_HEADING}>
           <Suspense fallback={<Text>Loading the results…</Text>}>
             <ResultsView
               plan={state.result.plan}
+              inputs={state.result.inputs}
               written={state.result.written}
+              problemCount={state.problems.length}
+              onGoTo={goTo}
               onShowSheet={inExcel ? (name) => void planner.activateSheet(name) : undefined}
               onDownload={inExcel ? undefined : () => void planner.downloadPlan()}
             />
@@ -190,8 +224,8 @@ export function PlannerPane({ host }: { host: PaneHost }) {
               inputs={state.result.inputs}
               plan={state.result.plan}
               busy={busy}
-              onSaveScenario={(name, change) => void planner.saveScenario(name, change)}
-              onCompare={() => void planner.compareSavedScenarios()}
+              onSaveScenario={planner.saveScenario}
+              onCompare={planner.compareSavedScenarios}
               replanOnChange={
                 inExcel ? { on: state.replanOnChange, onToggle: planner.setReplanOnChange } : undefined
               }
@@ -201,7 +235,7 @@ export function PlannerPane({ host }: { host: PaneHost }) {
       )}
 
       {state.problems.length > 0 && (
-        <Section title={`Problems (${state.problems.length})`}>
+        <Section title={`Problems (${state.problems.length})`} headingId={PROBLEMS_HEADING}>
           {inExcel && <Text>Choose a problem to select its cell.</Text>}
           <ProblemList
             problems={state.problems}

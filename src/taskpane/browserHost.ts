@@ -33,6 +33,21 @@ function download(bytes: Uint8Array, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** The part of office.js's internal logger that, outside Office, frames Microsoft's telemetry page 3 s after start. */
+interface OfficeLogger {
+  OSF?: { Logger?: { ulsEndpoint?: { loadProxyFrame(): void } | null } };
+}
+
+/**
+ * A plain browser has no Office to log to, and the page's policy forbids the
+ * frame (a console error on every load): office.js is told not to make it.
+ */
+function keepOfficeTelemetryFrameOut(): void {
+  const endpoint = (window as unknown as OfficeLogger).OSF?.Logger?.ulsEndpoint;
+  if (endpoint) endpoint.loadProxyFrame = () => undefined;
+}
+
 export function browserHost(): PaneHost {
+  keepOfficeTelemetryFrameOut();
   return { kind: "browser", openFile, loadSample, download };
 }

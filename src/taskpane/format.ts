@@ -1,5 +1,5 @@
 /** Figures as the pane shows them: the same words as the sheets and the CLI, an empty figure as a dash. */
-import { formatMoney, formatPercent } from "../core/numberText";
+import { formatMoney, formatPercentFixed } from "../core/numberText";
 
 export const EMPTY_FIGURE = "—";
 
@@ -8,5 +8,5 @@ export function money(value: number | null): string {
 }
 
 export function percent(value: number | null): string {
-  return value === null ? EMPTY_FIGURE : formatPercent(value);
+  return value === null ? EMPTY_FIGURE : formatPercentFixed(value);
 }

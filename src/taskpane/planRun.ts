@@ -16,6 +16,7 @@ import {
   type SourceRef,
   type WrittenSheet,
 } from "../workbook/plannerWorkbook";
+import { planWarnings, type PlanWarning } from "./planHealth";
 import { plannedMessage } from "./summary";
 import { errorText } from "./errors";
 import {
@@ -50,7 +51,15 @@ export interface RunHooks {
 }
 
 export type RunResult =
-  | { kind: "planned"; plan: Plan; inputs: PlanInputs; written: WrittenSheet[]; message: string }
+  | {
+      kind: "planned";
+      plan: Plan;
+      inputs: PlanInputs;
+      written: WrittenSheet[];
+      message: string;
+      /** What keeps the plan from being sound; empty when it is. */
+      warnings: PlanWarning[];
+    }
   | { kind: "failed"; message: string; issues: Issue[] }
   | { kind: "cancelled"; duringWrite: boolean };
 
@@ -130,5 +139,12 @@ export async function runPlan(workbook: PlannerWorkbook, job: PlanJob, hooks: Ru
   }
   if (hooks.isCancelled()) return { kind: "cancelled", duringWrite: true };
   hooks.onProgress("Writing the plan", 1);
-  return { kind: "planned", plan, inputs: inputs.value, written, message: plannedMessage(plan, written) };
+  return {
+    kind: "planned",
+    plan,
+    inputs: inputs.value,
+    written,
+    message: plannedMessage(plan, written),
+    warnings: planWarnings(plan, inputs.value),
+  };
 }

@@ -10,7 +10,8 @@ import { dayTimeToIso } from "../core/dates";
 import type { Issue } from "../core/issues";
 import { COMPLEXITIES, STAGES } from "../core/model";
 import type { PlanSettings, SettingKey } from "../core/model";
-import { formatMoney, formatPercent, formatPlain } from "../core/numberText";
+import { formatMoney, formatPercentFixed, formatPlain } from "../core/numberText";
+import { valueKind, valueText } from "./valueText";
 import { DEFAULT_SETTINGS, parseSettingValue, SETTING_NAMES, settingKeyForName } from "../core/settings";
 
 export const SETTINGS_SHEET = "Planner Settings";
@@ -44,7 +45,7 @@ function defaultText(key: SettingKey): string {
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (typeof value === "string") return value;
   if (value === null) return "None";
-  if (RATE_SETTINGS.has(key)) return formatPercent(value);
+  if (RATE_SETTINGS.has(key)) return formatPercentFixed(value);
   if (MONEY_SETTINGS.has(key)) return formatMoney(value);
   return formatPlain(value);
 }
@@ -125,7 +126,10 @@ export function readSettingTexts(table: CellBlock | null): SettingTexts {
   if (!table) return texts;
   for (const row of table.cells.slice(1)) {
     const key = settingKeyForName(cellText(row[0] ?? null));
-    if (key && texts[key] === undefined) texts[key] = cellText(row[row.length - 1] ?? null);
+    if (key && texts[key] === undefined) {
+      const value = row[row.length - 1] ?? null;
+      texts[key] = typeof value === "number" ? valueText(valueKind(key), value) : cellText(value);
+    }
   }
   return texts;
 }

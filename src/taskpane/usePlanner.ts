@@ -13,6 +13,7 @@ import type { PlanInputs } from "../core/plan";
 import type { PlannerWorkbook, SourceCandidate, SourceRef, WrittenSheet } from "../workbook/plannerWorkbook";
 import type { ExcelActions, FileWorkbook, PaneHost } from "./host";
 import { errorText } from "./errors";
+import type { ScenarioComparison } from "../core/scenarios";
 import type { WhatIfChange } from "./whatIf";
 import type { PlanStep, RunResult } from "./planRun";
 import {
@@ -44,6 +45,12 @@ export interface PlanResult {
   /** The inputs the plan was made from, so what-if changes replan without reading the workbook again. */
   inputs: PlanInputs;
   written: WrittenSheet[];
+}
+
+/** What Compare scenarios did, shown beside its button: the `Scenarios` rows when it worked. */
+export interface CompareReport {
+  status: Status;
+  comparisons: ScenarioComparison[];
 }
 
 export interface PlannerState {
@@ -187,8 +194,8 @@ export interface Planner {
   selectCell(reference: string): Promise<void>;
   activateSheet(sheetName: string): Promise<void>;
   downloadPlan(): Promise<void>;
-  saveScenario(name: string, change: WhatIfChange): Promise<void>;
-  compareSavedScenarios(): Promise<void>;
+  saveScenario(name: string, change: WhatIfChange): Promise<Status>;
+  compareSavedScenarios(): Promise<CompareReport>;
   setReplanOnChange(on: boolean): void;
 }
 
@@ -221,6 +228,15 @@ export function usePlanner(host: PaneHost): Planner {
   const say = useCallback(
     (intent: StatusIntent, text: string) => update({ status: { intent, text } }),
     [update],
+  );
+
+  /** Says it in the banner and hands it back, for the control that asked to show it beside itself. */
+  const report = useCallback(
+    (intent: StatusIntent, text: string): Status => {
+      say(intent, text);
+      return { intent, text };
+    },
+    [say],
   );
 
   const listenForChanges = useCallback(
@@ -470,7 +486,14 @@ export function usePlanner(host: PaneHost): Planner {
         problems: outcome.plan.issues,
       });
       const extra = host.kind === "browser" ? " Download plan saves the workbook with these sheets." : "";
-      say("success", outcome.message + extra);
+      const { warnings } = outcome;
+      const checks =
+        warnings.length === 0
+          ? ""
+          : ` ${warnings.length === 1 ? "One warning" : `${warnings.length} warnings`}: ${warnings
+              .map((warning) => warning.text)
+              .join(" ")}`;
+      say(warnings.length === 0 ? "success" : "warning", outcome.message + extra + checks);
     }
   }, [host.kind, say, update]);
 
@@ -518,9 +541,9 @@ export function usePlanner(host: PaneHost): Planner {
   }, [host, say]);
 
   const saveScenario = useCallback(
-    async (name: string, change: WhatIfChange) => {
+    async (name: string, change: WhatIfChange): Promise<Status> => {
       const { workbook } = stateRef.current;
-      if (!workbook) return;
+      if (!workbook) return { intent: "error", text: "No workbook is open." };
       const { SCENARIO_HEADERS, SCENARIO_SHEET, SCENARIO_TABLE } = await import(
         /* webpackChunkName: "plan" */ "./whatIf"
       );
@@ -529,39 +552,41 @@ export function usePlanner(host: PaneHost): Planner {
           SCENARIO_SHEET,
           SCENARIO_TABLE,
           SCENARIO_HEADERS,
-          [[name, change.vehicle, change.field, change.value]],
+          [[name, change.vehicle, change.field, change.number ?? change.value]],
           "append",
         );
-        say("success", `Saved the change as scenario "${name}" in ${SCENARIO_SHEET}.`);
+        return report("success", `Saved the change as scenario "${name}" in ${SCENARIO_SHEET}.`);
       } catch (error) {
-        say("error", `Could not save the scenario: ${errorText(error)}`);
+        return report("error", `Could not save the scenario: ${errorText(error)}`);
       }
     },
-    [say],
+    [report],
   );
 
-  const compareSavedScenarios = useCallback(async () => {
+  const compareSavedScenarios = useCallback(async (): Promise<CompareReport> => {
     const { workbook, result } = stateRef.current;
-    if (!workbook || !result) return;
+    if (!workbook || !result) return { status: { intent: "error", text: "Plan first." }, comparisons: [] };
     try {
       const { compareSaved } = await import(/* webpackChunkName: "plan" */ "./whatIf");
       const compared = await compareSaved(workbook, result.inputs);
-      if (!compared.ok) {
-        update({ problems: compared.issues });
-        say("error", compared.message);
-        return;
-      }
       update({ problems: compared.issues });
+      if (!compared.ok) return { status: report("error", compared.message), comparisons: [] };
       const sheets = compared.written.map((sheet) => sheet.sheetName).join(", ");
       const count = compared.comparisons.length - 1;
-      say(
-        "success",
-        `Compared ${count} scenario${count === 1 ? "" : "s"} with the base plan. Wrote ${sheets}.`,
-      );
+      return {
+        status: report(
+          "success",
+          `Compared ${count} scenario${count === 1 ? "" : "s"} with the base plan. Wrote ${sheets}.`,
+        ),
+        comparisons: compared.comparisons,
+      };
     } catch (error) {
-      say("error", `Could not compare the scenarios: ${errorText(error)}`);
+      return {
+        status: report("error", `Could not compare the scenarios: ${errorText(error)}`),
+        comparisons: [],
+      };
     }
-  }, [say, update]);
+  }, [report, update]);
 
   const setReplanOnChange = useCallback(
     (on: boolean) => {

@@ -3,6 +3,7 @@
  * to the inputs already read (no workbook round trip per keystroke), its
  * difference from the base plan, and comparing the saved scenarios.
  */
+import { elasticityFit, type ElasticityFit } from "../core/allocation";
 import { FIELD_HEADERS } from "../core/headers";
 import type { Issue } from "../core/issues";
 import type { FieldKey, Plan, SettingKey } from "../core/model";
@@ -59,6 +60,8 @@ export interface WhatIfChange {
   /** A field's header or a setting's name, as a scenario row writes it. */
   field: string;
   value: string;
+  /** The value as a number when it reads as one, so the scenario sheet keeps a number rather than text. */
+  number?: number | null;
 }
 
 export interface ChannelShift {
@@ -68,7 +71,14 @@ export interface ChannelShift {
 }
 
 export type WhatIfResult =
-  | { ok: true; comparison: ScenarioComparison; channels: ChannelShift[]; issues: Issue[] }
+  | {
+      ok: true;
+      comparison: ScenarioComparison;
+      channels: ChannelShift[];
+      issues: Issue[];
+      /** The changed plan's returns curves, to say why money moved as it did. */
+      curves: ReturnsCurve[];
+    }
   | { ok: false; message: string };
 
 export function fieldLabel(field: FieldKey): string {
@@ -107,6 +117,7 @@ export function tryChange(inputs: PlanInputs, base: Plan, change: WhatIfChange):
     comparison: compareWithBase("What if", plan.value, base),
     channels,
     issues: applied.issues,
+    curves: returnsCurves(plan.value, inputs),
   };
 }
 
@@ -135,4 +146,38 @@ export async function compareSaved(
     buildScenarioSheet(comparisons),
   ]);
   return { ok: true, comparisons, written, issues };
+}
+
+/** A shortlisted vehicle's returns curve: how fast its pipeline grows with money, and where that came from. */
+export interface ReturnsCurve {
+  vehicle: string;
+  recommendedInvestment: number | null;
+  fit: ElasticityFit;
+}
+
+/**
+ * The returns curve of each shortlisted vehicle of `plan`, in rank order: a
+ * flat curve (low elasticity) is why money can move away from a vehicle that
+ * a change seems to favour.
+ */
+export function returnsCurves(plan: Plan, inputs: PlanInputs): ReturnsCurve[] {
+  const parsed = new Map(inputs.table.vehicles.map((row) => [row.row, row.values]));
+  return plan.vehicles
+    .filter((vehicle) => vehicle.rank !== null)
+    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+    .map((vehicle) => {
+      const values = parsed.get(vehicle.row);
+      const fit = elasticityFit(
+        {
+          current: vehicle.investment ?? 0,
+          pipeline: vehicle.pipeline ?? 0,
+          priorInvestment: values?.priorInvestment ?? null,
+          priorPipeline: values?.priorPipeline ?? null,
+          minInvestment: null,
+          maxInvestment: null,
+        },
+        plan.settings,
+      );
+      return { vehicle: vehicle.vehicle, recommendedInvestment: vehicle.recommendedInvestment, fit };
+    });
 }

@@ -240,7 +240,7 @@ describe("vehicle-planner plan", () => {
 
   test.each([
     ["no WORKBOOK", [], 2, /a WORKBOOK.xlsx is needed/],
-    ["an unknown flag", ["--colour"], 2, /Unknown option '--colour'/],
+    ["an unknown flag", ["--colour"], 2, /^vehicle-planner: unknown flag --colour\n/],
     ["--sheet and --table together", ["--sheet", "A", "--table", "B"], 2, /not both/],
   ])("SPEC 7 bad usage: %s exits 2 with the usage", async (_, extra, code, message) => {
     const args =
@@ -249,6 +249,43 @@ describe("vehicle-planner plan", () => {
     expect(run.code).toBe(code);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toContain("Usage:");
+  });
+
+  test.each([
+    [["--budgt", "5"], "vehicle-planner: unknown flag --budgt: did you mean --budget?\n"],
+    [["--gaol=5"], "vehicle-planner: unknown flag --gaol: did you mean --goal?\n"],
+    [["--bud", "5"], "vehicle-planner: unknown flag --bud: did you mean --budget?\n"],
+    [["--budget"], "vehicle-planner: --budget needs a value, as in --budget MONEY\n"],
+    [["--out", "--force"], "vehicle-planner: --out needs a value, as in --out FILE\n"],
+  ])("issue 17.10 SPEC 7 bad flags %j get our own words, never Node's parser text", async (extra, first) => {
+    const run = await cli("plan", SAMPLE, ...extra);
+    expect(run.code).toBe(2);
+    expect(run.stderr.startsWith(first)).toBe(true);
+    expect(run.stderr).not.toMatch(/Unknown option|argument missing|positional argument/);
+  });
+
+  test("issue 17.10 a setting that does not parse is printed once", async () => {
+    const run = await cli("plan", SAMPLE, "--budget", "abc", "--out", join(tempDir(), "o.xlsx"));
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('"abc" is not a number').length - 1).toBe(1);
+    expect(run.stderr).toMatch(/^vehicle-planner: The plan setting Budget cannot be read/);
+  });
+
+  test("issue 17.9 the no-table message lists the headers each sheet starts with", async () => {
+    const input = await workbookFile(tempDir(), (book) => {
+      book.addWorksheet("Data").addRow(["Name", "Cost", "MQL count"]);
+      book.addWorksheet("Notes");
+    });
+    const run = await cli("plan", input, "--out", join(tempDir(), "o.xlsx"));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("\nSheet Data starts with: Name, Cost, MQL count.\n");
+    expect(run.stderr).not.toContain("Sheet Notes");
+  });
+
+  test("issue 17.10 --version prints the package's version", async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    const run = await cli("--version");
+    expect(run).toEqual({ code: 0, stdout: `vehicle-planner ${version}\n`, stderr: "" });
   });
 
   test("SPEC 7 an unknown command exits 2", async () => {

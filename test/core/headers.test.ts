@@ -19,7 +19,7 @@ const SPEC_NAMES: [FieldKey, string, string[]][] = [
   ["vehicle", "Vehicle", ["name", "vehiclename", "tactic", "program", "leadsource", "source"]],
   ["channel", "Channel", ["media", "medium", "mediatype", "category"]],
   ["investment", "Investment", ["spend", "cost", "budget", "investmentusd"]],
-  ["leads", "Leads", ["leadcount", "responses", "inquiries"]],
+  ["leads", "Leads", ["leadcount", "responses", "inquiries", "mqls", "mql", "marketingqualifiedleads"]],
   ["conversion", "Conversion rate", ["conversion", "convrate", "leadtoopportunity", "leadtoopp", "opprate"]],
   ["dealSize", "Average deal size", ["avgdealsize", "dealsize", "avgdeal", "averagedeal"]],
   ["pipeline", "Pipeline", ["pipelinedollars", "pipelinevalue"]],

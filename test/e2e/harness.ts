@@ -91,11 +91,12 @@ export async function startSession(): Promise<Session> {
 /** A fresh page on the pane, with every dialog failing the test. */
 export async function openPane(
   session: Session,
-  options: { bypassCSP?: boolean } = {},
+  options: { bypassCSP?: boolean; width?: number } = {},
 ): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
   const context = await session.browser.newContext({
     acceptDownloads: true,
     bypassCSP: options.bypassCSP ?? false,
+    ...(options.width ? { viewport: { width: options.width, height: 900 } } : {}),
   });
   const page = await context.newPage();
   const dialogs: string[] = [];

@@ -71,7 +71,9 @@ describe("the pane in Excel", () => {
     await plan(user);
 
     expect(statusText()).toBe(
-      "Planned 4 vehicles: 4 shortlisted. Wrote Shortlist, Vehicle Filter, Media Mix.",
+      "Planned 4 vehicles: 4 shortlisted. Wrote Shortlist, Vehicle Filter, Media Mix." +
+        " One warning: 4 of 5 shortlist places are filled (Bandwidth 5): the table has only 4 valid vehicles;" +
+        " lower Bandwidth in Settings.",
     );
     expect(workbook.written).toHaveLength(1);
     expect(workbook.written[0].map((sheet) => sheet.sheetName)).toEqual([
@@ -371,7 +373,9 @@ describe("the pane in a browser", () => {
 
     expect(statusText()).toBe(
       "Planned 4 vehicles: 4 shortlisted. Wrote Shortlist, Vehicle Filter, Media Mix. " +
-        "Download plan saves the workbook with these sheets.",
+        "Download plan saves the workbook with these sheets." +
+        " One warning: 4 of 5 shortlist places are filled (Bandwidth 5): the table has only 4 valid vehicles;" +
+        " lower Bandwidth in Settings.",
     );
     expect(workbook.written).toHaveLength(1);
     await user.click(screen.getByRole("button", { name: "Download plan" }));

@@ -62,7 +62,7 @@ test("SPEC 8 Save as scenario writes the change to Planner Scenarios, and Compar
   expect(workbook.inputTableWrites.at(-1)).toEqual({
     sheetName: "Planner Scenarios",
     tableName: "tblPlannerScenarios",
-    rows: [["Two vehicles", "", "Bandwidth", "2"]],
+    rows: [["Two vehicles", "", "Bandwidth", 2]],
   });
   await user.click(within(panel).getByRole("button", { name: "Compare scenarios" }));
   await waitFor(() =>

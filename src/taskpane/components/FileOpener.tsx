@@ -22,7 +22,7 @@ export function FileOpener({ fileName, busy, onOpen, onSample }: FileOpenerProps
     <div className={styles.row}>
       <Button
         appearance={fileName ? "secondary" : "primary"}
-        disabled={busy}
+        disabledFocusable={busy}
         onClick={() => input.current?.click()}
       >
         Open workbook
@@ -39,7 +39,8 @@ export function FileOpener({ fileName, busy, onOpen, onSample }: FileOpenerProps
           if (file) onOpen(file);
         }}
       />
-      <Link as="button" disabled={busy} onClick={onSample}>
+      {/* Focusable while a workbook opens, so the keyboard stays on the control the user pressed. */}
+      <Link as="button" disabledFocusable={busy} onClick={onSample}>
         Try the sample workbook
       </Link>
       <Text>{fileName ? `Open: ${fileName}` : "or drop an .xlsx file on this pane."}</Text>

@@ -11,8 +11,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
 import type { SettingKey } from "../../core/model";
 import { SETTING_NAMES } from "../../core/settings";
+import { tidyText } from "../valueText";
 import {
   ADVANCED_SETTINGS,
   MAIN_SETTINGS,
@@ -30,6 +32,13 @@ interface SettingsFormProps {
   disabled: boolean;
   onChange(key: SettingKey, text: string): void;
   onSave(): void;
+  /** A setting to open and put the keyboard on (a warning's "Go to …" button); a new object each time. */
+  focusRequest?: { key: SettingKey } | null;
+}
+
+/** The id of a setting's field, so a warning can take the user to it. */
+function settingFieldId(key: SettingKey): string {
+  return `setting-${key}`;
 }
 
 function SettingControl({
@@ -46,6 +55,7 @@ function SettingControl({
   const { key, control, placeholder } = spec;
   const problem = settingProblem(key, text);
   const field = {
+    id: settingFieldId(key),
     label: SETTING_NAMES[key],
     validationState: problem ? problem.severity : ("none" as const),
     validationMessage: problem?.message,
@@ -96,14 +106,34 @@ function SettingControl({
         placeholder={placeholder}
         disabled={disabled}
         onChange={(_event, data) => onChange(key, data.value)}
+        onBlur={() => {
+          const tidy = tidyText("setting", key, text);
+          if (tidy !== text) onChange(key, tidy);
+        }}
       />
     </Field>
   );
 }
 
 /** SPEC 1.2 settings; blank takes the default shown as the placeholder. */
-export function SettingsForm({ texts, disabled, onChange, onSave }: SettingsFormProps) {
+export function SettingsForm({ texts, disabled, onChange, onSave, focusRequest }: SettingsFormProps) {
   const styles = useStyles();
+  const [advancedOpen, setAdvancedOpen] = useState(false);
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    if (ADVANCED_SETTINGS.some((spec) => spec.key === focusRequest.key)) setAdvancedOpen(true);
+    // The Advanced panel renders its controls on the next frame after it opens.
+    const frame = requestAnimationFrame(() => {
+      const control = document
+        .getElementById(settingFieldId(focusRequest.key))
+        ?.querySelector<HTMLElement>("input, button");
+      control?.scrollIntoView?.({ block: "center" });
+      control?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusRequest]);
+
   const control = (spec: SettingSpec) => (
     <SettingControl
       key={spec.key}
@@ -116,7 +146,11 @@ export function SettingsForm({ texts, disabled, onChange, onSave }: SettingsForm
   return (
     <div className={styles.grid}>
       {MAIN_SETTINGS.map(control)}
-      <Accordion collapsible>
+      <Accordion
+        collapsible
+        openItems={advancedOpen ? ["advanced"] : []}
+        onToggle={(_event, data) => setAdvancedOpen(data.openItems.includes("advanced"))}
+      >
         <AccordionItem value="advanced">
           <AccordionHeader>Advanced</AccordionHeader>
           <AccordionPanel>

@@ -1,17 +1,13 @@
 import {
   Button,
   Dropdown,
+  MessageBar,
+  MessageBarBody,
   Field,
   Input,
   Option,
   Slider,
   Switch,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
@@ -19,22 +15,47 @@ import {
 import { useMemo, useState } from "react";
 import type { FieldKey, Plan, SettingKey } from "../../core/model";
 import type { PlanInputs } from "../../core/plan";
+import type { ScenarioComparison } from "../../core/scenarios";
 import { money } from "../format";
 import { PlanCharts } from "./charts/PlanCharts";
+import type { CompareReport, Status } from "../usePlanner";
+import { ResultTable, type ResultColumn } from "./ResultTable";
+import { sliderRange, tidyText, typedNumber, valueKind, valueText } from "../valueText";
 import {
   fieldLabel,
   settingLabel,
   tryChange,
   WHAT_IF_FIELDS,
   WHAT_IF_SETTINGS,
+  type ChannelShift,
+  type ReturnsCurve,
   type WhatIfChange,
 } from "../whatIf";
 
 const useStyles = makeStyles({
   panel: { display: "grid", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "end" },
-  number: { textAlign: "end" },
+  slider: { width: "100%", boxSizing: "border-box" },
 });
+
+const CHANNEL_COLUMNS: ResultColumn<ChannelShift>[] = [
+  { header: "Channel", cell: (row) => row.channel },
+  { header: "Recommended now", numeric: true, cell: (row) => money(row.base) },
+  { header: "With the change", numeric: true, cell: (row) => money(row.changed) },
+];
+
+function curveSource(curve: ReturnsCurve): string {
+  const { fit } = curve;
+  if (fit.source === "default") return "default (the Returns elasticity setting)";
+  return fit.clipped ? `prior period, clipped to ${fit.elasticity.toFixed(2)}` : "prior period";
+}
+
+const CURVE_COLUMNS: ResultColumn<ReturnsCurve>[] = [
+  { header: "Vehicle", cell: (row) => row.vehicle },
+  { header: "Recommended investment", numeric: true, cell: (row) => money(row.recommendedInvestment) },
+  { header: "Returns elasticity", numeric: true, cell: (row) => row.fit.elasticity.toFixed(2) },
+  { header: "From", cell: curveSource },
+];
 
 /** The target of a change: a plan setting, or a vehicle of the table. */
 const SETTING_TARGET = "";
@@ -43,10 +64,33 @@ export interface WhatIfPanelProps {
   inputs: PlanInputs;
   plan: Plan;
   busy: boolean;
-  onSaveScenario(name: string, change: WhatIfChange): void;
-  onCompare(): void;
+  onSaveScenario(name: string, change: WhatIfChange): Promise<Status>;
+  onCompare(): Promise<CompareReport>;
   /** Excel only: replan when the source table is edited. */
   replanOnChange?: { on: boolean; onToggle(on: boolean): void };
+}
+
+const SCENARIO_COLUMNS: ResultColumn<ScenarioComparison>[] = [
+  { header: "Scenario", cell: (row) => row.scenario },
+  { header: "Shortlist", cell: (row) => row.shortlist.join(", ") || "—" },
+  { header: "Budget", numeric: true, cell: (row) => money(row.budget) },
+  { header: "Expected pipeline", numeric: true, cell: (row) => money(row.expectedPipeline) },
+  {
+    header: "Change in expected pipeline",
+    numeric: true,
+    cell: (row) => money(row.changeInExpectedPipeline),
+  },
+  { header: "Entered", cell: (row) => row.entered.join(", ") || "—" },
+  { header: "Left", cell: (row) => row.left.join(", ") || "—" },
+];
+
+/** What a button did, shown beside it. */
+function Report({ status }: { status: Status | null }) {
+  return status ? (
+    <MessageBar intent={status.intent} layout="multiline">
+      <MessageBarBody>{status.text}</MessageBarBody>
+    </MessageBar>
+  ) : null;
 }
 
 function changeLabel(vehicle: string, key: string): string {
@@ -81,24 +125,27 @@ export function WhatIfPanel({
   const keys: string[] = vehicle === SETTING_TARGET ? WHAT_IF_SETTINGS : WHAT_IF_FIELDS;
   const [key, setKey] = useState<string>(keys[0]);
   const label = (k: string) => changeLabel(vehicle, k);
+  const target = vehicle === SETTING_TARGET ? "setting" : "vehicle";
+  const kind = valueKind(key as FieldKey | SettingKey);
   const current = currentNumber(inputs, plan, vehicle, key);
-  const [value, setValue] = useState(current === null ? "" : String(current));
+  const shown = (k: string, number: number | null) =>
+    number === null ? "" : valueText(valueKind(k as FieldKey | SettingKey), number);
+  const [value, setValue] = useState(shown(key, current));
   const [scenarioName, setScenarioName] = useState("");
+  const [saved, setSaved] = useState<Status | null>(null);
+  const [compared, setCompared] = useState<CompareReport | null>(null);
 
   const chooseTarget = (next: string) => {
     setVehicle(next);
     const nextKey = (next === SETTING_TARGET ? WHAT_IF_SETTINGS : WHAT_IF_FIELDS)[0];
     setKey(nextKey);
-    const number = currentNumber(inputs, plan, next, nextKey);
-    setValue(number === null ? "" : String(number));
+    setValue(shown(nextKey, currentNumber(inputs, plan, next, nextKey)));
   };
   const chooseKey = (next: string) => {
     setKey(next);
-    const number = currentNumber(inputs, plan, vehicle, next);
-    setValue(number === null ? "" : String(number));
+    setValue(shown(next, currentNumber(inputs, plan, vehicle, next)));
   };
 
-  const change: WhatIfChange = { vehicle, field: label(key), value };
   const result = useMemo(
     () =>
       value.trim() === ""
@@ -106,8 +153,9 @@ export function WhatIfPanel({
         : tryChange(inputs, plan, { vehicle, field: changeLabel(vehicle, key), value }),
     [inputs, plan, vehicle, key, value],
   );
-  const sliderMax = Math.max(1, (current ?? 1) * 3);
-  const numeric = Number(value);
+  const range = sliderRange(kind, current);
+  const numeric = typedNumber(target, key, value);
+  const change: WhatIfChange = { vehicle, field: label(key), value, number: numeric };
 
   return (
     <div className={styles.panel}>
@@ -144,19 +192,28 @@ export function WhatIfPanel({
           </Dropdown>
         </Field>
       </div>
-      <Field label="New value" hint={current === null ? undefined : `Now ${String(current)}`}>
-        <Input value={value} onChange={(_, data) => setValue(data.value)} disabled={busy} />
-      </Field>
-      {current !== null && (
-        <Slider
-          aria-label="New value, on a scale from 0 to three times the current value"
-          min={0}
-          max={sliderMax}
-          step={sliderMax / 300}
-          value={Number.isFinite(numeric) ? Math.min(Math.max(numeric, 0), sliderMax) : 0}
-          onChange={(_, data) => setValue(String(Math.round(data.value * 1000) / 1000))}
+      <Field label="New value" hint={current === null ? undefined : `Now ${valueText(kind, current)}`}>
+        <Input
+          value={value}
+          onChange={(_, data) => setValue(data.value)}
+          onBlur={() => setValue(tidyText(target, key as FieldKey | SettingKey, value))}
           disabled={busy}
         />
+      </Field>
+      {current !== null && (
+        <Field label={`New value on a scale ${range.words}`}>
+          <Slider
+            className={styles.slider}
+            min={0}
+            max={range.max}
+            step={range.step}
+            value={numeric === null ? 0 : Math.min(Math.max(numeric, 0), range.max)}
+            onChange={(_, data) =>
+              setValue(valueText(kind, kind === "money" ? Math.round(data.value) : data.value))
+            }
+            disabled={busy}
+          />
+        </Field>
       )}
       <div aria-live="polite">
         {result === null ? (
@@ -173,14 +230,26 @@ export function WhatIfPanel({
         </Field>
         <Button
           disabled={busy || scenarioName.trim() === "" || result === null || !result.ok}
-          onClick={() => onSaveScenario(scenarioName.trim(), change)}
+          onClick={() => void onSaveScenario(scenarioName.trim(), change).then(setSaved)}
         >
           Save as scenario
         </Button>
-        <Button disabled={busy} onClick={onCompare}>
+      </div>
+      <Report status={saved} />
+      <div className={styles.row}>
+        <Button disabled={busy} onClick={() => void onCompare().then(setCompared)}>
           Compare scenarios
         </Button>
       </div>
+      <Report status={compared?.status ?? null} />
+      {compared && compared.comparisons.length > 0 && (
+        <ResultTable
+          label="Scenarios"
+          columns={SCENARIO_COLUMNS}
+          rows={compared.comparisons}
+          rowKey={(row, index) => `${index}-${row.scenario}`}
+        />
+      )}
       {replanOnChange && (
         <Switch
           label="Replan when the sheet changes"
@@ -211,26 +280,24 @@ function WhatIfOutcome({
         .
       </Text>
       {channels.length > 0 && (
-        <Table aria-label="Channel mix change" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Channel</TableHeaderCell>
-              <TableHeaderCell>Recommended now</TableHeaderCell>
-              <TableHeaderCell>With the change</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {channels.map((row) => (
-              <TableRow key={row.channel}>
-                <TableCell>{row.channel}</TableCell>
-                <TableCell className={styles.number}>{money(row.base)}</TableCell>
-                <TableCell className={styles.number}>{money(row.changed)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <ResultTable
+          label="Channel mix change"
+          columns={CHANNEL_COLUMNS}
+          rows={channels}
+          rowKey={(row) => row.channel}
+        />
       )}
       <PlanCharts plan={comparison.plan} />
+      <Text>
+        Each vehicle&apos;s pipeline grows with its investment raised to its returns elasticity: near 1 every
+        dollar keeps its yield, near 0 extra money buys little, so the plan moves money to the steeper curves.
+      </Text>
+      <ResultTable
+        label="Returns curves"
+        columns={CURVE_COLUMNS}
+        rows={result.curves}
+        rowKey={(row, index) => `${index}-${row.vehicle}`}
+      />
     </div>
   );
 }
