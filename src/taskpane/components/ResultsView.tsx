@@ -13,6 +13,7 @@ import type { Plan } from "../../core/model";
 import type { WrittenSheet } from "../../workbook/plannerWorkbook";
 import { EMPTY_FIGURE, money, percent } from "../format";
 import { notAskedOfAnyLines, QUESTION_TITLES, statusCounts } from "../summary";
+import { CapacitySummary } from "./CapacitySummary";
 
 const useStyles = makeStyles({
   section: { display: "grid", gap: tokens.spacingVerticalM },
@@ -142,6 +143,7 @@ export function ResultsView({ plan, written, onShowSheet, onDownload }: ResultsV
           ["Budget for the goal", money(allocation.budgetForGoal)],
         ]}
       />
+      <CapacitySummary allocation={allocation} />
 
       <h3>Media mix</h3>
       <div className={styles.scroll}>
