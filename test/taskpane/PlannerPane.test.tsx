@@ -71,13 +71,14 @@ describe("the pane in Excel", () => {
     await plan(user);
 
     expect(statusText()).toBe(
-      "Planned 4 vehicles: 4 shortlisted. Wrote Shortlist, Vehicle Filter, Media Mix.",
+      "Planned 4 vehicles: 4 shortlisted. Wrote Shortlist, Vehicle Filter, Media Mix, Budget Curve.",
     );
     expect(workbook.written).toHaveLength(1);
     expect(workbook.written[0].map((sheet) => sheet.sheetName)).toEqual([
       "Shortlist",
       "Vehicle Filter",
       "Media Mix",
+      "Budget Curve",
     ]);
     const shortlist = tableRows("Shortlist");
     expect(shortlist.map((row) => row[0])).toEqual(["1", "2", "3", "4"]);
@@ -370,7 +371,7 @@ describe("the pane in a browser", () => {
     await plan(user);
 
     expect(statusText()).toBe(
-      "Planned 4 vehicles: 4 shortlisted. Wrote Shortlist, Vehicle Filter, Media Mix. " +
+      "Planned 4 vehicles: 4 shortlisted. Wrote Shortlist, Vehicle Filter, Media Mix, Budget Curve. " +
         "Download plan saves the workbook with these sheets.",
     );
     expect(workbook.written).toHaveLength(1);
