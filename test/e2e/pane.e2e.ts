@@ -18,7 +18,7 @@ afterAll(async () => {
   await session?.stop();
 });
 
-const OUTPUT_SHEETS = ["Shortlist", "Vehicle Filter", "Media Mix", "Lead Health"];
+const OUTPUT_SHEETS = ["Shortlist", "Vehicle Filter", "Media Mix", "Budget Curve", "Lead Health"];
 
 async function openFile(page: Page, path: string): Promise<void> {
   await page.getByLabel("Workbook file").setInputFiles(path);

@@ -71,7 +71,7 @@ describe("the pane in Excel", () => {
     await plan(user);
 
     expect(statusText()).toBe(
-      "Planned 4 vehicles: 4 shortlisted. Wrote Shortlist, Vehicle Filter, Media Mix." +
+      "Planned 4 vehicles: 4 shortlisted. Wrote Shortlist, Vehicle Filter, Media Mix, Budget Curve." +
         " One warning: 4 of 5 shortlist places are filled (Bandwidth 5): the table has only 4 valid vehicles;" +
         " lower Bandwidth in Settings.",
     );
@@ -80,6 +80,7 @@ describe("the pane in Excel", () => {
       "Shortlist",
       "Vehicle Filter",
       "Media Mix",
+      "Budget Curve",
     ]);
     const shortlist = tableRows("Shortlist");
     expect(shortlist.map((row) => row[0])).toEqual(["1", "2", "3", "4"]);
@@ -372,7 +373,7 @@ describe("the pane in a browser", () => {
     await plan(user);
 
     expect(statusText()).toBe(
-      "Planned 4 vehicles: 4 shortlisted. Wrote Shortlist, Vehicle Filter, Media Mix. " +
+      "Planned 4 vehicles: 4 shortlisted. Wrote Shortlist, Vehicle Filter, Media Mix, Budget Curve. " +
         "Download plan saves the workbook with these sheets." +
         " One warning: 4 of 5 shortlist places are filled (Bandwidth 5): the table has only 4 valid vehicles;" +
         " lower Bandwidth in Settings.",

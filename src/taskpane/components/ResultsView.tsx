@@ -17,6 +17,7 @@ import { planWarnings, type HealthTarget } from "../planHealth";
 import { notAskedOfAnyLines, plural, QUESTION_TITLES, statusCounts } from "../summary";
 import { AuditTrail } from "./AuditTrail";
 import { ResultTable, type ResultColumn } from "./ResultTable";
+import { CapacitySummary } from "./CapacitySummary";
 
 const useStyles = makeStyles({
   section: { display: "grid", gap: tokens.spacingVerticalM },
@@ -197,6 +198,7 @@ export function ResultsView({
           ["Budget for the goal", money(allocation.budgetForGoal)],
         ]}
       />
+      <CapacitySummary allocation={allocation} />
 
       <LeadHealthView health={plan.leadHealth} />
 
