@@ -90,8 +90,8 @@ const SETTINGS: [string, string | number | null][] = [
   ["Returns elasticity", 0.7],
   ["Floor factor", 0.5],
   ["Ceiling factor", 2],
-  ["Sales reps", 4],
-  ["Leads per rep", 1000],
+  ["Sales reps", 6],
+  ["Leads per rep", 650],
 ];
 
 const ATTENTION: [string, number][] = [
