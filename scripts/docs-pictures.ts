@@ -2,7 +2,7 @@
  * Makes the README's pictures of the charts (SPEC 11), never drawn by hand:
  * the CLI plans the sample, LibreOffice turns the plan into a PDF and
  * pdftoppm each page that holds a chart into docs/xlsx-*.png (cropped to
- * what is drawn); Chromium plans the sample in the pane at the width of
+ * the chart); Chromium plans the sample in the pane at the width of
  * Excel's task pane and saves the results' charts as docs/pane-charts.png.
  * `npm run docs:pictures` (needs soffice, pdftoppm and Chromium).
  */
@@ -14,32 +14,46 @@ import { runCli } from "../src/cli/main";
 import { openPane, ROOT, SAMPLE, startSession } from "../test/e2e/harness";
 
 const DOCS = join(ROOT, "docs");
-const RESOLUTION = 110;
+const RESOLUTION = 200;
 const CHARTS: [title: string, file: string][] = [
   ["Share by channel", "xlsx-media-mix-chart.png"],
   ["Expected pipeline by budget", "xlsx-budget-curve-chart.png"],
 ];
 
-/** The box of a page's non-white pixels, from pdftoppm's PPM at the same resolution. */
-function drawnBox(ppm: Buffer): { x: number; y: number; width: number; height: number } {
+/**
+ * The box of the chart on a page, from pdftoppm's PPM at the same
+ * resolution: the rightmost run of columns holding ink (the chart stands
+ * right of its table, a blank column away), and the rows of ink in it.
+ */
+function chartBox(ppm: Buffer): { x: number; y: number; width: number; height: number } {
   const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString("latin1"));
   if (!header) throw new Error("pdftoppm wrote no P6 picture");
   const width = Number(header[1]);
+  const height = Number(header[2]);
   const rgb = ppm.subarray(header[0].length);
-  let [left, top, right, bottom] = [width, Number(header[2]), 0, 0];
-  for (let i = 0; i + 2 < rgb.length; i += 3) {
-    if (rgb[i] + rgb[i + 1] + rgb[i + 2] > 720) continue;
-    const pixel = i / 3;
-    const x = pixel % width;
-    const y = Math.floor(pixel / width);
-    [left, top, right, bottom] = [
-      Math.min(left, x),
-      Math.min(top, y),
-      Math.max(right, x),
-      Math.max(bottom, y),
-    ];
+  const ink = (x: number, y: number) => {
+    const i = 3 * (y * width + x);
+    return rgb[i] + rgb[i + 1] + rgb[i + 2] < 720;
+  };
+  const inkedColumns = Array.from({ length: width }, (_, x) => {
+    for (let y = 0; y < height; y++) if (ink(x, y)) return true;
+    return false;
+  });
+  const right = inkedColumns.lastIndexOf(true);
+  let left = right;
+  const gap = Math.round(RESOLUTION / 5);
+  while (left > 0 && inkedColumns.slice(Math.max(0, left - gap), left).some(Boolean)) left--;
+  let top = height;
+  let bottom = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = left; x <= right; x++) {
+      if (!ink(x, y)) continue;
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+      break;
+    }
   }
-  const margin = 12;
+  const margin = 8;
   return {
     x: Math.max(0, left - margin),
     y: Math.max(0, top - margin),
@@ -80,7 +94,7 @@ async function cliPictures(): Promise<string[]> {
     if (!chart) continue;
     const range = ["-r", `${RESOLUTION}`, "-f", `${page}`, "-l", `${page}`, "-singlefile"];
     execFileSync("pdftoppm", [...range, pdf, join(dir, "page")]);
-    const box = drawnBox(readFileSync(join(dir, "page.ppm")));
+    const box = chartBox(readFileSync(join(dir, "page.ppm")));
     const crop = ["-x", `${box.x}`, "-y", `${box.y}`, "-W", `${box.width}`, "-H", `${box.height}`];
     execFileSync("pdftoppm", ["-png", ...range, ...crop, pdf, join(DOCS, chart[1].replace(/\.png$/, ""))]);
     saved.push(chart[1]);

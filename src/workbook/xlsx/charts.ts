@@ -13,8 +13,8 @@ import { OpcPackage, relativePath } from "./opcPackage";
 import { addContentTypeOverride, addRelationship } from "./packageEdits";
 import { escapeCellText, escapeXml } from "./xml";
 
-export const DRAWING_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
-export const CHART_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
+const DRAWING_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
+const CHART_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
 const DRAWING_CONTENT = "application/vnd.openxmlformats-officedocument.drawing+xml";
 const CHART_CONTENT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 const C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";

@@ -1,4 +1,4 @@
-import { Button, mergeClasses } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import { useId, useState, type ReactNode } from "react";
 import { useChartStyles } from "./chartStyles";
 
@@ -58,35 +58,44 @@ export function ChartFigure({ title, summary, width, height, legend, numbers, ch
       >
         {shown ? "Hide the numbers" : "Show the numbers"}
       </Button>
-      <table id={`${id}-numbers`} className={mergeClasses(styles.numbers, !shown && styles.hidden)}>
-        <caption className={styles.hidden}>{`${title}: the numbers`}</caption>
-        <thead>
-          <tr>
-            {numbers.headers.map((header, i) => (
-              <th key={header} scope="col" className={i > 0 ? styles.number : undefined}>
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {numbers.rows.map((row, r) => (
-            <tr key={r}>
-              {row.map((cell, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row">
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={i} className={styles.number}>
-                    {cell}
-                  </td>
-                ),
-              )}
+      {/* A table is never narrower than its text, so the box around it hides it, or scrolls it in a narrow pane. */}
+      <div
+        id={`${id}-numbers`}
+        className={shown ? styles.numbersBox : styles.hidden}
+        role="region"
+        aria-label={`${title}: the numbers`}
+        tabIndex={shown ? 0 : undefined}
+      >
+        <table className={styles.numbers}>
+          <caption className={styles.hidden}>{`${title}: the numbers`}</caption>
+          <thead>
+            <tr>
+              {numbers.headers.map((header, i) => (
+                <th key={header} scope="col" className={i > 0 ? styles.number : undefined}>
+                  {header}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {numbers.rows.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, i) =>
+                  i === 0 ? (
+                    <th key={i} scope="row">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={i} className={styles.number}>
+                      {cell}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -63,7 +63,13 @@ export function MixChart({ mix }: { mix: readonly MixRow[] }) {
       {axis.ticks.map((tick) => (
         <g key={tick}>
           <line className={styles.grid} x1={x(tick)} x2={x(tick)} y1={0} y2={plotBottom} />
-          <text className={styles.muted} x={x(tick)} y={plotBottom + 14} textAnchor="middle">
+          <text
+            className={styles.muted}
+            x={x(tick)}
+            y={plotBottom + 14}
+            // The end labels stay inside the picture.
+            textAnchor={tick === axis.min ? "start" : tick === axis.max ? "end" : "middle"}
+          >
             {percent(tick)}
           </text>
         </g>

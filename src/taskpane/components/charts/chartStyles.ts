@@ -52,6 +52,7 @@ export const useChartStyles = makeStyles({
     clipPath: "inset(50%)",
     whiteSpace: "nowrap",
   },
+  numbersBox: { overflowX: "auto" },
   numbers: {
     borderCollapse: "collapse",
     fontSize: tokens.fontSizeBase200,
