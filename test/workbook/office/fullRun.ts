@@ -2,8 +2,7 @@
 import type { CellValue } from "../../../src/core/cells";
 import { buildOutputSheets } from "../../../src/core/outputSheets";
 import { makePlan, readPlanInputs } from "../../../src/core/plan";
-import { OfficeWorkbook } from "../../../src/workbook/office/officeWorkbook";
-import { FakeExcel, installExcelEnums } from "./fakeExcel";
+import { FakeExcel, installExcelEnums, workbookOver } from "./fakeExcel";
 
 const CHANNELS = ["Events", "Digital", "Content", "Print", "Email"];
 
@@ -41,7 +40,7 @@ export async function fullRun(
     ["Events", 0.1],
     ["Digital", 0.4],
   ]);
-  const workbook = new OfficeWorkbook(excel.run);
+  const workbook = workbookOver(excel);
   const [vehicles, settings, attention] = await workbook.readSources([
     { kind: "sheet", name: "Vehicles" },
     { kind: "sheet", name: "Planner Settings" },
