@@ -3,7 +3,7 @@
  * sheets. The engine comes with this module, which the pane loads on the
  * first press, so it is not part of the pane's start-up. Steps report progress, yield to the page between them so the pane
  * stays responsive, and stop as soon as the user cancels; nothing is written
- * before the plan is complete, and a cancelled write leaves the sheets alone.
+ * before the plan is complete, and a write is either cancelled before it changes anything or finished.
  */
 import type { CellBlock } from "../core/cells";
 import type { Issue } from "../core/issues";
@@ -22,9 +22,8 @@ import {
 } from "./settingsForm";
 
 export interface PlanJob {
+  /** The source the pane shows (a selection by the address it had when the user picked it). */
   source: SourceRef;
-  /** The vehicle block already read (a selection is read once, when the user picks it). */
-  cachedBlock: CellBlock | null;
   mapping: MappingOverride;
   attention: SourceRef | null;
   /** The settings as typed in the pane. */
@@ -40,10 +39,20 @@ export interface RunHooks {
   isCancelled(): boolean;
 }
 
+/** A finished plan that could not be written, kept so the user can write it again without replanning. */
+export interface UnwrittenPlan {
+  plan: Plan;
+  inputs: PlanInputs;
+}
+
 export type RunResult =
   | { kind: "planned"; plan: Plan; inputs: PlanInputs; written: WrittenSheet[]; message: string }
-  | { kind: "failed"; message: string; issues: Issue[] }
+  | { kind: "failed"; message: string; issues: Issue[]; unwritten?: UnwrittenPlan }
   | { kind: "cancelled"; duringWrite: boolean };
+
+/** Said when Cancel came after the first change reached the workbook: the write went on to the end. */
+const WRITTEN_DESPITE_CANCEL =
+  " Cancel came after the plan had started to reach the workbook, so it was written in full rather than left half-written.";
 
 /** Lets the browser paint the progress bar and handle a click on Cancel. */
 export function yieldToPage(): Promise<void> {
@@ -63,9 +72,8 @@ export async function runPlan(workbook: PlannerWorkbook, job: PlanJob, hooks: Ru
       { kind: "sheet", name: SETTINGS_SHEET },
       job.attention ?? { kind: "sheet", name: "" },
     ]);
-    if (!job.cachedBlock && !vehicleBlock)
-      throw new Error(`the vehicle table ${job.source.name} is no longer there`);
-    vehicles = job.cachedBlock ?? (vehicleBlock as CellBlock);
+    if (!vehicleBlock) throw new Error(`the vehicle table ${job.source.name} is no longer there`);
+    vehicles = vehicleBlock;
     hooks.onProgress("Reading the workbook", 0.15);
     settings = settingsForRun(findSettingsTable(settingsSheet), job.settings, job.changedSettings);
     attention = job.attention ? attentionBlock : null;
@@ -90,6 +98,21 @@ export async function runPlan(workbook: PlannerWorkbook, job: PlanJob, hooks: Ru
   await yieldToPage();
   if (hooks.isCancelled()) return cancelled;
 
+  return writePlan(workbook, { plan, inputs: inputs.value }, hooks);
+}
+
+/**
+ * Writes a finished plan's sheets. Once the first change has reached the
+ * workbook the write is not stopped, so the sheets are never left half-written:
+ * a Cancel then only ends up in the message. A failed write hands the plan
+ * back, so the pane keeps it on screen and can write it again without replanning.
+ */
+export async function writePlan(
+  workbook: PlannerWorkbook,
+  unwritten: UnwrittenPlan,
+  hooks: RunHooks,
+): Promise<RunResult> {
+  const { plan, inputs } = unwritten;
   let written: WrittenSheet[];
   try {
     written = await workbook.writeOutputs(buildOutputSheets(plan), {
@@ -97,10 +120,17 @@ export async function runPlan(workbook: PlannerWorkbook, job: PlanJob, hooks: Ru
       isCancelled: hooks.isCancelled,
     });
   } catch (error) {
-    if (hooks.isCancelled()) return { kind: "cancelled", duringWrite: true };
-    return { kind: "failed", message: `Could not write the plan: ${errorText(error)}`, issues: plan.issues };
+    if (error instanceof Error && error.name === "WriteCancelledError") {
+      return { kind: "cancelled", duringWrite: true };
+    }
+    return {
+      kind: "failed",
+      message: `Could not write the plan: ${errorText(error)} The plan is still shown: fix the cause and write it again.`,
+      issues: plan.issues,
+      unwritten,
+    };
   }
-  if (hooks.isCancelled()) return { kind: "cancelled", duringWrite: true };
   hooks.onProgress("Writing the plan", 1);
-  return { kind: "planned", plan, inputs: inputs.value, written, message: plannedMessage(plan, written) };
+  const message = plannedMessage(plan, written) + (hooks.isCancelled() ? WRITTEN_DESPITE_CANCEL : "");
+  return { kind: "planned", plan, inputs, written, message };
 }

@@ -3,7 +3,7 @@
  * take, over any `PlannerWorkbook`. Components only render this state and
  * call these actions, so the whole pane can be driven by a fake workbook.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CellBlock } from "../core/cells";
 import { columnLetters, quoteSheetName } from "../core/cellReference";
 import { headerRowMatches, mappingIsComplete, matchHeaders, type HeaderMatch } from "../core/headers";
@@ -14,7 +14,7 @@ import type { PlannerWorkbook, SourceCandidate, SourceRef, WrittenSheet } from "
 import type { ExcelActions, FileWorkbook, PaneHost } from "./host";
 import { errorText } from "./errors";
 import type { WhatIfChange } from "./whatIf";
-import type { PlanStep, RunResult } from "./planRun";
+import type { PlanStep, RunHooks, RunResult, UnwrittenPlan } from "./planRun";
 import {
   findSettingsTable,
   readSettingTexts,
@@ -65,6 +65,8 @@ export interface PlannerState {
   status: Status | null;
   /** Excel: replan (debounced) when the vehicle table is edited. */
   replanOnChange: boolean;
+  /** A finished plan whose write failed: shown, and written again by `writeAgain` without replanning. */
+  unwritten: UnwrittenPlan | null;
 }
 
 const INITIAL_STATE: PlannerState = {
@@ -84,6 +86,7 @@ const INITIAL_STATE: PlannerState = {
   problems: [],
   status: null,
   replanOnChange: false,
+  unwritten: null,
 };
 
 export const ATTENTION_SHEET = "Audience Attention";
@@ -101,7 +104,8 @@ export function sameSource(a: SourceRef | null, b: SourceRef | null): boolean {
   return a !== null && b !== null && sourceKey(a) === sourceKey(b);
 }
 
-function blockAddress(block: CellBlock): string {
+/** A block's address, `'Vehicle List'!B3:H40`: how the pane keeps the selection it shows. */
+export function blockAddress(block: CellBlock): string {
   const height = Math.max(block.cells.length, 1);
   const width = Math.max(...block.cells.map((row) => row.length), 1);
   const start = `${columnLetters(block.left)}${block.top}`;
@@ -172,6 +176,8 @@ export interface Planner {
   setSetting(key: SettingKey, text: string): void;
   saveSettings(): Promise<void>;
   plan(): Promise<void>;
+  /** Writes the plan on screen whose write failed, without planning again. */
+  writeAgain(): Promise<void>;
   cancel(): void;
   selectCell(reference: string): Promise<void>;
   activateSheet(sheetName: string): Promise<void>;
@@ -216,7 +222,7 @@ export function usePlanner(host: PaneHost): Planner {
     async (source: SourceRef) => {
       stopListening.current?.();
       stopListening.current = null;
-      if (!excel || source.kind === "selection") return;
+      if (!excel || (source.kind === "selection" && !source.name)) return;
       try {
         stopListening.current = await excel.onSourceChanged(source, () => {
           const current = stateRef.current;
@@ -250,8 +256,10 @@ export function usePlanner(host: PaneHost): Planner {
       if (generation !== loadGeneration.current) return false;
       const mapping = saved ?? {};
       const headerMatch = matchHeaders(block, mapping);
+      // A selection is kept by the address it has now, so Plan reads the block shown, wherever the user clicks next.
+      const shown = source.kind === "selection" ? { kind: source.kind, name: blockAddress(block) } : source;
       const patch: Partial<PlannerState> = {
-        source,
+        source: shown,
         sourceBlock: block,
         mapping,
         headerMatch,
@@ -259,12 +267,15 @@ export function usePlanner(host: PaneHost): Planner {
         problems: [],
       };
       if (source.kind === "selection") {
-        const address = blockAddress(block);
-        const selection: SourceCandidate = { ...SELECTION, label: `Selection (${address})`, address };
+        const selection: SourceCandidate = {
+          ...shown,
+          label: `Selection (${shown.name})`,
+          address: shown.name,
+        };
         patch.sources = [...stateRef.current.sources.filter((s) => s.kind !== "selection"), selection];
       }
       update(patch);
-      await listenForChanges(source);
+      await listenForChanges(shown);
       return true;
     },
     [excel, listenForChanges, update],
@@ -344,7 +355,8 @@ export function usePlanner(host: PaneHost): Planner {
       const generation = ++loadGeneration.current;
       try {
         if (await loadSource(workbook, source, generation)) {
-          const label = stateRef.current.sources.find((c) => sameSource(c, source))?.label ?? source.name;
+          const shown = stateRef.current.source;
+          const label = stateRef.current.sources.find((c) => sameSource(c, shown))?.label ?? source.name;
           say("info", `Reading the vehicles from ${label}.`);
         }
       } catch (error) {
@@ -408,6 +420,46 @@ export function usePlanner(host: PaneHost): Planner {
     }
   }, [say, update]);
 
+  const hooks: RunHooks = useMemo(
+    () => ({
+      onProgress: (step, fraction) =>
+        update((s) => ({ progress: { step, fraction, cancelling: s.progress?.cancelling ?? false } })),
+      isCancelled: () => cancelRequested.current,
+    }),
+    [update],
+  );
+
+  const showOutcome = useCallback(
+    (outcome: RunResult) => {
+      update({ progress: null });
+      if (outcome.kind === "cancelled") {
+        say(
+          "warning",
+          outcome.duringWrite
+            ? "Planning cancelled. The output sheets were left as they were."
+            : "Planning cancelled. Nothing was written.",
+        );
+      } else if (outcome.kind === "failed") {
+        const kept = outcome.unwritten ?? null;
+        update({
+          problems: outcome.issues,
+          unwritten: kept,
+          ...(kept ? { result: { plan: kept.plan, inputs: kept.inputs, written: [] } } : {}),
+        });
+        say("error", outcome.message);
+      } else {
+        update({
+          result: { plan: outcome.plan, inputs: outcome.inputs, written: outcome.written },
+          problems: outcome.plan.issues,
+          unwritten: null,
+        });
+        const extra = host.kind === "browser" ? " Download plan saves the workbook with these sheets." : "";
+        say("success", outcome.message + extra);
+      }
+    },
+    [host.kind, say, update],
+  );
+
   const plan = useCallback(async () => {
     const current = stateRef.current;
     if (!current.workbook || !current.source || current.progress) return;
@@ -420,41 +472,27 @@ export function usePlanner(host: PaneHost): Planner {
         current.workbook,
         {
           source: current.source,
-          cachedBlock: current.source.kind === "selection" ? current.sourceBlock : null,
           mapping: current.mapping,
           attention: current.attention,
           settings: current.settings,
           changedSettings: current.changedSettings,
         },
-        {
-          onProgress: (step, fraction) =>
-            update((s) => ({ progress: { step, fraction, cancelling: s.progress?.cancelling ?? false } })),
-          isCancelled: () => cancelRequested.current,
-        },
+        hooks,
       );
     } catch (error) {
       outcome = { kind: "failed", message: `Could not plan: ${errorText(error)}`, issues: [] };
     }
-    update({ progress: null });
-    if (outcome.kind === "cancelled") {
-      say(
-        "warning",
-        outcome.duringWrite
-          ? "Planning cancelled. The output sheets were left as they were."
-          : "Planning cancelled. Nothing was written.",
-      );
-    } else if (outcome.kind === "failed") {
-      update({ problems: outcome.issues });
-      say("error", outcome.message);
-    } else {
-      update({
-        result: { plan: outcome.plan, inputs: outcome.inputs, written: outcome.written },
-        problems: outcome.plan.issues,
-      });
-      const extra = host.kind === "browser" ? " Download plan saves the workbook with these sheets." : "";
-      say("success", outcome.message + extra);
-    }
-  }, [host.kind, say, update]);
+    showOutcome(outcome);
+  }, [hooks, showOutcome, update]);
+
+  const writeAgain = useCallback(async () => {
+    const { workbook, unwritten, progress } = stateRef.current;
+    if (!workbook || !unwritten || progress) return;
+    cancelRequested.current = false;
+    update({ progress: { step: "Writing the plan", fraction: 0.5, cancelling: false }, status: null });
+    const { writePlan } = await import(/* webpackChunkName: "plan" */ "./planRun");
+    showOutcome(await writePlan(workbook, unwritten, hooks));
+  }, [hooks, showOutcome, update]);
 
   const cancel = useCallback(() => {
     cancelRequested.current = true;
@@ -573,6 +611,7 @@ export function usePlanner(host: PaneHost): Planner {
     setSetting,
     saveSettings,
     plan,
+    writeAgain,
     cancel,
     selectCell,
     activateSheet,

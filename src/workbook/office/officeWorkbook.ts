@@ -475,7 +475,12 @@ function sameValue(existing: unknown, value: string | number | boolean): boolean
  * Writes values from a top-left cell (0-based); text that Excel would read as
  * a formula or a sign goes into a text-formatted cell of its own, so it stays text.
  */
-function writeCells(sheet: Excel.Worksheet, top: number, left: number, values: (string | number | boolean)[][]): void {
+function writeCells(
+  sheet: Excel.Worksheet,
+  top: number,
+  left: number,
+  values: (string | number | boolean)[][],
+): void {
   sheet.getRangeByIndexes(top, left, values.length, values[0].length).values = values.map((row) =>
     row.map((value) => (isTextLike(value) ? null : value)),
   );
@@ -509,7 +514,10 @@ function locate(context: Excel.RequestContext, source: SourceRef): Excel.Range {
     case "table":
       return workbook.tables.getItem(source.name).getRange();
     case "name":
-      return workbook.names.getItemOrNullObject(source.name).getRangeOrNullObject().getUsedRangeOrNullObject(true);
+      return workbook.names
+        .getItemOrNullObject(source.name)
+        .getRangeOrNullObject()
+        .getUsedRangeOrNullObject(true);
     case "sheet":
       return workbook.worksheets.getItemOrNullObject(source.name).getUsedRangeOrNullObject(true);
     case "selection": {
@@ -588,9 +596,13 @@ function rewriteSheet(sheet: Excel.Worksheet, output: OutputSheet, shape: TableS
   for (let c = range.columnCount; c < columns; c++) table.columns.add();
   for (let c = range.columnCount; c > columns; c--) table.columns.getItemAt(c - 1).delete();
   if (body > oldBody) {
-    sheet.getRangeByIndexes(top + oldBody, left, body - oldBody, columns).insert(Excel.InsertShiftDirection.down);
+    sheet
+      .getRangeByIndexes(top + oldBody, left, body - oldBody, columns)
+      .insert(Excel.InsertShiftDirection.down);
   } else if (body < oldBody) {
-    sheet.getRangeByIndexes(top + 1 + body, left, oldBody - body, columns).delete(Excel.DeleteShiftDirection.up);
+    sheet
+      .getRangeByIndexes(top + 1 + body, left, oldBody - body, columns)
+      .delete(Excel.DeleteShiftDirection.up);
   }
   sheet.getRangeByIndexes(top, left, body + 1, columns).conditionalFormats.clearAll();
   for (const chart of shape.charts.items) if (chart.name === CHART_NAME) chart.delete();
@@ -682,7 +694,8 @@ function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, place: TablePla
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width * 7;
   });
   sheet.getRangeByIndexes(top, left, 1, columns.length).values = [columns.map((column) => column.header)];
-  const table = place.table ?? sheet.tables.add(sheet.getRangeByIndexes(top, left, body + 1, columns.length), true);
+  const table =
+    place.table ?? sheet.tables.add(sheet.getRangeByIndexes(top, left, body + 1, columns.length), true);
   if (!place.table) table.name = place.tableName;
   table.style = "TableStyleMedium2";
   sheet.freezePanes.freezeRows(top + 1);
@@ -706,8 +719,12 @@ function writeSheet(sheet: Excel.Worksheet, output: OutputSheet, place: TablePla
       (run.prose ? parts.prose : parts.figures).push({
         bytes,
         queue: () => {
-          sheet.getRangeByIndexes(top + 1 + start, left + run.start, end - start, run.end - run.start).values =
-            values;
+          sheet.getRangeByIndexes(
+            top + 1 + start,
+            left + run.start,
+            end - start,
+            run.end - run.start,
+          ).values = values;
         },
       });
     }
@@ -719,7 +736,12 @@ function cellText(value: OutputCell): string | number {
   return value === null ? "" : value;
 }
 
-function addAnswerFormats(sheet: Excel.Worksheet, output: OutputSheet, place: TablePlace, body: number): void {
+function addAnswerFormats(
+  sheet: Excel.Worksheet,
+  output: OutputSheet,
+  place: TablePlace,
+  body: number,
+): void {
   output.columns.forEach((column, i) => {
     const colours =
       column.header === "Status" ? STATUS_COLOURS : /^Q[1-7] /.test(column.header) ? ANSWER_COLOURS : null;
@@ -737,7 +759,8 @@ function addAnswerFormats(sheet: Excel.Worksheet, output: OutputSheet, place: Ta
 function addMixChart(sheet: Excel.Worksheet, output: OutputSheet, place: TablePlace): void {
   const channels = output.rows.length - 1;
   if (channels < 1) return;
-  const columnOf = (header: string) => place.left + output.columns.findIndex((column) => column.header === header);
+  const columnOf = (header: string) =>
+    place.left + output.columns.findIndex((column) => column.header === header);
   const channelRange = sheet.getRangeByIndexes(place.top + 1, place.left, channels, 1);
   const chart = sheet.charts.add(
     Excel.ChartType.barClustered,

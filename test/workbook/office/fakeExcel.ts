@@ -184,7 +184,10 @@ export class FakeExcel {
       const found = this.tables.find((candidate) => candidate.name.toLowerCase() === table.toLowerCase());
       if (!found) return false;
       const { top, left, right } = bounds(found.address);
-      const headers = this.valuesOf(found.sheet.name, `${letters(left)}${top + 1}:${letters(right)}${top + 1}`)[0];
+      const headers = this.valuesOf(
+        found.sheet.name,
+        `${letters(left)}${top + 1}:${letters(right)}${top + 1}`,
+      )[0];
       return headers.some((header) => String(header).toLowerCase() === column.toLowerCase());
     });
   }
@@ -551,7 +554,10 @@ export class FakeRange extends Loadable {
   }
   /** Moves the cells of these columns from `from` down by `by` rows (up when negative). */
   private shiftRows(from: number, by: number): void {
-    for (const map of [this.sheet.cells, this.sheet.errors, this.sheet.numberFormats] as Map<string, unknown>[]) {
+    for (const map of [this.sheet.cells, this.sheet.errors, this.sheet.numberFormats] as Map<
+      string,
+      unknown
+    >[]) {
       const moved = [...map].filter(([key]) => {
         const [r, c] = key.split(",").map(Number);
         return r >= from && c >= this.box.left && c <= this.box.right;

@@ -54,3 +54,20 @@ export async function fullRun(
   await workbook.writeOutputs(buildOutputSheets(plan.value));
   return { excel, syncs: excel.syncs.length, maxRequestBytes: excel.maxRequestBytes };
 }
+
+/**
+ * The vehicle table read through a name over whole columns (`Vehicles!$C:$T`)
+ * when the sheet uses `usedRows` rows: how many syncs and cells it takes.
+ */
+export async function wholeColumnRead(
+  usedRows: number,
+): Promise<{ syncs: number; cellsRead: number; usedCells: number }> {
+  installExcelEnums();
+  const excel = new FakeExcel();
+  const rows = vehicleRows(usedRows);
+  excel.addSheet("Vehicles", rows, "C1");
+  excel.names.push({ name: "Vehicles_all", formula: "=Vehicles!$C:$T", visible: true });
+  const [block] = await workbookOver(excel).readSources([{ kind: "name", name: "Vehicles_all" }]);
+  if (block?.cells.length !== rows.length) throw new Error("the whole columns were not read");
+  return { syncs: excel.syncs.length, cellsRead: excel.cellsRead, usedCells: rows.length * rows[0].length };
+}

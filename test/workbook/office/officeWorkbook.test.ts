@@ -1,8 +1,5 @@
 import type { OutputSheet } from "../../../src/core/outputTable";
-import {
-  parseAddress,
-  REQUEST_BUDGET_BYTES,
-} from "../../../src/workbook/office/officeWorkbook";
+import { parseAddress, REQUEST_BUDGET_BYTES } from "../../../src/workbook/office/officeWorkbook";
 import { FakeExcel, installExcelEnums, workbookOver } from "./fakeExcel";
 import { fullRun } from "./fullRun";
 
@@ -66,9 +63,7 @@ describe("reading through Office.js", () => {
       ],
       "B3",
     );
-    const [block] = await workbookOver(excel).readSources([
-      { kind: "sheet", name: "Vehicle List" },
-    ]);
+    const [block] = await workbookOver(excel).readSources([{ kind: "sheet", name: "Vehicle List" }]);
     expect(block).toEqual({
       sheet: "Vehicle List",
       top: 3,
