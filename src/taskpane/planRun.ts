@@ -47,12 +47,34 @@ export interface UnwrittenPlan {
 
 export type RunResult =
   | { kind: "planned"; plan: Plan; inputs: PlanInputs; written: WrittenSheet[]; message: string }
-  | { kind: "failed"; message: string; issues: Issue[]; unwritten?: UnwrittenPlan }
+  | {
+      kind: "failed";
+      message: string;
+      issues: Issue[];
+      unwritten?: UnwrittenPlan;
+      /** The vehicle table was renamed or deleted: the pane lists the sources again. */
+      sourceGone?: boolean;
+    }
   | { kind: "cancelled"; duringWrite: boolean };
 
 /** Said when Cancel came after the first change reached the workbook: the write went on to the end. */
 const WRITTEN_DESPITE_CANCEL =
   " Cancel came after the plan had started to reach the workbook, so it was written in full rather than left half-written.";
+
+const SOURCE_KINDS: Record<SourceRef["kind"], string> = {
+  table: "table",
+  name: "named range",
+  sheet: "sheet",
+  selection: "selected range",
+};
+
+/** Names the source that is gone and says what to do. */
+export function sourceGoneMessage(source: SourceRef): string {
+  return (
+    `The ${SOURCE_KINDS[source.kind]} "${source.name}" is no longer in the workbook: it was renamed or deleted. ` +
+    "Choose the vehicle table again from the list."
+  );
+}
 
 /** Lets the browser paint the progress bar and handle a click on Cancel. */
 export function yieldToPage(): Promise<void> {
@@ -72,7 +94,8 @@ export async function runPlan(workbook: PlannerWorkbook, job: PlanJob, hooks: Ru
       { kind: "sheet", name: SETTINGS_SHEET },
       job.attention ?? { kind: "sheet", name: "" },
     ]);
-    if (!vehicleBlock) throw new Error(`the vehicle table ${job.source.name} is no longer there`);
+    if (!vehicleBlock)
+      return { kind: "failed", message: sourceGoneMessage(job.source), issues: [], sourceGone: true };
     vehicles = vehicleBlock;
     hooks.onProgress("Reading the workbook", 0.15);
     settings = settingsForRun(findSettingsTable(settingsSheet), job.settings, job.changedSettings);

@@ -429,6 +429,18 @@ export function usePlanner(host: PaneHost): Planner {
     [update],
   );
 
+  /** After the vehicle table was renamed or deleted: the list as the workbook has it now, and no source chosen. */
+  const listSourcesAgain = useCallback(async () => {
+    const workbook = stateRef.current.workbook;
+    if (!workbook) return;
+    try {
+      const sources = await workbook.listSources();
+      update({ sources, source: null, sourceBlock: null, headerMatch: null, result: null });
+    } catch {
+      // The message already says to choose again; the old list stays until the workbook answers.
+    }
+  }, [update]);
+
   const showOutcome = useCallback(
     (outcome: RunResult) => {
       update({ progress: null });
@@ -440,6 +452,7 @@ export function usePlanner(host: PaneHost): Planner {
             : "Planning cancelled. Nothing was written.",
         );
       } else if (outcome.kind === "failed") {
+        if (outcome.sourceGone) void listSourcesAgain();
         const kept = outcome.unwritten ?? null;
         update({
           problems: outcome.issues,
@@ -457,7 +470,7 @@ export function usePlanner(host: PaneHost): Planner {
         say("success", outcome.message + extra);
       }
     },
-    [host.kind, say, update],
+    [host.kind, listSourcesAgain, say, update],
   );
 
   const plan = useCallback(async () => {

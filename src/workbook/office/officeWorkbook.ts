@@ -10,7 +10,7 @@ import type { CellBlock, CellValue } from "../../core/cells";
 import { columnLetters } from "../../core/cellReference";
 import { NUMBER_FORMATS, type OutputCell, type OutputKind, type OutputSheet } from "../../core/outputTable";
 import { ownedKind, ownedSheetName, sheetOfFormula } from "../ownedSheets";
-import { excelErrorMessage, WriteFailedError, WriteRefusedError } from "./officeErrors";
+import { excelErrorMessage, officeErrorCode, WriteFailedError, WriteRefusedError } from "./officeErrors";
 import { normaliseHeader } from "../../core/headers";
 import { freeName, sheetTakenNote, tableTakenNote } from "../placement";
 import type {
@@ -225,43 +225,28 @@ export class OfficeWorkbook implements PlannerWorkbook {
     return block;
   }
 
-  /**
-   * Reads every source in two round trips: their sizes and addresses, then
-   * their values (in row blocks within the request budget when they are larger).
-   */
+  /** Every source in two round trips; null for a source the workbook does not have. */
   async readSources(sources: SourceRef[]): Promise<(CellBlock | null)[]> {
-    return this.guard(async (context) => {
-      const ranges = sources.map((source) => locate(context, source).load(RANGE_SHAPE));
-      const sheets = ranges.map((range) => range.worksheet.load("name"));
-      await context.sync();
-      const reads: Excel.Range[][] = ranges.map(() => []);
-      const requests: QueuedPart[] = [];
-      ranges.forEach((range, i) => {
-        if (range.isNullObject) return;
-        const bytesPerRow = range.columnCount * BYTES_PER_CELL_READ;
-        for (const { start, end, bytes } of rowBlocks(range.rowCount, () => bytesPerRow)) {
-          requests.push({
-            bytes,
-            queue: () => {
-              const block = sheets[i].getRangeByIndexes(
-                range.rowIndex + start,
-                range.columnIndex,
-                end - start,
-                range.columnCount,
-              );
-              reads[i].push(block.load("values,valueTypes"));
-            },
-          });
+    try {
+      return await this.run((context) => readBlocks(context, sources));
+    } catch (error) {
+      if (officeErrorCode(error) !== "ItemNotFound") throw new Error(excelErrorMessage(error));
+    }
+    // A table or a selection's sheet renamed or deleted since it was listed: that source is null, the others are read.
+    const present = await this.guard(async (context) => {
+      const checks = sources.map((source) => {
+        if (source.kind === "table") return context.workbook.tables.getItemOrNullObject(source.name);
+        if (source.kind === "selection" && source.name) {
+          return context.workbook.worksheets.getItemOrNullObject(splitAddress(source.name).sheet);
         }
+        return null;
       });
-      await sendInRequests(context, [requests]);
-      return ranges.map((range, i) => {
-        if (range.isNullObject) return null;
-        const corner = parseAddress(range.address);
-        const cells = reads[i].flatMap((block) => toCells(block.values, block.valueTypes));
-        return { sheet: sheets[i].name, top: corner.top, left: corner.left, cells };
-      });
+      await context.sync();
+      return checks.map((check) => check === null || !check.isNullObject);
     });
+    if (present.every(Boolean)) throw new Error(excelErrorMessage({ code: "ItemNotFound" }));
+    const blocks = await this.readSources(sources.map((source, i) => (present[i] ? source : NOWHERE)));
+    return blocks.map((block, i) => (present[i] ? block : null));
   }
 
   async writeOutputs(sheets: OutputSheet[], options: WriteOptions = {}): Promise<WrittenSheet[]> {
@@ -500,6 +485,49 @@ function refuseProtectedSheet(sheet: Excel.Worksheet): void {
     `The sheet "${sheet.name}" is protected, so the planner cannot write to it. ` +
       "Unprotect it (Review › Unprotect Sheet) and try again.",
   );
+}
+
+/** A source no workbook has, read as null. */
+const NOWHERE: SourceRef = { kind: "sheet", name: "" };
+
+/**
+ * Reads every source in two round trips: their sizes and addresses, then
+ * their values (in row blocks within the request budget when they are larger).
+ */
+async function readBlocks(
+  context: Excel.RequestContext,
+  sources: SourceRef[],
+): Promise<(CellBlock | null)[]> {
+  const ranges = sources.map((source) => locate(context, source).load(RANGE_SHAPE));
+  const sheets = ranges.map((range) => range.worksheet.load("name"));
+  await context.sync();
+  const reads: Excel.Range[][] = ranges.map(() => []);
+  const requests: QueuedPart[] = [];
+  ranges.forEach((range, i) => {
+    if (range.isNullObject) return;
+    const bytesPerRow = range.columnCount * BYTES_PER_CELL_READ;
+    for (const { start, end, bytes } of rowBlocks(range.rowCount, () => bytesPerRow)) {
+      requests.push({
+        bytes,
+        queue: () => {
+          const block = sheets[i].getRangeByIndexes(
+            range.rowIndex + start,
+            range.columnIndex,
+            end - start,
+            range.columnCount,
+          );
+          reads[i].push(block.load("values,valueTypes"));
+        },
+      });
+    }
+  });
+  await sendInRequests(context, [requests]);
+  return ranges.map((range, i) => {
+    if (range.isNullObject) return null;
+    const corner = parseAddress(range.address);
+    const cells = reads[i].flatMap((block) => toCells(block.values, block.valueTypes));
+    return { sheet: sheets[i].name, top: corner.top, left: corner.left, cells };
+  });
 }
 
 const RANGE_SHAPE = "address,rowCount,columnCount,rowIndex,columnIndex,isNullObject";

@@ -111,6 +111,8 @@ export class FakeExcel {
   readOnly = false;
   /** The sync (1-based) that fails with a GeneralException, after its changes were made. */
   failAtSync: number | null = null;
+  /** The error code that sync fails with. */
+  failCode = "GeneralException";
   /** Formulas on users' sheets that refer to tables, by cell. */
   readonly formulas: { sheet: string; cell: string; formula: string }[] = [];
   private readInRun = 0;
@@ -271,7 +273,7 @@ export class FakeExcel {
         excel.pendingError = null;
         if (error) throw error;
         if (excel.failAtSync === excel.syncs.length) {
-          throw new FakeOfficeError("GeneralException", "An internal error has occurred.");
+          throw new FakeOfficeError(excel.failCode, "An internal error has occurred.");
         }
         if (bytes > EXCEL_WEB_PAYLOAD_LIMIT) {
           throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `a request of ${bytes} bytes`);

@@ -233,9 +233,12 @@ describe("issue 14.5 protection, read-only documents and Excel's error codes", (
       /protected, or the file is read-only/,
     );
     const excel = new FakeExcel();
-    await expect(
-      workbookOver(excel).readSources([{ kind: "selection", name: "Gone!A1:B2" }]),
-    ).rejects.toThrow("A sheet, table or name the planner needs is no longer in the workbook.");
+    excel.addSheet("Vehicles", [["Vehicle"]]);
+    excel.failAtSync = 1;
+    excel.failCode = "InvalidOperationInCellEditMode";
+    await expect(workbookOver(excel).readSources([{ kind: "sheet", name: "Vehicles" }])).rejects.toThrow(
+      "Excel is editing a cell. Press Enter or Esc to finish typing, then try again.",
+    );
   });
 
   test("in Excel 1.11 and later the add-in's runs wait for cell-edit mode to end", async () => {
@@ -371,5 +374,44 @@ describe("issue 14.4 Cancel and failures during a plan's write, as the pane runs
     expect(written.kind).toBe("planned");
     expect(excel.cellsRead).toBe(readsBefore);
     expect(sheetNames(excel)).toEqual(["Vehicles", "Shortlist", "Vehicle Filter", "Media Mix"]);
+  });
+});
+
+describe("issue 14.12 a renamed or deleted source", () => {
+  test("is named in the message, which offers the list again; the other sources are still read", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("Vehicles", vehicleRows(3));
+    excel.addSheet("Planner Settings", [["Setting", "Value"]]);
+    excel.tables.push({
+      name: "tblRenamed",
+      sheet: excel.sheet("Vehicles") as FakeExcel["sheets"][number],
+      address: "A1:G4",
+      style: "",
+    });
+    const workbook = workbookOver(excel);
+    const [vehicles, settings] = await workbook.readSources([
+      { kind: "table", name: "tblVehicles" },
+      { kind: "sheet", name: "Planner Settings" },
+    ]);
+    expect(vehicles).toBeNull();
+    expect(settings?.cells).toEqual([["Setting", "Value"]]);
+    const outcome = await runPlan(
+      workbook,
+      {
+        source: { kind: "table", name: "tblVehicles" },
+        mapping: {},
+        attention: null,
+        settings: {},
+        changedSettings: new Set(),
+      },
+      { onProgress: () => {}, isCancelled: () => false },
+    );
+    expect(outcome).toEqual({
+      kind: "failed",
+      message:
+        'The table "tblVehicles" is no longer in the workbook: it was renamed or deleted. Choose the vehicle table again from the list.',
+      issues: [],
+      sourceGone: true,
+    });
   });
 });
