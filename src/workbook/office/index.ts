@@ -6,6 +6,8 @@
 import type { MappingOverride } from "../../core/model";
 import type { SourceRef } from "../plannerWorkbook";
 
+import { splitAddress, type ExcelRun } from "./officeWorkbook";
+
 export { OfficeWorkbook, WriteCancelledError } from "./officeWorkbook";
 
 /** Selects one cell, e.g. `'Vehicle List'!C7`, and brings its sheet to the front. */
@@ -50,16 +52,31 @@ export async function saveMapping(source: SourceRef, mapping: MappingOverride): 
   );
 }
 
+/** The sheet that holds a source: the sheet itself, a table's or a name's sheet, or a kept selection's. */
+export function sourceSheet(context: Excel.RequestContext, source: SourceRef): Excel.Worksheet {
+  const workbook = context.workbook;
+  switch (source.kind) {
+    case "sheet":
+      return workbook.worksheets.getItem(source.name);
+    case "table":
+      return workbook.tables.getItem(source.name).worksheet;
+    case "name":
+      return workbook.names.getItem(source.name).getRange().worksheet;
+    case "selection":
+      return source.name
+        ? workbook.worksheets.getItem(splitAddress(source.name).sheet)
+        : workbook.worksheets.getActiveWorksheet();
+  }
+}
+
 /** Calls back when cells change on the sheet that holds the source; returns the way to stop. */
-export async function onSourceChanged(source: SourceRef, handler: () => void): Promise<() => void> {
-  return Excel.run(async (context) => {
-    const sheet =
-      source.kind === "sheet"
-        ? context.workbook.worksheets.getItem(source.name)
-        : source.kind === "table"
-          ? context.workbook.tables.getItem(source.name).worksheet
-          : context.workbook.worksheets.getActiveWorksheet();
-    const registration = sheet.onChanged.add(async () => handler());
+export async function onSourceChanged(
+  source: SourceRef,
+  handler: () => void,
+  run: ExcelRun = (batch) => Excel.run(batch),
+): Promise<() => void> {
+  return run(async (context) => {
+    const registration = sourceSheet(context, source).onChanged.add(async () => handler());
     await context.sync();
     return () => {
       void Excel.run(registration.context, async (context) => {

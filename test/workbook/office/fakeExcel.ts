@@ -107,6 +107,10 @@ export class FakeExcel {
   /** More than this many cells read in one run fails it, as a pane reading a million rows would. */
   cellReadLimit = 2_000_000;
   workbookProtected = false;
+  /** The sheet the user is looking at. */
+  activeSheet = "";
+  /** The sheets whose onChanged event the add-in listens to. */
+  readonly changeListeners: string[] = [];
   /** The document open read-only, or in view mode on the web. */
   readOnly = false;
   /** The sync (1-based) that fails with a GeneralException, after its changes were made. */
@@ -324,6 +328,9 @@ class WorksheetCollection extends Loadable {
     const sheet = this.excel.sheet(name);
     return sheet ? new FakeWorksheet(this.excel, sheet) : new NullObject();
   }
+  getActiveWorksheet() {
+    return this.getItem(this.excel.activeSheet);
+  }
   add(name: string) {
     if (this.excel.workbookProtected) {
       throw new FakeOfficeError("AccessDenied", "The workbook's structure is protected.");
@@ -368,6 +375,14 @@ class FakeWorksheet extends Loadable {
   }
   get freezePanes() {
     return { freezeRows: (count: number) => void (this.data.frozenRows = count) };
+  }
+  get onChanged() {
+    return {
+      add: () => {
+        this.excel.changeListeners.push(this.data.name);
+        return { context: {}, remove() {} };
+      },
+    };
   }
   delete() {
     if (this.excel.workbookProtected) {
@@ -755,6 +770,11 @@ class NameCollection extends Loadable {
         entry.visible = visible;
       },
     };
+  }
+  getItem(name: string) {
+    const range = this.getItemOrNullObject(name).getRangeOrNullObject();
+    if (range instanceof NullObject) throw new FakeOfficeError("ItemNotFound", `There is no name ${name}.`);
+    return { getRange: () => range };
   }
   getItemOrNullObject(name: string) {
     const entry = this.excel.names.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());

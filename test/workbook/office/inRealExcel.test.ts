@@ -7,6 +7,7 @@
 import type { OutputSheet } from "../../../src/core/outputTable";
 import { runPlan, writePlan } from "../../../src/taskpane/planRun";
 import { excelErrorMessage } from "../../../src/workbook/office/officeErrors";
+import { onSourceChanged } from "../../../src/workbook/office";
 import { parseAddress } from "../../../src/workbook/office/officeWorkbook";
 import { FakeExcel, FakeOfficeError, installExcelEnums, workbookOver } from "./fakeExcel";
 import { vehicleRows, wholeColumnRead } from "./fullRun";
@@ -413,5 +414,22 @@ describe("issue 14.12 a renamed or deleted source", () => {
       issues: [],
       sourceGone: true,
     });
+  });
+});
+
+describe("issue 14.8 Replan when the sheet changes follows the source's sheet", () => {
+  test.each([
+    [{ kind: "name" as const, name: "Picks" }, "Data"],
+    [{ kind: "selection" as const, name: "'Data 2'!B3:C9" }, "Data 2"],
+    [{ kind: "sheet" as const, name: "Data" }, "Data"],
+  ])("%j is followed on %s, not on the active sheet", async (source, sheet) => {
+    const excel = new FakeExcel();
+    excel.addSheet("Data", [["Vehicle"]]);
+    excel.addSheet("Data 2", [["Vehicle"]]);
+    excel.addSheet("Notes", [["mine"]]);
+    excel.activeSheet = "Notes";
+    excel.names.push({ name: "Picks", formula: "=Data!$A:$G", visible: true });
+    await onSourceChanged(source, () => {}, excel.run);
+    expect(excel.changeListeners).toEqual([sheet]);
   });
 });
