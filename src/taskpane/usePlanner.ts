@@ -11,6 +11,7 @@ import type { Issue } from "../core/issues";
 import type { FieldKey, MappingOverride, Plan, SettingKey } from "../core/model";
 import type { PlanInputs } from "../core/plan";
 import type { PlannerWorkbook, SourceCandidate, SourceRef, WrittenSheet } from "../workbook/plannerWorkbook";
+import { missingColumnsMessage } from "../workbook/savedMapping";
 import type { ExcelActions, FileWorkbook, PaneHost } from "./host";
 import { errorText } from "./errors";
 import type { WhatIfChange } from "./whatIf";
@@ -250,11 +251,18 @@ export function usePlanner(host: PaneHost): Planner {
   useEffect(() => () => stopListening.current?.(), []);
 
   const loadSource = useCallback(
-    async (workbook: PlannerWorkbook, source: SourceRef, generation: number): Promise<boolean> => {
+    /** False when a newer load overtook this one; else the warning about saved columns that have gone, if any. */
+    async (
+      workbook: PlannerWorkbook,
+      source: SourceRef,
+      generation: number,
+    ): Promise<false | { warning: string | null }> => {
       const block = await workbook.readSource(source);
-      const saved = excel && source.kind !== "selection" ? await excel.readSavedMapping(source) : null;
+      const headerRow = block.cells[0] ?? [];
+      const saved =
+        excel && source.kind !== "selection" ? await excel.readSavedMapping(source, headerRow) : null;
       if (generation !== loadGeneration.current) return false;
-      const mapping = saved ?? {};
+      const mapping = saved?.mapping ?? {};
       const headerMatch = matchHeaders(block, mapping);
       // A selection is kept by the address it has now, so Plan reads the block shown, wherever the user clicks next.
       const shown = source.kind === "selection" ? { kind: source.kind, name: blockAddress(block) } : source;
@@ -276,7 +284,7 @@ export function usePlanner(host: PaneHost): Planner {
       }
       update(patch);
       await listenForChanges(shown);
-      return true;
+      return { warning: saved && saved.missing.length > 0 ? missingColumnsMessage(saved.missing) : null };
     },
     [excel, listenForChanges, update],
   );
@@ -307,10 +315,12 @@ export function usePlanner(host: PaneHost): Planner {
         );
         return;
       }
-      if (!(await loadSource(workbook, source, generation))) return;
+      const loaded = await loadSource(workbook, source, generation);
+      if (!loaded) return;
       const label = sources.find((c) => sameSource(c, source))?.label ?? source.name;
       const mapped = new Set(Object.keys(stateRef.current.headerMatch?.mapping ?? {}) as FieldKey[]);
-      if (mappingIsComplete(mapped)) say("info", `Found the vehicle table in ${label}.`);
+      if (loaded.warning) say("warning", `Found the vehicle table in ${label}. ${loaded.warning}`);
+      else if (mappingIsComplete(mapped)) say("info", `Found the vehicle table in ${label}.`);
       else say("warning", `Found vehicles in ${label}: choose the columns marked required.`);
     },
     [loadSource, say, update],
@@ -354,10 +364,12 @@ export function usePlanner(host: PaneHost): Planner {
       if (!workbook) return;
       const generation = ++loadGeneration.current;
       try {
-        if (await loadSource(workbook, source, generation)) {
+        const loaded = await loadSource(workbook, source, generation);
+        if (loaded) {
           const shown = stateRef.current.source;
           const label = stateRef.current.sources.find((c) => sameSource(c, shown))?.label ?? source.name;
-          say("info", `Reading the vehicles from ${label}.`);
+          if (loaded.warning) say("warning", `Reading the vehicles from ${label}. ${loaded.warning}`);
+          else say("info", `Reading the vehicles from ${label}.`);
         }
       } catch (error) {
         say("error", `Could not read ${source.name || "the selection"}: ${errorText(error)}`);
@@ -376,7 +388,7 @@ export function usePlanner(host: PaneHost): Planner {
       update({ mapping: next, headerMatch: matchHeaders(sourceBlock, next) });
       if (excel && source.kind !== "selection") {
         excel
-          .saveMapping(source, next)
+          .saveMapping(source, next, sourceBlock.cells[0] ?? [])
           .catch((error: unknown) =>
             say("warning", `Could not save the column mapping with the workbook: ${errorText(error)}`),
           );

@@ -166,8 +166,12 @@ export function fakeExcel(saved: MappingOverride | null = null) {
   const actions = {
     selectCell: jest.fn(async (_reference: string) => {}),
     activateSheet: jest.fn(async (_sheetName: string) => {}),
-    readSavedMapping: jest.fn(async (_source: SourceRef) => saved),
-    saveMapping: jest.fn(async (_source: SourceRef, _mapping: MappingOverride) => {}),
+    readSavedMapping: jest.fn(async (_source: SourceRef, _headerRow: readonly CellValue[]) =>
+      saved ? { mapping: saved, missing: [] } : null,
+    ),
+    saveMapping: jest.fn(
+      async (_source: SourceRef, _mapping: MappingOverride, _headerRow: readonly CellValue[]) => {},
+    ),
     onSourceChanged: jest.fn(async (_source: SourceRef, _handler: () => void) => () => {}),
   } satisfies ExcelActions;
   return actions;

@@ -3,8 +3,10 @@
  * Excel-only actions the pane offers (select a problem's cell, show a sheet,
  * keep the column mapping with the workbook, follow edits to the source).
  */
+import type { CellValue } from "../../core/cells";
 import type { MappingOverride } from "../../core/model";
 import type { SourceRef } from "../plannerWorkbook";
+import { resolveSavedMapping, toSavedMapping, type ResolvedMapping } from "../savedMapping";
 
 import { splitAddress, type ExcelRun } from "./officeWorkbook";
 
@@ -34,15 +36,21 @@ function mappingKey(source: SourceRef): string {
   return `VehiclePlanner.mapping.${source.kind}.${source.name.toLowerCase()}`;
 }
 
-/** The column mapping the user saved with this workbook for this source, if any. */
-export async function readSavedMapping(source: SourceRef): Promise<MappingOverride | null> {
-  const saved: unknown = Office.context.document.settings.get(mappingKey(source));
-  return saved && typeof saved === "object" ? (saved as MappingOverride) : null;
+/** The column mapping the user saved with this workbook for this source, over the source's header row today. */
+export async function readSavedMapping(
+  source: SourceRef,
+  headerRow: readonly CellValue[],
+): Promise<ResolvedMapping | null> {
+  return resolveSavedMapping(Office.context.document.settings.get(mappingKey(source)), headerRow);
 }
 
-/** Keeps the mapping in the workbook's add-in settings, which Excel saves with the file. */
-export async function saveMapping(source: SourceRef, mapping: MappingOverride): Promise<void> {
-  Office.context.document.settings.set(mappingKey(source), mapping);
+/** Keeps the mapping, by header text, in the workbook's add-in settings, which Excel saves with the file. */
+export async function saveMapping(
+  source: SourceRef,
+  mapping: MappingOverride,
+  headerRow: readonly CellValue[],
+): Promise<void> {
+  Office.context.document.settings.set(mappingKey(source), toSavedMapping(mapping, headerRow));
   await new Promise<void>((resolve, reject) =>
     Office.context.document.settings.saveAsync((result) =>
       result.status === Office.AsyncResultStatus.Succeeded

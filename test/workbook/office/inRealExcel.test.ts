@@ -7,7 +7,8 @@
 import type { OutputSheet } from "../../../src/core/outputTable";
 import { runPlan, writePlan } from "../../../src/taskpane/planRun";
 import { excelErrorMessage } from "../../../src/workbook/office/officeErrors";
-import { onSourceChanged } from "../../../src/workbook/office";
+import { onSourceChanged, readSavedMapping, saveMapping } from "../../../src/workbook/office";
+import { missingColumnsMessage } from "../../../src/workbook/savedMapping";
 import { parseAddress } from "../../../src/workbook/office/officeWorkbook";
 import { FakeExcel, FakeOfficeError, installExcelEnums, workbookOver } from "./fakeExcel";
 import { vehicleRows, wholeColumnRead } from "./fullRun";
@@ -431,5 +432,53 @@ describe("issue 14.8 Replan when the sheet changes follows the source's sheet", 
     excel.names.push({ name: "Picks", formula: "=Data!$A:$G", visible: true });
     await onSourceChanged(source, () => {}, excel.run);
     expect(excel.changeListeners).toEqual([sheet]);
+  });
+});
+
+describe("issue 14.9 the saved column mapping survives an inserted column", () => {
+  const stored = new Map<string, unknown>();
+  beforeEach(() => {
+    stored.clear();
+    (globalThis as unknown as { Office: unknown }).Office = {
+      AsyncResultStatus: { Succeeded: "succeeded" },
+      context: {
+        document: {
+          settings: {
+            get: (key: string) => stored.get(key) ?? null,
+            set: (key: string, value: unknown) => void stored.set(key, value),
+            saveAsync: (done: (result: { status: string }) => void) => done({ status: "succeeded" }),
+          },
+        },
+      },
+    };
+  });
+  const source = { kind: "table" as const, name: "tblVehicles" };
+
+  test("a field is found by its header after the user inserts a column before it", async () => {
+    await saveMapping(source, { pipeline: 4 }, ["Vehicle", "Channel", "Investment", "Leads", "Pipe $"]);
+    const read = await readSavedMapping(source, [
+      "Vehicle",
+      "Region",
+      "Channel",
+      "Investment",
+      "Leads",
+      "Pipe $",
+    ]);
+    expect(read).toEqual({ mapping: { pipeline: 5 }, missing: [] });
+  });
+
+  test("a mapped header that has gone is reported, and that field is matched afresh", async () => {
+    await saveMapping(source, { pipeline: 4, channel: null }, [
+      "Vehicle",
+      "Channel",
+      "Investment",
+      "Leads",
+      "Pipe $",
+    ]);
+    const read = await readSavedMapping(source, ["Vehicle", "Channel", "Investment", "Leads", "Pipeline $"]);
+    expect(read).toEqual({ mapping: { channel: null }, missing: [{ field: "pipeline", header: "Pipe $" }] });
+    expect(missingColumnsMessage(read?.missing ?? [])).toBe(
+      'The saved column mapping names "Pipe $" (Pipeline), no longer a header of the table; those fields were matched afresh: check them below.',
+    );
   });
 });
