@@ -38,6 +38,12 @@ export const REQUEST_BUDGET_BYTES = 1_900_000;
  */
 const BYTES_PER_CELL_READ = 24;
 
+/** Rows read to measure a text-heavy source's row size when the guess above proved too small. */
+const SAMPLE_ROWS = 200;
+
+/** Excel's refusals of a request or a response that is too large. */
+const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
+
 export class WriteCancelledError extends Error {
   constructor() {
     super("Writing was cancelled; the workbook is as it was.");
@@ -228,9 +234,12 @@ export class OfficeWorkbook implements PlannerWorkbook {
   /** Every source in two round trips; null for a source the workbook does not have. */
   async readSources(sources: SourceRef[]): Promise<(CellBlock | null)[]> {
     try {
-      return await this.run((context) => readBlocks(context, sources));
+      return await this.run((context) => readBlocks(context, sources, false));
     } catch (error) {
-      if (officeErrorCode(error) !== "ItemNotFound") throw new Error(excelErrorMessage(error));
+      const code = officeErrorCode(error);
+      // Longer text than the guess allows: read again with row blocks sized from a sample of the cells.
+      if (code && PAYLOAD_CODES.has(code)) return this.guard((context) => readBlocks(context, sources, true));
+      if (code !== "ItemNotFound") throw new Error(excelErrorMessage(error));
     }
     // A table or a selection's sheet renamed or deleted since it was listed: that source is null, the others are read.
     const present = await this.guard(async (context) => {
@@ -493,19 +502,24 @@ const NOWHERE: SourceRef = { kind: "sheet", name: "" };
 /**
  * Reads every source in two round trips: their sizes and addresses, then
  * their values (in row blocks within the request budget when they are larger).
+ * `measured` reads the first rows of each source in a round trip between, and
+ * sizes the blocks from the largest of those rows, so text-heavy cells never
+ * take a request past Excel on the web's limit.
  */
 async function readBlocks(
   context: Excel.RequestContext,
   sources: SourceRef[],
+  measured: boolean,
 ): Promise<(CellBlock | null)[]> {
   const ranges = sources.map((source) => locate(context, source).load(RANGE_SHAPE));
   const sheets = ranges.map((range) => range.worksheet.load("name"));
   await context.sync();
+  const rowBytes = measured ? await sampleRowBytes(context, ranges, sheets) : ranges.map(() => 0);
   const reads: Excel.Range[][] = ranges.map(() => []);
   const requests: QueuedPart[] = [];
   ranges.forEach((range, i) => {
     if (range.isNullObject) return;
-    const bytesPerRow = range.columnCount * BYTES_PER_CELL_READ;
+    const bytesPerRow = Math.max(range.columnCount * BYTES_PER_CELL_READ, rowBytes[i]);
     for (const { start, end, bytes } of rowBlocks(range.rowCount, () => bytesPerRow)) {
       requests.push({
         bytes,
@@ -527,6 +541,38 @@ async function readBlocks(
     const corner = parseAddress(range.address);
     const cells = reads[i].flatMap((block) => toCells(block.values, block.valueTypes));
     return { sheet: sheets[i].name, top: corner.top, left: corner.left, cells };
+  });
+}
+
+/**
+ * The largest row among each source's first rows, as the bytes of its values
+ * and their types, with a quarter more for longer rows further down.
+ */
+async function sampleRowBytes(
+  context: Excel.RequestContext,
+  ranges: Excel.Range[],
+  sheets: Excel.Worksheet[],
+): Promise<number[]> {
+  const samples = ranges.map((range, i) =>
+    range.isNullObject
+      ? null
+      : sheets[i]
+          .getRangeByIndexes(
+            range.rowIndex,
+            range.columnIndex,
+            Math.min(SAMPLE_ROWS, range.rowCount),
+            range.columnCount,
+          )
+          .load("values,valueTypes"),
+  );
+  await context.sync();
+  return samples.map((sample) => {
+    if (!sample) return 0;
+    const largest = Math.max(
+      0,
+      ...sample.values.map((row, r) => jsonBytes(row) + jsonBytes(sample.valueTypes[r])),
+    );
+    return Math.ceil(largest * 1.25);
   });
 }
 

@@ -9,8 +9,14 @@ import { runPlan, writePlan } from "../../../src/taskpane/planRun";
 import { excelErrorMessage } from "../../../src/workbook/office/officeErrors";
 import { onSourceChanged, readSavedMapping, saveMapping } from "../../../src/workbook/office";
 import { missingColumnsMessage } from "../../../src/workbook/savedMapping";
-import { parseAddress } from "../../../src/workbook/office/officeWorkbook";
-import { FakeExcel, FakeOfficeError, installExcelEnums, workbookOver } from "./fakeExcel";
+import { parseAddress, REQUEST_BUDGET_BYTES } from "../../../src/workbook/office/officeWorkbook";
+import {
+  EXCEL_WEB_PAYLOAD_LIMIT,
+  FakeExcel,
+  FakeOfficeError,
+  installExcelEnums,
+  workbookOver,
+} from "./fakeExcel";
 import { vehicleRows, wholeColumnRead } from "./fullRun";
 
 beforeAll(installExcelEnums);
@@ -480,5 +486,29 @@ describe("issue 14.9 the saved column mapping survives an inserted column", () =
     expect(missingColumnsMessage(read?.missing ?? [])).toBe(
       'The saved column mapping names "Pipe $" (Pipeline), no longer a header of the table; those fields were matched afresh: check them below.',
     );
+  });
+});
+
+describe("issue 14.11 request size is measured, not assumed", () => {
+  test("10,000 rows of 200-character text are read whole, in requests within the budget once measured", async () => {
+    const excel = new FakeExcel();
+    const text = (i: number, what: string) => `${what} ${i} `.padEnd(200, "x");
+    excel.addSheet("Vehicles", [
+      ["Vehicle", "Notes", "Audience", "Investment"],
+      ...Array.from({ length: 10_000 }, (_, i) => [
+        text(i, "Vehicle"),
+        text(i, "Notes"),
+        text(i, "Audience"),
+        1000 + i,
+      ]),
+    ]);
+    const [block] = await workbookOver(excel).readSources([{ kind: "sheet", name: "Vehicles" }]);
+    expect(block?.cells).toHaveLength(10_001);
+    expect(block?.cells[10_000][0]).toBe(text(9_999, "Vehicle"));
+    const refused = excel.syncs.filter((sync) => sync.bytes > EXCEL_WEB_PAYLOAD_LIMIT);
+    expect(refused.length).toBeLessThanOrEqual(1);
+    const measured = excel.syncs.slice(excel.syncs.indexOf(refused[0]) + 1);
+    expect(measured.length).toBeGreaterThan(3);
+    for (const sync of measured) expect(sync.bytes).toBeLessThanOrEqual(REQUEST_BUDGET_BYTES);
   });
 });
