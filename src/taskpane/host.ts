@@ -19,6 +19,8 @@ export interface ExcelActions {
   saveMapping(source: SourceRef, mapping: MappingOverride, headerRow: readonly CellValue[]): Promise<void>;
   /** Calls back when the cells of the source change; returns the way to stop listening. */
   onSourceChanged(source: SourceRef, handler: () => void): Promise<() => void>;
+  /** Calls back when a sheet or table is added or deleted; returns the way to stop listening. */
+  onSourcesChanged?(handler: () => void): Promise<() => void>;
 }
 
 /** A workbook opened from a file, which can be saved back into one. */

@@ -95,6 +95,8 @@ export const ATTENTION_SHEET = "Audience Attention";
 const REPLAN_DELAY_MS = 1500;
 /** How many candidates are read to find the vehicle table before the user is left to pick one. */
 const SOURCES_TO_PROBE = 12;
+/** How far down a candidate the header row is looked for. */
+const HEADER_ROWS_TO_PROBE = 20;
 const SELECTION: SourceRef = { kind: "selection", name: "" };
 
 export function sourceKey(source: SourceRef): string {
@@ -131,10 +133,13 @@ async function findVehicleTable(
   const order: SourceRef["kind"][] = ["table", "name", "sheet"];
   const ordered = order.flatMap((kind) => candidates.filter((candidate) => candidate.kind === kind));
   let partial: SourceRef | null = null;
-  for (const candidate of ordered.slice(0, SOURCES_TO_PROBE)) {
-    const block = await workbook.readSource(candidate);
-    const row = firstFilledRow(block);
-    if (!row) continue;
+  const probed = ordered.slice(0, SOURCES_TO_PROBE);
+  // One batch for all of them, and only their top rows, where a header row is.
+  const blocks = await workbook.readSources(probed, { firstRows: HEADER_ROWS_TO_PROBE });
+  for (const [i, candidate] of probed.entries()) {
+    const block = blocks[i];
+    const row = block ? firstFilledRow(block) : null;
+    if (!block || !row) continue;
     const source = { kind: candidate.kind, name: candidate.name };
     if (headerRowMatches(row)) return source;
     const fields = Object.keys(matchHeaders({ ...block, cells: [row] }).mapping).length;
@@ -332,6 +337,29 @@ export function usePlanner(host: PaneHost): Planner {
       say("error", `Could not read the workbook: ${errorText(error)}`),
     );
   }, [host, loadWorkbook, say]);
+
+  // The list of sources follows sheets and tables the user adds or deletes while the pane is open.
+  useEffect(() => {
+    if (host.kind !== "excel" || !host.excel.onSourcesChanged) return;
+    let stop: (() => void) | null = null;
+    let ended = false;
+    const refresh = () =>
+      void host.workbook
+        .listSources()
+        .then((listed) => {
+          const kept = stateRef.current.sources.filter((source) => source.kind === "selection");
+          update({ sources: [...listed, ...kept] });
+        })
+        .catch(() => undefined);
+    host.excel
+      .onSourcesChanged(refresh)
+      .then((remove) => (ended ? remove() : (stop = remove)))
+      .catch(() => undefined);
+    return () => {
+      ended = true;
+      stop?.();
+    };
+  }, [host, update]);
 
   const openBytes = useCallback(
     async (read: () => Promise<Uint8Array>, fileName: string) => {

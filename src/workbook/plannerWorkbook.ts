@@ -38,6 +38,11 @@ export interface WriteOptions {
   isCancelled?: () => boolean;
 }
 
+export interface ReadOptions {
+  /** Read at most this many rows from the top of each source (enough to find a header row); a face may read more. */
+  firstRows?: number;
+}
+
 export interface PlannerWorkbook {
   /** Excel tables, named ranges and sheets the user can plan from, in workbook order. */
   listSources(): Promise<SourceCandidate[]>;
@@ -50,7 +55,7 @@ export interface PlannerWorkbook {
    * attention table of one plan), so the add-in reads them in one round
    * trip; null for a source the workbook does not have.
    */
-  readSources(sources: SourceRef[]): Promise<(CellBlock | null)[]>;
+  readSources(sources: SourceRef[], options?: ReadOptions): Promise<(CellBlock | null)[]>;
   /** Replace the planner's own output sheets with these; never touches a sheet the planner did not make. */
   writeOutputs(sheets: OutputSheet[], options?: WriteOptions): Promise<WrittenSheet[]>;
   /**

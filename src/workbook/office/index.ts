@@ -60,6 +60,31 @@ export async function saveMapping(
   );
 }
 
+/**
+ * Calls back when a sheet is added or deleted, or (ExcelApi 1.9, detected at
+ * run time) a table, so the pane's list of sources follows the workbook.
+ */
+export async function onSourcesChanged(
+  handler: () => void,
+  run: ExcelRun = (batch) => Excel.run(batch),
+  supports: (version: string) => boolean = (version) =>
+    Office.context.requirements.isSetSupported("ExcelApi", version),
+): Promise<() => void> {
+  return run(async (context) => {
+    const { worksheets, tables } = context.workbook;
+    const call = async () => handler();
+    const registrations = [worksheets.onAdded.add(call), worksheets.onDeleted.add(call)];
+    if (supports("1.9")) registrations.push(tables.onAdded.add(call), tables.onDeleted.add(call));
+    await context.sync();
+    return () => {
+      void Excel.run(registrations[0].context, async (context) => {
+        for (const registration of registrations) registration.remove();
+        await context.sync();
+      });
+    };
+  });
+}
+
 /** The sheet that holds a source: the sheet itself, a table's or a name's sheet, or a kept selection's. */
 export function sourceSheet(context: Excel.RequestContext, source: SourceRef): Excel.Worksheet {
   const workbook = context.workbook;

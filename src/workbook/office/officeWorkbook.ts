@@ -15,6 +15,7 @@ import { normaliseHeader } from "../../core/headers";
 import { freeName, sheetTakenNote, tableTakenNote } from "../placement";
 import type {
   PlannerWorkbook,
+  ReadOptions,
   SourceCandidate,
   SourceRef,
   WriteOptions,
@@ -232,13 +233,16 @@ export class OfficeWorkbook implements PlannerWorkbook {
   }
 
   /** Every source in two round trips; null for a source the workbook does not have. */
-  async readSources(sources: SourceRef[]): Promise<(CellBlock | null)[]> {
+  async readSources(sources: SourceRef[], options: ReadOptions = {}): Promise<(CellBlock | null)[]> {
+    const rows = options.firstRows ?? Infinity;
     try {
-      return await this.run((context) => readBlocks(context, sources, false));
+      return await this.run((context) => readBlocks(context, sources, rows, false));
     } catch (error) {
       const code = officeErrorCode(error);
       // Longer text than the guess allows: read again with row blocks sized from a sample of the cells.
-      if (code && PAYLOAD_CODES.has(code)) return this.guard((context) => readBlocks(context, sources, true));
+      if (code && PAYLOAD_CODES.has(code)) {
+        return this.guard((context) => readBlocks(context, sources, rows, true));
+      }
       if (code !== "ItemNotFound") throw new Error(excelErrorMessage(error));
     }
     // A table or a selection's sheet renamed or deleted since it was listed: that source is null, the others are read.
@@ -254,7 +258,10 @@ export class OfficeWorkbook implements PlannerWorkbook {
       return checks.map((check) => check === null || !check.isNullObject);
     });
     if (present.every(Boolean)) throw new Error(excelErrorMessage({ code: "ItemNotFound" }));
-    const blocks = await this.readSources(sources.map((source, i) => (present[i] ? source : NOWHERE)));
+    const blocks = await this.readSources(
+      sources.map((source, i) => (present[i] ? source : NOWHERE)),
+      options,
+    );
     return blocks.map((block, i) => (present[i] ? block : null));
   }
 
@@ -509,6 +516,7 @@ const NOWHERE: SourceRef = { kind: "sheet", name: "" };
 async function readBlocks(
   context: Excel.RequestContext,
   sources: SourceRef[],
+  firstRows: number,
   measured: boolean,
 ): Promise<(CellBlock | null)[]> {
   const ranges = sources.map((source) => locate(context, source).load(RANGE_SHAPE));
@@ -520,7 +528,7 @@ async function readBlocks(
   ranges.forEach((range, i) => {
     if (range.isNullObject) return;
     const bytesPerRow = Math.max(range.columnCount * BYTES_PER_CELL_READ, rowBytes[i]);
-    for (const { start, end, bytes } of rowBlocks(range.rowCount, () => bytesPerRow)) {
+    for (const { start, end, bytes } of rowBlocks(Math.min(range.rowCount, firstRows), () => bytesPerRow)) {
       requests.push({
         bytes,
         queue: () => {

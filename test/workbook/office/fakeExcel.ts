@@ -111,6 +111,8 @@ export class FakeExcel {
   activeSheet = "";
   /** The sheets whose onChanged event the add-in listens to. */
   readonly changeListeners: string[] = [];
+  /** The collection events the add-in listens to, as `worksheets.onAdded`. */
+  readonly collectionListeners: string[] = [];
   /** The document open read-only, or in view mode on the web. */
   readOnly = false;
   /** The sync (1-based) that fails with a GeneralException, after its changes were made. */
@@ -310,9 +312,25 @@ class NullObject extends Loadable {
   }
 }
 
+/** A collection's onAdded / onDeleted, recording that the add-in listens. */
+function collectionEvent(excel: FakeExcel, name: string) {
+  return {
+    add: () => {
+      excel.collectionListeners.push(name);
+      return { context: {}, remove() {} };
+    },
+  };
+}
+
 class WorksheetCollection extends Loadable {
   constructor(private readonly excel: FakeExcel) {
     super();
+  }
+  get onAdded() {
+    return collectionEvent(this.excel, "worksheets.onAdded");
+  }
+  get onDeleted() {
+    return collectionEvent(this.excel, "worksheets.onDeleted");
   }
   get items() {
     return [...this.excel.sheets]
@@ -714,6 +732,12 @@ class TableCollection extends Loadable {
     private readonly sheet: FakeSheet | null,
   ) {
     super();
+  }
+  get onAdded() {
+    return collectionEvent(this.excel, "tables.onAdded");
+  }
+  get onDeleted() {
+    return collectionEvent(this.excel, "tables.onDeleted");
   }
   get items() {
     return this.excel.tables

@@ -7,7 +7,12 @@
 import type { OutputSheet } from "../../../src/core/outputTable";
 import { runPlan, writePlan } from "../../../src/taskpane/planRun";
 import { excelErrorMessage } from "../../../src/workbook/office/officeErrors";
-import { onSourceChanged, readSavedMapping, saveMapping } from "../../../src/workbook/office";
+import {
+  onSourceChanged,
+  onSourcesChanged,
+  readSavedMapping,
+  saveMapping,
+} from "../../../src/workbook/office";
 import { missingColumnsMessage } from "../../../src/workbook/savedMapping";
 import { parseAddress, REQUEST_BUDGET_BYTES } from "../../../src/workbook/office/officeWorkbook";
 import {
@@ -510,5 +515,41 @@ describe("issue 14.11 request size is measured, not assumed", () => {
     const measured = excel.syncs.slice(excel.syncs.indexOf(refused[0]) + 1);
     expect(measured.length).toBeGreaterThan(3);
     for (const sync of measured) expect(sync.bytes).toBeLessThanOrEqual(REQUEST_BUDGET_BYTES);
+  });
+});
+
+describe("issue 14.10 start-up reads the candidates in one batch, and the list follows added sheets and tables", () => {
+  test("twelve candidate sheets' header rows are read in two syncs, 20 rows each at most", async () => {
+    const excel = new FakeExcel();
+    const sources = Array.from({ length: 12 }, (_, i) => {
+      excel.addSheet(`Sheet ${i + 1}`, vehicleRows(500));
+      return { kind: "sheet" as const, name: `Sheet ${i + 1}` };
+    });
+    const blocks = await workbookOver(excel).readSources(sources, { firstRows: 20 });
+    expect(blocks.map((block) => block?.cells.length)).toEqual(Array(12).fill(20));
+    expect(excel.syncs).toHaveLength(2);
+    expect(excel.cellsRead).toBe(12 * 20 * 7);
+  });
+
+  test("sheets added or deleted are followed, and tables too where Excel has their events (1.9)", async () => {
+    const excel = new FakeExcel();
+    await onSourcesChanged(
+      () => {},
+      excel.run,
+      () => false,
+    );
+    expect(excel.collectionListeners).toEqual(["worksheets.onAdded", "worksheets.onDeleted"]);
+    excel.collectionListeners.length = 0;
+    await onSourcesChanged(
+      () => {},
+      excel.run,
+      (version) => version === "1.9",
+    );
+    expect(excel.collectionListeners).toEqual([
+      "worksheets.onAdded",
+      "worksheets.onDeleted",
+      "tables.onAdded",
+      "tables.onDeleted",
+    ]);
   });
 });
