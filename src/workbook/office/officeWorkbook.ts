@@ -355,7 +355,8 @@ export class OfficeWorkbook implements PlannerWorkbook {
       } catch (error) {
         const cause = excelErrorMessage(error);
         // Only a first write can be taken back whole: a replan has already overwritten the old figures.
-        const unchanged = !replacing && (await removeSheets(context, added));
+        const markers = sheets.map((sheet) => ownedSheetName(sheet.kind));
+        const unchanged = !replacing && (await removeSheets(context, added, markers));
         throw new WriteFailedError(unchanged, cause);
       }
       return written;
@@ -647,14 +648,19 @@ function refuseProtected(
   }
 }
 
-/** Takes back the sheets a failed first write added (with their marker names); true when that worked. */
-async function removeSheets(context: Excel.RequestContext, sheetNames: string[]): Promise<boolean> {
+/** Takes back the sheets a failed first write added, with the marker names it gave them; true when that worked. */
+async function removeSheets(
+  context: Excel.RequestContext,
+  sheetNames: string[],
+  markers: string[],
+): Promise<boolean> {
   try {
     const sheets = sheetNames.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
     const names = context.workbook.names.load("items/name");
     await context.sync();
     for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
-    for (const name of names.items) if (ownedKind(name.name)) name.delete();
+    const added = new Set(markers.map((marker) => marker.toLowerCase()));
+    for (const name of names.items) if (added.has(name.name.toLowerCase())) name.delete();
     await context.sync();
     return true;
   } catch {

@@ -179,12 +179,14 @@ describe("issue 14.4 a failed write tells the truth", () => {
   test("a first write that fails part-way takes back what it added: the workbook is as it was", async () => {
     const excel = new FakeExcel();
     excel.addSheet("Vehicles", [["Vehicle"]]);
+    excel.addSheet("Scenarios", [["Scenario"]]);
+    excel.names.push({ name: "VehiclePlanner_Scenarios", formula: "=Scenarios!$A$1", visible: false });
     excel.failAtSync = 3;
     await expect(workbookOver(excel).writeOutputs([shortlist(3), mix()])).rejects.toThrow(
       "An internal error has occurred. Nothing was written: the workbook is as it was.",
     );
-    expect(sheetNames(excel)).toEqual(["Vehicles"]);
-    expect(excel.names).toEqual([]);
+    expect(sheetNames(excel)).toEqual(["Vehicles", "Scenarios"]);
+    expect(excel.names.map((name) => name.name)).toEqual(["VehiclePlanner_Scenarios"]);
   });
 
   test("a replan that fails part-way says the planner's sheets were only partly updated", async () => {
