@@ -11,6 +11,7 @@ import type { Issue } from "../core/issues";
 import type { FieldKey, MappingOverride, Plan, SettingKey } from "../core/model";
 import type { PlanInputs } from "../core/plan";
 import type { PlannerWorkbook, SourceCandidate, SourceRef, WrittenSheet } from "../workbook/plannerWorkbook";
+import { CELL_EDIT_MESSAGE } from "../workbook/office/officeErrors";
 import { missingColumnsMessage } from "../workbook/savedMapping";
 import type { ExcelActions, FileWorkbook, PaneHost } from "./host";
 import { errorText } from "./errors";
@@ -224,6 +225,19 @@ export function usePlanner(host: PaneHost): Planner {
     [update],
   );
 
+  /**
+   * An automatic replan a moment after the last edit. Excel before ExcelApi
+   * 1.11 refuses requests while the user types in a cell; the replan then
+   * waits and tries again rather than leave the plan stale.
+   */
+  const scheduleReplan = useCallback(() => {
+    clearTimeout(replanTimer.current);
+    replanTimer.current = setTimeout(async () => {
+      await planRef.current?.();
+      if (stateRef.current.status?.text.includes(CELL_EDIT_MESSAGE)) scheduleReplan();
+    }, REPLAN_DELAY_MS);
+  }, []);
+
   const listenForChanges = useCallback(
     async (source: SourceRef) => {
       stopListening.current?.();
@@ -233,24 +247,27 @@ export function usePlanner(host: PaneHost): Planner {
         stopListening.current = await excel.onSourceChanged(source, () => {
           const current = stateRef.current;
           if (!sameSource(current.source, source) || !current.workbook) return;
-          void current.workbook.readSource(source).then((block) => {
-            if (!sameSource(stateRef.current.source, source)) return;
-            const headerMatch = matchHeaders(block, stateRef.current.mapping);
-            update({ sourceBlock: block, headerMatch });
-            if (!stateRef.current.result) return;
-            if (!stateRef.current.replanOnChange) {
-              say("info", "The vehicle table changed. Press Plan to plan again.");
-              return;
-            }
-            clearTimeout(replanTimer.current);
-            replanTimer.current = setTimeout(() => void planRef.current?.(), REPLAN_DELAY_MS);
-          });
+          void current.workbook
+            .readSource(source)
+            .then((block) => {
+              if (!sameSource(stateRef.current.source, source)) return;
+              const headerMatch = matchHeaders(block, stateRef.current.mapping);
+              update({ sourceBlock: block, headerMatch });
+              if (!stateRef.current.result) return;
+              if (!stateRef.current.replanOnChange) {
+                say("info", "The vehicle table changed. Press Plan to plan again.");
+                return;
+              }
+              scheduleReplan();
+            })
+            // A read refused (the user still typing, the sheet gone) leaves the pane as it was; Plan reads again.
+            .catch(() => undefined);
         });
       } catch {
         // Without change events the pane still plans from the cells as they are when Plan is pressed.
       }
     },
-    [excel, say, update],
+    [excel, say, scheduleReplan, update],
   );
 
   useEffect(() => () => stopListening.current?.(), []);

@@ -4,13 +4,16 @@
  * workbook raises itself when a write cannot start or did not finish.
  */
 
+/** Said when Excel refuses a request because the user is typing in a cell. */
+export const CELL_EDIT_MESSAGE =
+  "Excel is editing a cell. Press Enter or Esc to finish typing, then try again.";
+
 /** Excel.ErrorCodes the planner meets, each with what happened and what the user can do. */
 const MESSAGES: Record<string, string> = {
   AccessDenied:
     "Excel refused the change: the workbook or the sheet is protected, or the file is read-only. " +
     "Unprotect it (Review › Unprotect) or open an editable copy, then try again.",
-  InvalidOperationInCellEditMode:
-    "Excel is editing a cell. Press Enter or Esc to finish typing, then try again.",
+  InvalidOperationInCellEditMode: CELL_EDIT_MESSAGE,
   ItemNotFound: "A sheet, table or name the planner needs is no longer in the workbook.",
   ItemAlreadyExists: "The workbook already has a sheet or table of that name.",
   InsertDeleteConflict:
