@@ -2,9 +2,11 @@
  * The Office.js implementation of the workbook interface, for the add-in.
  * Every call loads only the properties it uses and syncs a fixed number of
  * times: a read two (shapes, then values), a write three (what is there, the
- * figures with the tables, formats and chart, then the long text), except
- * that a read or write beyond the request budget is split into row blocks so
- * no request comes near Excel on the web's 5 MB limit.
+ * figures with the tables, formats and chart, then the long text) and a
+ * replan four (the planner's tables' sizes too), except that a read or write
+ * beyond the request budget is split into row blocks so no request comes
+ * near Excel on the web's 5 MB limit. Sources are cut to their used cells,
+ * and a read Excel refuses as too large is read again in measured blocks.
  */
 import type { CellBlock, CellValue } from "../../core/cells";
 import { columnLetters } from "../../core/cellReference";
