@@ -34,7 +34,11 @@ export interface WrittenSheet {
 export interface WriteOptions {
   /** Called with a fraction 0…1 as the write goes on. */
   onProgress?: (fraction: number) => void;
-  /** Checked between steps; a cancelled write leaves the user's sheets as they were. */
+  /**
+   * Checked before the first change: a cancelled write throws WriteCancelledError
+   * and leaves the workbook as it was. Once a change has reached the workbook the
+   * write goes on to the end, so no sheet is left half-written.
+   */
   isCancelled?: () => boolean;
 }
 
