@@ -1,9 +1,10 @@
 /**
- * Builds the task pane (dist/taskpane.html and its scripts) for Excel and for
- * the plain browser. `npm run build` makes the production files, with the
- * manifest pointing at ADDIN_URL and office.js copied next to the pane so the
- * page never loads script from another origin; `npm run dev-server` serves
- * the same files over HTTPS on port 3000 for sideloading into Excel.
+ * Builds the task pane for Excel (dist/taskpane.html) and for the plain
+ * browser (dist/browser.html), with their scripts. `npm run build` makes the
+ * production files: the manifest points at ADDIN_URL, the Excel page loads
+ * office.js from Microsoft's CDN and the browser page the copy next to it
+ * (scripts/deployment.js says why); `npm run dev-server` serves the same
+ * pages over HTTPS on port 3000 for sideloading into Excel, both with the local office.js.
  */
 const fs = require("fs");
 const os = require("os");
@@ -11,19 +12,13 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
-const DEV_URL = "https://localhost:3000/";
-/** Where the production manifest points when ADDIN_URL is not set; replace it before publishing. */
-const DEFAULT_ADDIN_URL = "https://vehicle-planner.example.com/";
+const { addinUrl, pageScripts, productionManifest } = require("./scripts/deployment");
+
 const OFFICE_JS_DIR = path.join(__dirname, "node_modules", "@microsoft", "office-js", "dist");
 const DEV_PORT = 3000;
 
 /** office.js may load any host, locale or telemetry file next to it; debug builds are only used by office.debug.js. */
 const OFFICE_JS_IGNORE = ["**/*.debug.js", "**/*.d.ts", "**/*.map"];
-
-function addinUrl() {
-  const url = process.env.ADDIN_URL || DEFAULT_ADDIN_URL;
-  return url.endsWith("/") ? url : `${url}/`;
-}
 
 /** The developer certificates of `npx office-addin-dev-certs install`, when the developer has made them. */
 function devCertificates() {
@@ -56,13 +51,18 @@ function devServer() {
 
 module.exports = (env, argv) => {
   const production = argv.mode !== "development";
+  const addin = addinUrl(process.env);
+  if (production && addin.warning) console.warn(`\nWARNING: ${addin.warning}\n`);
   const copies = [
     { from: "assets", to: "assets", noErrorOnMissing: true, globOptions: { ignore: ["**/.*"] } },
     {
       from: "manifest.xml",
       to: "manifest.xml",
       noErrorOnMissing: true,
-      transform: production ? (content) => content.toString().split(DEV_URL).join(addinUrl()) : undefined,
+      transform: production
+        ? (content) =>
+            productionManifest(content.toString(), { url: addin.url, supportUrl: process.env.SUPPORT_URL })
+        : undefined,
     },
   ];
   if (production) {
@@ -117,12 +117,16 @@ module.exports = (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["taskpane"],
-        scriptLoading: "defer",
-      }),
+      ...["taskpane", "browser"].map(
+        (page) =>
+          new HtmlWebpackPlugin({
+            filename: `${page}.html`,
+            template: "./src/taskpane/taskpane.html",
+            templateParameters: pageScripts(page, production),
+            chunks: ["taskpane"],
+            scriptLoading: "defer",
+          }),
+      ),
       new CopyWebpackPlugin({ patterns: copies }),
     ],
     devServer: env.WEBPACK_SERVE ? devServer() : undefined,

@@ -1,8 +1,9 @@
 /**
  * Round trips and request sizes of one full add-in run (read, plan, write),
- * measured through the recording fake of the Excel API.
+ * measured through the recording fake of the Excel API, and the read of a
+ * source given as whole columns over a 10,000-row used range.
  */
-import { fullRun } from "../test/workbook/office/fullRun";
+import { fullRun, wholeColumnRead } from "../test/workbook/office/fullRun";
 import { printBench } from "./measure";
 
 export async function run(): Promise<void> {
@@ -10,4 +11,7 @@ export async function run(): Promise<void> {
     const { syncs, maxRequestBytes } = await fullRun(rows);
     printBench({ bench: "office-syncs", rows, syncs, maxRequestBytes });
   }
+  const usedRows = 10_000;
+  const { syncs, cellsRead } = await wholeColumnRead(usedRows);
+  printBench({ bench: "office-whole-column", usedRows, syncs, cellsRead });
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run serve`: the task pane for a plain browser at http://localhost:3000/
- * (taskpane.html), served from dist/ with office.js under /office-js/ from the
+ * (browser.html, which loads the local office.js; taskpane.html is Excel's
+ * page and loads it from Microsoft's CDN), served from dist/ with office.js under /office-js/ from the
  * installed package. Builds the pane first when dist/ does not have it.
  * Set PORT to use another port.
  */
@@ -32,8 +33,8 @@ const TYPES = {
 };
 
 function ensureBuilt() {
-  if (fs.existsSync(path.join(DIST, "taskpane.html"))) return;
-  console.log("dist/taskpane.html is missing: building the pane first (npm run build).");
+  if (fs.existsSync(path.join(DIST, "browser.html"))) return;
+  console.log("dist/browser.html is missing: building the pane first (npm run build).");
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   const build = spawnSync(npm, ["run", "build"], { cwd: ROOT, stdio: "inherit" });
   if (build.status !== 0) {
@@ -50,7 +51,7 @@ function fileUnder(root, urlPath) {
 
 /** /office-js/… from the built copy when there is one, else straight from the package. */
 function resolveFile(urlPath) {
-  if (urlPath === "/") urlPath = "/taskpane.html";
+  if (urlPath === "/") urlPath = "/browser.html";
   if (urlPath.startsWith("/office-js/")) {
     const rest = urlPath.slice("/office-js".length);
     const built = fileUnder(path.join(DIST, "office-js"), rest);
@@ -97,5 +98,5 @@ http
     process.exit(1);
   })
   .listen(PORT, HOST, () => {
-    console.log(`Vehicle Planner in the browser: http://${HOST}:${PORT}/taskpane.html (Ctrl+C stops)`);
+    console.log(`Vehicle Planner in the browser: http://${HOST}:${PORT}/browser.html (Ctrl+C stops)`);
   });

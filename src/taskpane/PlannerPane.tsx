@@ -1,4 +1,4 @@
-import { Subtitle2, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Subtitle2, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
 import type { SettingKey } from "../core/model";
 import type { PaneHost } from "./host";
@@ -120,6 +120,11 @@ export function PlannerPane({ host }: { host: PaneHost }) {
         <Title3>Vehicle Planner</Title3>
       </h1>
       <StatusMessage status={state.status} />
+      {state.unwritten && !state.progress && (
+        <Button appearance="primary" onClick={() => void planner.writeAgain()}>
+          Write the plan again
+        </Button>
+      )}
 
       <Section title="Vehicle table">
         {host.kind === "browser" && (

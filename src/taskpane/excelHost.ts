@@ -12,6 +12,7 @@ export async function excelHost(): Promise<PaneHost> {
       readSavedMapping: office.readSavedMapping,
       saveMapping: office.saveMapping,
       onSourceChanged: office.onSourceChanged,
+      onSourcesChanged: (handler) => office.onSourcesChanged(handler),
     },
   };
 }

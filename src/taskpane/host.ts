@@ -3,7 +3,9 @@
  * workbook and the few Excel-only actions; in a plain browser it is handed a
  * way to open .xlsx files. Tests hand it fakes of either.
  */
+import type { CellValue } from "../core/cells";
 import type { MappingOverride } from "../core/model";
+import type { ResolvedMapping } from "../workbook/savedMapping";
 import type { PlannerWorkbook, SourceRef } from "../workbook/plannerWorkbook";
 
 export interface ExcelActions {
@@ -11,11 +13,14 @@ export interface ExcelActions {
   selectCell(reference: string): Promise<void>;
   /** Bring a sheet the plan wrote to the front. */
   activateSheet(sheetName: string): Promise<void>;
-  /** The mapping the user saved with the workbook for this source, if any. */
-  readSavedMapping(source: SourceRef): Promise<MappingOverride | null>;
-  saveMapping(source: SourceRef, mapping: MappingOverride): Promise<void>;
+  /** The mapping the user saved with the workbook for this source, if any, over the source's header row. */
+  readSavedMapping(source: SourceRef, headerRow: readonly CellValue[]): Promise<ResolvedMapping | null>;
+  /** Keeps the mapping with the workbook, each field by its column's header text. */
+  saveMapping(source: SourceRef, mapping: MappingOverride, headerRow: readonly CellValue[]): Promise<void>;
   /** Calls back when the cells of the source change; returns the way to stop listening. */
   onSourceChanged(source: SourceRef, handler: () => void): Promise<() => void>;
+  /** Calls back when a sheet or table is added or deleted; returns the way to stop listening. */
+  onSourcesChanged?(handler: () => void): Promise<() => void>;
 }
 
 /** A workbook opened from a file, which can be saved back into one. */

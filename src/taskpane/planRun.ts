@@ -3,7 +3,7 @@
  * sheets. The engine comes with this module, which the pane loads on the
  * first press, so it is not part of the pane's start-up. Steps report progress, yield to the page between them so the pane
  * stays responsive, and stop as soon as the user cancels; nothing is written
- * before the plan is complete, and a cancelled write leaves the sheets alone.
+ * before the plan is complete, and a write is either cancelled before it changes anything or finished.
  */
 import type { CellBlock } from "../core/cells";
 import type { Issue } from "../core/issues";
@@ -28,9 +28,8 @@ import {
 } from "./settingsForm";
 
 export interface PlanJob {
+  /** The source the pane shows (a selection by the address it had when the user picked it). */
   source: SourceRef;
-  /** The vehicle block already read (a selection is read once, when the user picks it). */
-  cachedBlock: CellBlock | null;
   mapping: MappingOverride;
   attention: SourceRef | null;
   /** SPEC 10.2 the lead log, read after the other sources in row blocks with progress. */
@@ -50,6 +49,12 @@ export interface RunHooks {
   isCancelled(): boolean;
 }
 
+/** A finished plan that could not be written, kept so the user can write it again without replanning. */
+export interface UnwrittenPlan {
+  plan: Plan;
+  inputs: PlanInputs;
+}
+
 export type RunResult =
   | {
       kind: "planned";
@@ -60,8 +65,34 @@ export type RunResult =
       /** What keeps the plan from being sound; empty when it is. */
       warnings: PlanWarning[];
     }
-  | { kind: "failed"; message: string; issues: Issue[] }
+  | {
+      kind: "failed";
+      message: string;
+      issues: Issue[];
+      unwritten?: UnwrittenPlan;
+      /** The vehicle table was renamed or deleted: the pane lists the sources again. */
+      sourceGone?: boolean;
+    }
   | { kind: "cancelled"; duringWrite: boolean };
+
+/** Said when Cancel came after the first change reached the workbook: the write went on to the end. */
+const WRITTEN_DESPITE_CANCEL =
+  " Cancel came after the plan had started to reach the workbook, so it was written in full rather than left half-written.";
+
+const SOURCE_KINDS: Record<SourceRef["kind"], string> = {
+  table: "table",
+  name: "named range",
+  sheet: "sheet",
+  selection: "selected range",
+};
+
+/** Names the source that is gone and says what to do. */
+export function sourceGoneMessage(source: SourceRef): string {
+  return (
+    `The ${SOURCE_KINDS[source.kind]} "${source.name}" is no longer in the workbook: it was renamed or deleted. ` +
+    "Choose the vehicle table again from the list."
+  );
+}
 
 /** Lets the browser paint the progress bar and handle a click on Cancel. */
 export function yieldToPage(): Promise<void> {
@@ -83,9 +114,9 @@ export async function runPlan(workbook: PlannerWorkbook, job: PlanJob, hooks: Ru
       { kind: "sheet", name: SETTINGS_SHEET },
       job.attention ?? { kind: "sheet", name: "" },
     ]);
-    if (!job.cachedBlock && !vehicleBlock)
-      throw new Error(`the vehicle table ${job.source.name} is no longer there`);
-    vehicles = job.cachedBlock ?? (vehicleBlock as CellBlock);
+    if (!vehicleBlock)
+      return { kind: "failed", message: sourceGoneMessage(job.source), issues: [], sourceGone: true };
+    vehicles = vehicleBlock;
     hooks.onProgress("Reading the workbook", 0.15);
     settings = settingsForRun(findSettingsTable(settingsSheet), job.settings, job.changedSettings);
     attention = job.attention ? attentionBlock : null;
@@ -127,6 +158,21 @@ export async function runPlan(workbook: PlannerWorkbook, job: PlanJob, hooks: Ru
   await yieldToPage();
   if (hooks.isCancelled()) return cancelled;
 
+  return writePlan(workbook, { plan, inputs: inputs.value }, hooks);
+}
+
+/**
+ * Writes a finished plan's sheets. Once the first change has reached the
+ * workbook the write is not stopped, so the sheets are never left half-written:
+ * a Cancel then only ends up in the message. A failed write hands the plan
+ * back, so the pane keeps it on screen and can write it again without replanning.
+ */
+export async function writePlan(
+  workbook: PlannerWorkbook,
+  unwritten: UnwrittenPlan,
+  hooks: RunHooks,
+): Promise<RunResult> {
+  const { plan, inputs } = unwritten;
   let written: WrittenSheet[];
   try {
     written = await workbook.writeOutputs(buildOutputSheets(plan), {
@@ -134,17 +180,17 @@ export async function runPlan(workbook: PlannerWorkbook, job: PlanJob, hooks: Ru
       isCancelled: hooks.isCancelled,
     });
   } catch (error) {
-    if (hooks.isCancelled()) return { kind: "cancelled", duringWrite: true };
-    return { kind: "failed", message: `Could not write the plan: ${errorText(error)}`, issues: plan.issues };
+    if (error instanceof Error && error.name === "WriteCancelledError") {
+      return { kind: "cancelled", duringWrite: true };
+    }
+    return {
+      kind: "failed",
+      message: `Could not write the plan: ${errorText(error)} The plan is still shown: fix the cause and write it again.`,
+      issues: plan.issues,
+      unwritten,
+    };
   }
-  if (hooks.isCancelled()) return { kind: "cancelled", duringWrite: true };
   hooks.onProgress("Writing the plan", 1);
-  return {
-    kind: "planned",
-    plan,
-    inputs: inputs.value,
-    written,
-    message: plannedMessage(plan, written),
-    warnings: planWarnings(plan, inputs.value),
-  };
+  const message = plannedMessage(plan, written) + (hooks.isCancelled() ? WRITTEN_DESPITE_CANCEL : "");
+  return { kind: "planned", plan, inputs, written, message, warnings: planWarnings(plan, inputs) };
 }

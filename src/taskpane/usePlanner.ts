@@ -3,7 +3,7 @@
  * take, over any `PlannerWorkbook`. Components only render this state and
  * call these actions, so the whole pane can be driven by a fake workbook.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CellBlock } from "../core/cells";
 import { columnLetters, quoteSheetName } from "../core/cellReference";
 import { headerRowMatches, mappingIsComplete, matchHeaders, type HeaderMatch } from "../core/headers";
@@ -11,11 +11,13 @@ import type { Issue } from "../core/issues";
 import type { FieldKey, MappingOverride, Plan, SettingKey } from "../core/model";
 import type { PlanInputs } from "../core/plan";
 import type { PlannerWorkbook, SourceCandidate, SourceRef, WrittenSheet } from "../workbook/plannerWorkbook";
+import { CELL_EDIT_MESSAGE } from "../workbook/office/officeErrors";
+import { missingColumnsMessage } from "../workbook/savedMapping";
 import type { ExcelActions, FileWorkbook, PaneHost } from "./host";
 import { errorText } from "./errors";
 import type { ScenarioComparison } from "../core/scenarios";
 import type { WhatIfChange } from "./whatIf";
-import type { PlanStep, RunResult } from "./planRun";
+import type { PlanStep, RunHooks, RunResult, UnwrittenPlan } from "./planRun";
 import {
   findSettingsTable,
   readSettingTexts,
@@ -76,6 +78,8 @@ export interface PlannerState {
   status: Status | null;
   /** Excel: replan (debounced) when the vehicle table is edited. */
   replanOnChange: boolean;
+  /** A finished plan whose write failed: shown, and written again by `writeAgain` without replanning. */
+  unwritten: UnwrittenPlan | null;
 }
 
 const INITIAL_STATE: PlannerState = {
@@ -97,6 +101,7 @@ const INITIAL_STATE: PlannerState = {
   problems: [],
   status: null,
   replanOnChange: false,
+  unwritten: null,
 };
 
 export const ATTENTION_SHEET = "Audience Attention";
@@ -105,6 +110,8 @@ export const LEAD_LOG_SHEET = "Lead Log";
 const REPLAN_DELAY_MS = 1500;
 /** How many candidates are read to find the vehicle table before the user is left to pick one. */
 const SOURCES_TO_PROBE = 12;
+/** How far down a candidate the header row is looked for. */
+const HEADER_ROWS_TO_PROBE = 20;
 const SELECTION: SourceRef = { kind: "selection", name: "" };
 
 export function sourceKey(source: SourceRef): string {
@@ -115,7 +122,8 @@ export function sameSource(a: SourceRef | null, b: SourceRef | null): boolean {
   return a !== null && b !== null && sourceKey(a) === sourceKey(b);
 }
 
-function blockAddress(block: CellBlock): string {
+/** A block's address, `'Vehicle List'!B3:H40`: how the pane keeps the selection it shows. */
+export function blockAddress(block: CellBlock): string {
   const height = Math.max(block.cells.length, 1);
   const width = Math.max(...block.cells.map((row) => row.length), 1);
   const start = `${columnLetters(block.left)}${block.top}`;
@@ -140,10 +148,13 @@ async function findVehicleTable(
   const order: SourceRef["kind"][] = ["table", "name", "sheet"];
   const ordered = order.flatMap((kind) => candidates.filter((candidate) => candidate.kind === kind));
   let partial: SourceRef | null = null;
-  for (const candidate of ordered.slice(0, SOURCES_TO_PROBE)) {
-    const block = await workbook.readSource(candidate);
-    const row = firstFilledRow(block);
-    if (!row) continue;
+  const probed = ordered.slice(0, SOURCES_TO_PROBE);
+  // One batch for all of them, and only their top rows, where a header row is.
+  const blocks = await workbook.readSources(probed, { firstRows: HEADER_ROWS_TO_PROBE });
+  for (const [i, candidate] of probed.entries()) {
+    const block = blocks[i];
+    const row = block ? firstFilledRow(block) : null;
+    if (!block || !row) continue;
     const source = { kind: candidate.kind, name: candidate.name };
     if (headerRowMatches(row)) return source;
     const fields = Object.keys(matchHeaders({ ...block, cells: [row] }).mapping).length;
@@ -190,6 +201,8 @@ export interface Planner {
   setSetting(key: SettingKey, text: string): void;
   saveSettings(): Promise<void>;
   plan(): Promise<void>;
+  /** Writes the plan on screen whose write failed, without planning again. */
+  writeAgain(): Promise<void>;
   cancel(): void;
   selectCell(reference: string): Promise<void>;
   activateSheet(sheetName: string): Promise<void>;
@@ -239,46 +252,71 @@ export function usePlanner(host: PaneHost): Planner {
     [say],
   );
 
+  /**
+   * An automatic replan a moment after the last edit. Excel before ExcelApi
+   * 1.11 refuses requests while the user types in a cell; the replan then
+   * waits and tries again rather than leave the plan stale.
+   */
+  const scheduleReplan = useCallback(() => {
+    clearTimeout(replanTimer.current);
+    replanTimer.current = setTimeout(async () => {
+      await planRef.current?.();
+      if (stateRef.current.status?.text.includes(CELL_EDIT_MESSAGE)) scheduleReplan();
+    }, REPLAN_DELAY_MS);
+  }, []);
+
   const listenForChanges = useCallback(
     async (source: SourceRef) => {
       stopListening.current?.();
       stopListening.current = null;
-      if (!excel || source.kind === "selection") return;
+      if (!excel || (source.kind === "selection" && !source.name)) return;
       try {
         stopListening.current = await excel.onSourceChanged(source, () => {
           const current = stateRef.current;
           if (!sameSource(current.source, source) || !current.workbook) return;
-          void current.workbook.readSource(source).then((block) => {
-            if (!sameSource(stateRef.current.source, source)) return;
-            const headerMatch = matchHeaders(block, stateRef.current.mapping);
-            update({ sourceBlock: block, headerMatch });
-            if (!stateRef.current.result) return;
-            if (!stateRef.current.replanOnChange) {
-              say("info", "The vehicle table changed. Press Plan to plan again.");
-              return;
-            }
-            clearTimeout(replanTimer.current);
-            replanTimer.current = setTimeout(() => void planRef.current?.(), REPLAN_DELAY_MS);
-          });
+          void current.workbook
+            .readSource(source)
+            .then((block) => {
+              if (!sameSource(stateRef.current.source, source)) return;
+              const headerMatch = matchHeaders(block, stateRef.current.mapping);
+              update({ sourceBlock: block, headerMatch });
+              if (!stateRef.current.result) return;
+              if (!stateRef.current.replanOnChange) {
+                say("info", "The vehicle table changed. Press Plan to plan again.");
+                return;
+              }
+              scheduleReplan();
+            })
+            // A read refused (the user still typing, the sheet gone) leaves the pane as it was; Plan reads again.
+            .catch(() => undefined);
         });
       } catch {
         // Without change events the pane still plans from the cells as they are when Plan is pressed.
       }
     },
-    [excel, say, update],
+    [excel, say, scheduleReplan, update],
   );
 
   useEffect(() => () => stopListening.current?.(), []);
 
   const loadSource = useCallback(
-    async (workbook: PlannerWorkbook, source: SourceRef, generation: number): Promise<boolean> => {
+    /** False when a newer load overtook this one; else the warning about saved columns that have gone, if any. */
+    async (
+      workbook: PlannerWorkbook,
+      source: SourceRef,
+      generation: number,
+    ): Promise<false | { warning: string | null }> => {
       const block = await workbook.readSource(source);
-      const saved = excel && source.kind !== "selection" ? await excel.readSavedMapping(source) : null;
+      const headerRow = block.cells[0] ?? [];
+      const saved =
+        excel && source.kind !== "selection" ? await excel.readSavedMapping(source, headerRow) : null;
       if (generation !== loadGeneration.current) return false;
-      const mapping = saved ?? {};
+      const mapping = saved?.mapping ?? {};
       const headerMatch = matchHeaders(block, mapping);
+      // A selection is kept by the address it has now, so Plan reads the block shown, wherever the user clicks next.
+      const shown = source.kind === "selection" ? { kind: source.kind, name: blockAddress(block) } : source;
       const patch: Partial<PlannerState> = {
-        source,
+        source: shown,
         sourceBlock: block,
         mapping,
         headerMatch,
@@ -286,13 +324,16 @@ export function usePlanner(host: PaneHost): Planner {
         problems: [],
       };
       if (source.kind === "selection") {
-        const address = blockAddress(block);
-        const selection: SourceCandidate = { ...SELECTION, label: `Selection (${address})`, address };
+        const selection: SourceCandidate = {
+          ...shown,
+          label: `Selection (${shown.name})`,
+          address: shown.name,
+        };
         patch.sources = [...stateRef.current.sources.filter((s) => s.kind !== "selection"), selection];
       }
       update(patch);
-      await listenForChanges(source);
-      return true;
+      await listenForChanges(shown);
+      return { warning: saved && saved.missing.length > 0 ? missingColumnsMessage(saved.missing) : null };
     },
     [excel, listenForChanges, update],
   );
@@ -324,10 +365,12 @@ export function usePlanner(host: PaneHost): Planner {
         );
         return;
       }
-      if (!(await loadSource(workbook, source, generation))) return;
+      const loaded = await loadSource(workbook, source, generation);
+      if (!loaded) return;
       const label = sources.find((c) => sameSource(c, source))?.label ?? source.name;
       const mapped = new Set(Object.keys(stateRef.current.headerMatch?.mapping ?? {}) as FieldKey[]);
-      if (mappingIsComplete(mapped)) say("info", `Found the vehicle table in ${label}.`);
+      if (loaded.warning) say("warning", `Found the vehicle table in ${label}. ${loaded.warning}`);
+      else if (mappingIsComplete(mapped)) say("info", `Found the vehicle table in ${label}.`);
       else say("warning", `Found vehicles in ${label}: choose the columns marked required.`);
     },
     [loadSource, say, update],
@@ -339,6 +382,29 @@ export function usePlanner(host: PaneHost): Planner {
       say("error", `Could not read the workbook: ${errorText(error)}`),
     );
   }, [host, loadWorkbook, say]);
+
+  // The list of sources follows sheets and tables the user adds or deletes while the pane is open.
+  useEffect(() => {
+    if (host.kind !== "excel" || !host.excel.onSourcesChanged) return;
+    let stop: (() => void) | null = null;
+    let ended = false;
+    const refresh = () =>
+      void host.workbook
+        .listSources()
+        .then((listed) => {
+          const kept = stateRef.current.sources.filter((source) => source.kind === "selection");
+          update({ sources: [...listed, ...kept] });
+        })
+        .catch(() => undefined);
+    host.excel
+      .onSourcesChanged(refresh)
+      .then((remove) => (ended ? remove() : (stop = remove)))
+      .catch(() => undefined);
+    return () => {
+      ended = true;
+      stop?.();
+    };
+  }, [host, update]);
 
   const openBytes = useCallback(
     async (read: () => Promise<Uint8Array>, fileName: string) => {
@@ -371,9 +437,12 @@ export function usePlanner(host: PaneHost): Planner {
       if (!workbook) return;
       const generation = ++loadGeneration.current;
       try {
-        if (await loadSource(workbook, source, generation)) {
-          const label = stateRef.current.sources.find((c) => sameSource(c, source))?.label ?? source.name;
-          say("info", `Reading the vehicles from ${label}.`);
+        const loaded = await loadSource(workbook, source, generation);
+        if (loaded) {
+          const shown = stateRef.current.source;
+          const label = stateRef.current.sources.find((c) => sameSource(c, shown))?.label ?? source.name;
+          if (loaded.warning) say("warning", `Reading the vehicles from ${label}. ${loaded.warning}`);
+          else say("info", `Reading the vehicles from ${label}.`);
         }
       } catch (error) {
         say("error", `Could not read ${source.name || "the selection"}: ${errorText(error)}`);
@@ -392,7 +461,7 @@ export function usePlanner(host: PaneHost): Planner {
       update({ mapping: next, headerMatch: matchHeaders(sourceBlock, next) });
       if (excel && source.kind !== "selection") {
         excel
-          .saveMapping(source, next)
+          .saveMapping(source, next, sourceBlock.cells[0] ?? [])
           .catch((error: unknown) =>
             say("warning", `Could not save the column mapping with the workbook: ${errorText(error)}`),
           );
@@ -440,6 +509,66 @@ export function usePlanner(host: PaneHost): Planner {
     }
   }, [say, update]);
 
+  const hooks: RunHooks = useMemo(
+    () => ({
+      onProgress: (step, fraction) =>
+        update((s) => ({ progress: { step, fraction, cancelling: s.progress?.cancelling ?? false } })),
+      isCancelled: () => cancelRequested.current,
+    }),
+    [update],
+  );
+
+  /** After the vehicle table was renamed or deleted: the list as the workbook has it now, and no source chosen. */
+  const listSourcesAgain = useCallback(async () => {
+    const workbook = stateRef.current.workbook;
+    if (!workbook) return;
+    try {
+      const sources = await workbook.listSources();
+      update({ sources, source: null, sourceBlock: null, headerMatch: null, result: null });
+    } catch {
+      // The message already says to choose again; the old list stays until the workbook answers.
+    }
+  }, [update]);
+
+  const showOutcome = useCallback(
+    (outcome: RunResult) => {
+      update({ progress: null });
+      if (outcome.kind === "cancelled") {
+        say(
+          "warning",
+          outcome.duringWrite
+            ? "Planning cancelled. The output sheets were left as they were."
+            : "Planning cancelled. Nothing was written.",
+        );
+      } else if (outcome.kind === "failed") {
+        if (outcome.sourceGone) void listSourcesAgain();
+        const kept = outcome.unwritten ?? null;
+        update({
+          problems: outcome.issues,
+          unwritten: kept,
+          ...(kept ? { result: { plan: kept.plan, inputs: kept.inputs, written: [] } } : {}),
+        });
+        say("error", outcome.message);
+      } else {
+        update({
+          result: { plan: outcome.plan, inputs: outcome.inputs, written: outcome.written },
+          problems: outcome.plan.issues,
+          unwritten: null,
+        });
+        const extra = host.kind === "browser" ? " Download plan saves the workbook with these sheets." : "";
+        const { warnings } = outcome;
+        const checks =
+          warnings.length === 0
+            ? ""
+            : ` ${warnings.length === 1 ? "One warning" : `${warnings.length} warnings`}: ${warnings
+                .map((warning) => warning.text)
+                .join(" ")}`;
+        say(warnings.length === 0 ? "success" : "warning", outcome.message + extra + checks);
+      }
+    },
+    [host.kind, listSourcesAgain, say, update],
+  );
+
   const plan = useCallback(async () => {
     const current = stateRef.current;
     if (!current.workbook || !current.source || current.progress) return;
@@ -452,7 +581,6 @@ export function usePlanner(host: PaneHost): Planner {
         current.workbook,
         {
           source: current.source,
-          cachedBlock: current.source.kind === "selection" ? current.sourceBlock : null,
           mapping: current.mapping,
           attention: current.attention,
           leads: current.leads,
@@ -460,42 +588,22 @@ export function usePlanner(host: PaneHost): Planner {
           settings: current.settings,
           changedSettings: current.changedSettings,
         },
-        {
-          onProgress: (step, fraction) =>
-            update((s) => ({ progress: { step, fraction, cancelling: s.progress?.cancelling ?? false } })),
-          isCancelled: () => cancelRequested.current,
-        },
+        hooks,
       );
     } catch (error) {
       outcome = { kind: "failed", message: `Could not plan: ${errorText(error)}`, issues: [] };
     }
-    update({ progress: null });
-    if (outcome.kind === "cancelled") {
-      say(
-        "warning",
-        outcome.duringWrite
-          ? "Planning cancelled. The output sheets were left as they were."
-          : "Planning cancelled. Nothing was written.",
-      );
-    } else if (outcome.kind === "failed") {
-      update({ problems: outcome.issues });
-      say("error", outcome.message);
-    } else {
-      update({
-        result: { plan: outcome.plan, inputs: outcome.inputs, written: outcome.written },
-        problems: outcome.plan.issues,
-      });
-      const extra = host.kind === "browser" ? " Download plan saves the workbook with these sheets." : "";
-      const { warnings } = outcome;
-      const checks =
-        warnings.length === 0
-          ? ""
-          : ` ${warnings.length === 1 ? "One warning" : `${warnings.length} warnings`}: ${warnings
-              .map((warning) => warning.text)
-              .join(" ")}`;
-      say(warnings.length === 0 ? "success" : "warning", outcome.message + extra + checks);
-    }
-  }, [host.kind, say, update]);
+    showOutcome(outcome);
+  }, [hooks, showOutcome, update]);
+
+  const writeAgain = useCallback(async () => {
+    const { workbook, unwritten, progress } = stateRef.current;
+    if (!workbook || !unwritten || progress) return;
+    cancelRequested.current = false;
+    update({ progress: { step: "Writing the plan", fraction: 0.5, cancelling: false }, status: null });
+    const { writePlan } = await import(/* webpackChunkName: "plan" */ "./planRun");
+    showOutcome(await writePlan(workbook, unwritten, hooks));
+  }, [hooks, showOutcome, update]);
 
   const cancel = useCallback(() => {
     cancelRequested.current = true;
@@ -617,6 +725,7 @@ export function usePlanner(host: PaneHost): Planner {
     setSetting,
     saveSettings,
     plan,
+    writeAgain,
     cancel,
     selectCell,
     activateSheet,

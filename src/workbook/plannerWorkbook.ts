@@ -34,12 +34,18 @@ export interface WrittenSheet {
 export interface WriteOptions {
   /** Called with a fraction 0…1 as the write goes on. */
   onProgress?: (fraction: number) => void;
-  /** Checked between steps; a cancelled write leaves the user's sheets as they were. */
+  /**
+   * Checked before the first change: a cancelled write throws WriteCancelledError
+   * and leaves the workbook as it was. Once a change has reached the workbook the
+   * write goes on to the end, so no sheet is left half-written.
+   */
   isCancelled?: () => boolean;
 }
 
-/** How a long read (the lead log) reports and stops. */
+/** How a read reports and stops: the lead log is long; the first look at a source needs only its top rows. */
 export interface ReadOptions {
+  /** Read at most this many rows from the top of each source (enough to find a header row); a face may read more. */
+  firstRows?: number;
   /** Called with a fraction 0…1 as the read goes on. */
   onProgress?: (fraction: number) => void;
   /** Checked between row blocks; a cancelled read rejects with ReadCancelledError. */
@@ -67,7 +73,7 @@ export interface PlannerWorkbook {
    * attention table of one plan), so the add-in reads them in one round
    * trip; null for a source the workbook does not have.
    */
-  readSources(sources: SourceRef[]): Promise<(CellBlock | null)[]>;
+  readSources(sources: SourceRef[], options?: ReadOptions): Promise<(CellBlock | null)[]>;
   /** Replace the planner's own output sheets with these; never touches a sheet the planner did not make. */
   writeOutputs(sheets: OutputSheet[], options?: WriteOptions): Promise<WrittenSheet[]>;
   /**

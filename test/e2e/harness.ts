@@ -25,7 +25,7 @@ function newestSource(folder: string): number {
 
 /** Builds the pane unless dist/ is newer than every source file. */
 export function ensureBuild(): void {
-  const page = join(ROOT, "dist", "taskpane.html");
+  const page = join(ROOT, "dist", "browser.html");
   if (
     existsSync(page) &&
     statSync(page).mtimeMs > Math.max(newestSource(join(ROOT, "src")), statSync(SAMPLE).mtimeMs)
@@ -79,7 +79,7 @@ export async function startSession(): Promise<Session> {
     ],
   });
   return {
-    url: `http://localhost:${port}/taskpane.html`,
+    url: `http://localhost:${port}/browser.html`,
     browser,
     async stop() {
       await browser.close();

@@ -170,7 +170,11 @@ describe("the pane in Excel", () => {
 
     await choose(user, /^Pipeline/, "Pipe $ (column E)");
 
-    expect(excel.saveMapping).toHaveBeenCalledWith({ kind: "table", name: "tblVehicles" }, { pipeline: 4 });
+    expect(excel.saveMapping).toHaveBeenCalledWith(
+      { kind: "table", name: "tblVehicles" },
+      { pipeline: 4 },
+      expect.arrayContaining(["Pipe $"]),
+    );
     expect(
       screen.queryByText("Required: Pipeline, or both Conversion rate and Average deal size."),
     ).toBeNull();

@@ -7,6 +7,7 @@ import type { CellBlock, CellValue } from "../../src/core/cells";
 import type { MappingOverride } from "../../src/core/model";
 import type { OutputSheet } from "../../src/core/outputTable";
 import type { ExcelActions, FileWorkbook } from "../../src/taskpane/host";
+import { blockAddress } from "../../src/taskpane/usePlanner";
 import type {
   SourceCandidate,
   SourceRef,
@@ -91,9 +92,15 @@ export class FakeWorkbook implements FileWorkbook {
     return [...tables, ...sheets];
   }
 
+  /** The selections read, by address: the pane plans a selection at the address it had when picked. */
+  private readonly selectionsRead = new Map<string, CellBlock>();
+
   async readSource(source: SourceRef): Promise<CellBlock> {
     if (source.kind === "selection") {
+      const shown = this.selectionsRead.get(source.name);
+      if (shown) return shown;
       if (!this.selection) throw new Error("select the vehicle table first");
+      this.selectionsRead.set(blockAddress(this.selection), this.selection);
       return this.selection;
     }
     const sheet = source.kind === "table" ? this.tables.get(source.name) : source.name;
@@ -128,7 +135,12 @@ export class FakeWorkbook implements FileWorkbook {
       this.writeStarted.resolve();
       await this.pendingWrite.promise;
     }
-    if (options.isCancelled?.()) return [];
+    if (options.isCancelled?.()) {
+      // As both real workbooks do: a write cancelled before it changes anything throws and leaves the sheets alone.
+      const cancelled = new Error("Writing was cancelled; the workbook is as it was.");
+      cancelled.name = "WriteCancelledError";
+      throw cancelled;
+    }
     this.written.push(sheets);
     options.onProgress?.(1);
     return sheets.map((sheet) => ({
@@ -161,8 +173,12 @@ export function fakeExcel(saved: MappingOverride | null = null) {
   const actions = {
     selectCell: jest.fn(async (_reference: string) => {}),
     activateSheet: jest.fn(async (_sheetName: string) => {}),
-    readSavedMapping: jest.fn(async (_source: SourceRef) => saved),
-    saveMapping: jest.fn(async (_source: SourceRef, _mapping: MappingOverride) => {}),
+    readSavedMapping: jest.fn(async (_source: SourceRef, _headerRow: readonly CellValue[]) =>
+      saved ? { mapping: saved, missing: [] } : null,
+    ),
+    saveMapping: jest.fn(
+      async (_source: SourceRef, _mapping: MappingOverride, _headerRow: readonly CellValue[]) => {},
+    ),
     onSourceChanged: jest.fn(async (_source: SourceRef, _handler: () => void) => () => {}),
   } satisfies ExcelActions;
   return actions;

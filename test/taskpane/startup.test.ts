@@ -15,9 +15,20 @@ describe("where the pane runs", () => {
     expect(await detectHost(undefined)).toBe("browser");
   });
 
-  test("the browser when office.js does not answer in time", async () => {
-    const office = { onReady: () => new Promise<{ host: unknown }>(() => {}) };
-    expect(await detectHost(office, 10)).toBe("browser");
+  test("issue 14.3 Excel when Office.onReady takes longer than 2 s: the host decides, not a timer", async () => {
+    jest.useFakeTimers();
+    try {
+      const office = {
+        onReady: () =>
+          new Promise<{ host: unknown }>((resolve) => setTimeout(() => resolve({ host: "Excel" }), 5000)),
+        HostType: { Excel: "Excel" },
+      };
+      const detected = detectHost(office);
+      await jest.advanceTimersByTimeAsync(5000);
+      expect(await detected).toBe("excel");
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   test("the browser when office.js fails", async () => {

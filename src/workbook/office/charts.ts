@@ -7,27 +7,48 @@ import { chartLayouts, type ChartLayout } from "../../core/charts";
 import { columnLetters } from "../../core/cellReference";
 import { NUMBER_FORMATS, type OutputSheet } from "../../core/outputTable";
 
+/** The planner's charts are known by this start of their names, so a replan redraws them and leaves a user's charts alone. */
+const PLANNER_CHART_PREFIX = "VehiclePlanner";
+
+export function isPlannerChart(name: string): boolean {
+  return name.startsWith(PLANNER_CHART_PREFIX);
+}
+
+/** `VehiclePlannerMediaMixChart`, `VehiclePlannerBudgetCurveChart`. */
+function chartName(output: OutputSheet, index: number): string {
+  return `${PLANNER_CHART_PREFIX}${output.sheetName.replace(/\s/g, "")}Chart${index > 0 ? index + 1 : ""}`;
+}
+
+/**
+ * Rows a marker block takes at most: its header and two points for each of
+ * the Budget and the Pipeline goal. A shorter block is written out to this
+ * size with blanks, so a replan in place leaves no marker of the plan before.
+ */
+const MARKER_BLOCK_ROWS = 5;
+
 function writeMarkerBlock(sheet: Excel.Worksheet, layout: ChartLayout): void {
   const block = layout.markerBlock;
   if (!block) return;
   const first = columnLetters(block.left);
   const last = columnLetters(block.left + block.columns.length - 1);
-  const bottom = block.top + block.rows.length - 1;
+  const rows = [...block.rows];
+  while (rows.length < MARKER_BLOCK_ROWS) rows.push(block.columns.map(() => null));
+  const bottom = block.top + rows.length - 1;
   block.columns.forEach((column, i) => {
     const letter = columnLetters(block.left + i);
-    sheet.getRange(`${letter}${block.top + 1}:${letter}${bottom}`).numberFormat = block.rows
+    sheet.getRange(`${letter}${block.top + 1}:${letter}${bottom}`).numberFormat = rows
       .slice(1)
       .map(() => [NUMBER_FORMATS[column.format]]);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width * 7;
   });
-  sheet.getRange(`${first}${block.top}:${last}${bottom}`).values = block.rows.map((row) =>
+  sheet.getRange(`${first}${block.top}:${last}${bottom}`).values = rows.map((row) =>
     row.map((cell) => cell ?? ""),
   );
 }
 
 /** Queues the sheet's charts, with the marker cells they read. */
 export function addCharts(sheet: Excel.Worksheet, output: OutputSheet): void {
-  for (const layout of chartLayouts(output)) {
+  chartLayouts(output).forEach((layout, index) => {
     writeMarkerBlock(sheet, layout);
     const [first, ...rest] = layout.series;
     const bar = layout.spec.kind === "bar";
@@ -38,6 +59,7 @@ export function addCharts(sheet: Excel.Worksheet, output: OutputSheet): void {
       sheet.getRange(source),
       Excel.ChartSeriesBy.columns,
     );
+    chart.name = chartName(output, index);
     chart.title.text = layout.spec.title;
     chart.axes.categoryAxis.title.text = layout.spec.categoryAxisTitle;
     chart.axes.valueAxis.title.text = layout.spec.valueAxisTitle;
@@ -56,5 +78,5 @@ export function addCharts(sheet: Excel.Worksheet, output: OutputSheet): void {
       `${columnLetters(column + 1)}${row + 1}`,
       `${columnLetters(column + columns)}${row + rows}`,
     );
-  }
+  });
 }

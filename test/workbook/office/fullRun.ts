@@ -2,8 +2,7 @@
 import type { CellValue } from "../../../src/core/cells";
 import { buildOutputSheets } from "../../../src/core/outputSheets";
 import { makePlan, readPlanInputs } from "../../../src/core/plan";
-import { OfficeWorkbook } from "../../../src/workbook/office/officeWorkbook";
-import { FakeExcel, installExcelEnums } from "./fakeExcel";
+import { FakeExcel, installExcelEnums, workbookOver } from "./fakeExcel";
 
 const CHANNELS = ["Events", "Digital", "Content", "Print", "Email"];
 
@@ -41,7 +40,7 @@ export async function fullRun(
     ["Events", 0.1],
     ["Digital", 0.4],
   ]);
-  const workbook = new OfficeWorkbook(excel.run);
+  const workbook = workbookOver(excel);
   const [vehicles, settings, attention] = await workbook.readSources([
     { kind: "sheet", name: "Vehicles" },
     { kind: "sheet", name: "Planner Settings" },
@@ -54,4 +53,21 @@ export async function fullRun(
   if (!plan.ok) throw new Error(plan.message);
   await workbook.writeOutputs(buildOutputSheets(plan.value));
   return { excel, syncs: excel.syncs.length, maxRequestBytes: excel.maxRequestBytes };
+}
+
+/**
+ * The vehicle table read through a name over whole columns (`Vehicles!$C:$T`)
+ * when the sheet uses `usedRows` rows: how many syncs and cells it takes.
+ */
+export async function wholeColumnRead(
+  usedRows: number,
+): Promise<{ syncs: number; cellsRead: number; usedCells: number }> {
+  installExcelEnums();
+  const excel = new FakeExcel();
+  const rows = vehicleRows(usedRows);
+  excel.addSheet("Vehicles", rows, "C1");
+  excel.names.push({ name: "Vehicles_all", formula: "=Vehicles!$C:$T", visible: true });
+  const [block] = await workbookOver(excel).readSources([{ kind: "name", name: "Vehicles_all" }]);
+  if (block?.cells.length !== rows.length) throw new Error("the whole columns were not read");
+  return { syncs: excel.syncs.length, cellsRead: excel.cellsRead, usedCells: rows.length * rows[0].length };
 }

@@ -1,10 +1,6 @@
 import type { OutputSheet } from "../../../src/core/outputTable";
-import {
-  OfficeWorkbook,
-  parseAddress,
-  REQUEST_BUDGET_BYTES,
-} from "../../../src/workbook/office/officeWorkbook";
-import { FakeExcel, installExcelEnums } from "./fakeExcel";
+import { parseAddress, REQUEST_BUDGET_BYTES } from "../../../src/workbook/office/officeWorkbook";
+import { FakeExcel, installExcelEnums, workbookOver } from "./fakeExcel";
 import { fullRun } from "./fullRun";
 
 beforeAll(installExcelEnums);
@@ -67,9 +63,7 @@ describe("reading through Office.js", () => {
       ],
       "B3",
     );
-    const [block] = await new OfficeWorkbook(excel.run).readSources([
-      { kind: "sheet", name: "Vehicle List" },
-    ]);
+    const [block] = await workbookOver(excel).readSources([{ kind: "sheet", name: "Vehicle List" }]);
     expect(block).toEqual({
       sheet: "Vehicle List",
       top: 3,
@@ -85,7 +79,7 @@ describe("reading through Office.js", () => {
   test("the vehicle table, settings and attention table are read in two syncs; a missing sheet is null", async () => {
     const excel = new FakeExcel();
     excel.addSheet("Vehicles", [["Vehicle"], ["Webinar"]]);
-    const blocks = await new OfficeWorkbook(excel.run).readSources([
+    const blocks = await workbookOver(excel).readSources([
       { kind: "sheet", name: "Vehicles" },
       { kind: "sheet", name: "Planner Settings" },
     ]);
@@ -106,7 +100,7 @@ describe("writing through Office.js", () => {
   test("SPEC 6 the three sheets are Excel tables with values, number formats, frozen headers and widths", async () => {
     const excel = new FakeExcel();
     excel.addSheet("Vehicles", [["Vehicle"]]);
-    const written = await new OfficeWorkbook(excel.run).writeOutputs(outputs());
+    const written = await workbookOver(excel).writeOutputs(outputs());
     expect(written.map((sheet) => [sheet.sheetName, sheet.tableName, sheet.note])).toEqual([
       ["Shortlist", "tblShortlist", null],
       ["Vehicle Filter", "tblVehicleFilter", null],
@@ -132,14 +126,14 @@ describe("writing through Office.js", () => {
 
   test("SPEC 6 text from cells is written into text-formatted cells, so =… stays text", async () => {
     const excel = new FakeExcel();
-    await new OfficeWorkbook(excel.run).writeOutputs(outputs());
+    await workbookOver(excel).writeOutputs(outputs());
     expect(excel.sheet("Shortlist")?.numberFormats.get("1,1")).toBe("@");
     expect(excel.sheet("Shortlist")?.cells.get("1,1")).toBe("=cmd|' /C calc'!A0");
   });
 
   test("the filter's Status and Q columns get pass / fail / n/a colours", async () => {
     const excel = new FakeExcel();
-    await new OfficeWorkbook(excel.run).writeOutputs(outputs());
+    await workbookOver(excel).writeOutputs(outputs());
     const formats = excel.sheet("Vehicle Filter")?.conditionalFormats ?? [];
     expect(formats.filter((format) => format.address === "B2:B2").map((format) => format.text)).toEqual([
       "Shortlisted",
@@ -156,7 +150,7 @@ describe("writing through Office.js", () => {
   test("SPEC 6 the planner marks its sheets with hidden names; a rerun replaces them in place and nothing else", async () => {
     const excel = new FakeExcel();
     excel.addSheet("Vehicles", [["Vehicle"]]);
-    const workbook = new OfficeWorkbook(excel.run);
+    const workbook = workbookOver(excel);
     await workbook.writeOutputs(outputs());
     excel.addSheet("Notes", [["mine"]]);
     await workbook.writeOutputs(outputs());
@@ -182,7 +176,7 @@ describe("writing through Office.js", () => {
   test("SPEC 6 a user's own sheet called Shortlist is left alone: the output goes to Shortlist (2) with a note", async () => {
     const excel = new FakeExcel();
     excel.addSheet("Shortlist", [["my picks"]]);
-    const [shortlist] = await new OfficeWorkbook(excel.run).writeOutputs(outputs());
+    const [shortlist] = await workbookOver(excel).writeOutputs(outputs());
     expect(shortlist.sheetName).toBe("Shortlist (2)");
     expect(shortlist.note).toContain('went to "Shortlist (2)"');
     expect(excel.valuesOf("Shortlist", "A1:A1")).toEqual([["my picks"]]);
@@ -201,7 +195,7 @@ describe("round trips and request sizes of a full run (read, plan, write)", () =
 
   test("sheets without long text are written in one request after the look at the workbook, tables and formats with them", async () => {
     const excel = new FakeExcel();
-    await new OfficeWorkbook(excel.run).writeOutputs(outputs());
+    await workbookOver(excel).writeOutputs(outputs());
     expect(excel.syncs).toHaveLength(2);
     expect(excel.syncs[1].valueWrites).toContain("Vehicle Filter!A2:C2");
   });
