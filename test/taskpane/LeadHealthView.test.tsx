@@ -81,6 +81,7 @@ describe("SPEC 10.2 lead health in the pane", () => {
       "Shortlist",
       "Vehicle Filter",
       "Media Mix",
+      "Budget Curve",
     ]);
     expect(screen.queryByRole("table", { name: "Lead health figures" })).toBeNull();
   }, 60_000);
@@ -112,6 +113,6 @@ describe("SPEC 10.2 lead health in the pane", () => {
         <LeadHealthView health={health} />
       </FluentProvider>,
     );
-    expect(rowsOf("Reps over capacity")).toEqual([["Sam", "15", "150%", "26.7%"]]);
+    expect(rowsOf("Reps over capacity")).toEqual([["Sam", "15", "150.0%", "26.7%"]]);
   });
 });

@@ -8,6 +8,8 @@ import {
   type BudgetCurvePoint,
 } from "../../../src/taskpane/components/charts/BudgetCurveChart";
 import { MixChart } from "../../../src/taskpane/components/charts/MixChart";
+import { PlanCharts } from "../../../src/taskpane/components/charts/PlanCharts";
+import { makePlan, readPlanInputs } from "../../../src/core/plan";
 import { shortMoney, ticks } from "../../../src/taskpane/components/charts/scale";
 import { MIX_ROWS } from "../../core/chartFixtures";
 
@@ -65,7 +67,7 @@ describe("SPEC 11 pictures in the pane: the media mix chart", () => {
     expect(chart.getAttribute("tabindex")).toBe("0");
     expect(container.querySelectorAll("svg rect")).toHaveLength(9);
     expect([...container.querySelectorAll("svg text")].map((text) => text.textContent)).toEqual(
-      expect.arrayContaining(["Events", "Digital ads", "Print", "0%", "60%"]),
+      expect.arrayContaining(["Events", "Digital ads", "Print", "0.0%", "60.0%"]),
     );
     expect(container.textContent).not.toContain("Total");
     // Digital ads' attention share (60%) is the longest bar and reaches the axis end.
@@ -75,9 +77,9 @@ describe("SPEC 11 pictures in the pane: the media mix chart", () => {
     expect(Math.max(...widths)).toBe(widths[5]);
     expect(rowsOf(screen.getByRole("table"))).toEqual([
       ["Channel", "Current share", "Recommended share", "Attention share"],
-      ["Events", "50%", "30%", "10%"],
-      ["Digital ads", "30%", "50%", "60%"],
-      ["Print", "20%", "20%", "30%"],
+      ["Events", "50.0%", "30.0%", "10.0%"],
+      ["Digital ads", "30.0%", "50.0%", "60.0%"],
+      ["Print", "20.0%", "20.0%", "30.0%"],
     ]);
     expect(
       within(screen.getByRole("list", { name: "Legend" }))
@@ -157,6 +159,34 @@ describe("SPEC 11 pictures in the pane: the budget curve chart", () => {
     expect(
       inTheme(<BudgetCurveChart curve={[]} budget={1} pipelineGoal={1} />).container.querySelector("figure"),
     ).toBeNull();
+  });
+});
+
+describe("SPEC 11 pictures in the pane: the plan's charts", () => {
+  test("after Plan the pane draws the mix and the plan's own budget curve, one point a row of Budget Curve", () => {
+    const inputs = readPlanInputs({
+      vehicles: {
+        sheet: "Vehicles",
+        top: 1,
+        left: 1,
+        cells: [
+          ["Vehicle", "Channel", "Investment", "Leads", "Pipeline"],
+          ["Webinars", "Content", 20_000, 400, 900_000],
+          ["Paid search", "Digital ads", 30_000, 500, 800_000],
+        ],
+      },
+      overrides: { bandwidth: 2, budget: 50_000, pipelineGoal: 2_000_000 },
+    });
+    if (!inputs.ok) throw new Error(inputs.message);
+    const plan = makePlan(inputs.value);
+    if (!plan.ok) throw new Error(plan.message);
+    const { container } = inTheme(<PlanCharts plan={plan.value} />);
+    expect(screen.getByRole("img", { name: "Expected pipeline by budget" })).toBeTruthy();
+    const curve = container.querySelectorAll("figure")[1];
+    expect(curve.querySelectorAll("svg circle")).toHaveLength(plan.value.budgetCurve.length);
+    expect(within(curve).getByRole("list", { name: "Legend" }).textContent).toBe(
+      "Expected pipelinePlan budget $50,000Pipeline goal $2,000,000",
+    );
   });
 });
 

@@ -1,17 +1,17 @@
-import { OfficeWorkbook } from "../../../src/workbook/office/officeWorkbook";
 import { curveSheet, mixSheet } from "../../core/chartFixtures";
-import { FakeExcel, installExcelEnums } from "./fakeExcel";
+import { FakeExcel, installExcelEnums, workbookOver } from "./fakeExcel";
 
 beforeAll(installExcelEnums);
 
 describe("SPEC 11 pictures in Excel: native charts drawn from the tables", () => {
   test("Media Mix gets a clustered bar chart of current, recommended and attention share by channel, without Total", async () => {
     const excel = new FakeExcel();
-    await new OfficeWorkbook(excel.run).writeOutputs([mixSheet()]);
+    await workbookOver(excel).writeOutputs([mixSheet()]);
     const charts = excel.sheet("Media Mix")?.charts ?? [];
     expect(charts).toEqual([
       {
         type: "BarClustered",
+        name: "VehiclePlannerMediaMixChart",
         title: "Share by channel: current, recommended and audience attention",
         axisTitles: { category: "Channel", value: "Share" },
         series: [
@@ -27,11 +27,12 @@ describe("SPEC 11 pictures in Excel: native charts drawn from the tables", () =>
 
   test("Budget Curve gets a line chart of Expected pipeline against Budget, the Budget and Pipeline goal as dashed lines from labelled cells", async () => {
     const excel = new FakeExcel();
-    await new OfficeWorkbook(excel.run).writeOutputs([curveSheet()]);
+    await workbookOver(excel).writeOutputs([curveSheet()]);
     const sheetName = excel.sheets[0].name;
     expect(excel.sheet(sheetName)?.charts).toEqual([
       {
         type: "XYScatterLines",
+        name: "VehiclePlannerBudgetCurveChart",
         title: "Expected pipeline by budget",
         axisTitles: { category: "Budget", value: "Expected pipeline" },
         series: [
@@ -64,11 +65,16 @@ describe("SPEC 11 pictures in Excel: native charts drawn from the tables", () =>
     expect(excel.sheet(sheetName)?.numberFormats.get("2,8")).toBe("$#,##0");
   });
 
-  test("a replan replaces the chart with the sheet: one chart, not two", async () => {
+  test("a replan draws the planner's chart again, by its name, and leaves a user's chart on the sheet", async () => {
     const excel = new FakeExcel();
-    const workbook = new OfficeWorkbook(excel.run);
+    const workbook = workbookOver(excel);
     await workbook.writeOutputs([mixSheet()]);
+    const sheet = excel.sheet("Media Mix");
+    sheet?.charts.push({ ...sheet.charts[0], name: "My chart", title: "Mine" });
     await workbook.writeOutputs([mixSheet()]);
-    expect(excel.sheets.flatMap((sheet) => sheet.charts)).toHaveLength(1);
+    expect(excel.sheets.flatMap((each) => each.charts).map((chart) => chart.name)).toEqual([
+      "My chart",
+      "VehiclePlannerMediaMixChart",
+    ]);
   });
 });

@@ -7,6 +7,7 @@
 import type { OutputSheet } from "../../../src/core/outputTable";
 import { runPlan, writePlan } from "../../../src/taskpane/planRun";
 import { excelErrorMessage } from "../../../src/workbook/office/officeErrors";
+import { mixSheet } from "../../core/chartFixtures";
 import {
   onSourceChanged,
   onSourcesChanged,
@@ -46,23 +47,9 @@ function shortlist(rows: number): OutputSheet {
   };
 }
 
+/** Media Mix with its chart, so a replan shows whether the chart is drawn again rather than added. */
 function mix(): OutputSheet {
-  return {
-    kind: "mix",
-    sheetName: "Media Mix",
-    tableName: "tblMediaMix",
-    columns: [
-      { header: "Channel", format: "text", width: 16 },
-      { header: "Current share", format: "percent", width: 10 },
-      { header: "Recommended share", format: "percent", width: 10 },
-      { header: "Attention share", format: "percent", width: 10 },
-    ],
-    rows: [
-      ["Events", 0.6, 0.5, 0.1],
-      ["Digital", 0.4, 0.5, 0.4],
-      ["Total", 1, 1, 0.5],
-    ],
-  };
+  return mixSheet();
 }
 
 function sheetNames(excel: FakeExcel): string[] {
@@ -390,7 +377,13 @@ describe("issue 14.4 Cancel and failures during a plan's write, as the pane runs
     const written = await writePlan(workbookOver(excel), failed.unwritten, hooks);
     expect(written.kind).toBe("planned");
     expect(excel.cellsRead).toBe(readsBefore);
-    expect(sheetNames(excel)).toEqual(["Vehicles", "Shortlist", "Vehicle Filter", "Media Mix"]);
+    expect(sheetNames(excel)).toEqual([
+      "Vehicles",
+      "Shortlist",
+      "Vehicle Filter",
+      "Media Mix",
+      "Budget Curve",
+    ]);
   });
 });
 

@@ -4,7 +4,7 @@ import { readLeadLog } from "../../../src/core/leadLog";
 import { buildLeadHealthSheet } from "../../../src/core/outputSheets";
 import { OfficeWorkbook, REQUEST_BUDGET_BYTES } from "../../../src/workbook/office/officeWorkbook";
 import { ReadCancelledError } from "../../../src/workbook/plannerWorkbook";
-import { FakeExcel, installExcelEnums } from "./fakeExcel";
+import { FakeExcel, installExcelEnums, workbookOver } from "./fakeExcel";
 
 beforeAll(installExcelEnums);
 
@@ -34,7 +34,7 @@ function leadHealthSheet() {
 describe("SPEC 10.2 Lead Health through Office.js", () => {
   test("SPEC 10.2 both tables are Excel tables side by side, Total rows last, Load over 100 % highlighted", async () => {
     const excel = new FakeExcel();
-    const written = await new OfficeWorkbook(excel.run).writeOutputs([leadHealthSheet()]);
+    const written = await workbookOver(excel).writeOutputs([leadHealthSheet()]);
     expect(written).toEqual([
       { kind: "leadHealth", sheetName: "Lead Health", tableName: "tblLeadHealthByVehicle", note: null },
     ]);
@@ -57,7 +57,7 @@ describe("SPEC 10.2 Lead Health through Office.js", () => {
     const excel = new FakeExcel();
     const mine = excel.addSheet("Mine", [["A"], [1]]);
     excel.tables.push({ name: "tblLeadHealthByRep", sheet: mine, address: "Mine!A1:A2", style: "" });
-    const [written] = await new OfficeWorkbook(excel.run).writeOutputs([leadHealthSheet()]);
+    const [written] = await workbookOver(excel).writeOutputs([leadHealthSheet()]);
     expect(excel.tables.map((table) => table.name)).toContain("tblLeadHealthByRep2");
     expect(written.note).toMatch(/tblLeadHealthByRep2/);
   });

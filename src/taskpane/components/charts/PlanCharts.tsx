@@ -1,14 +1,12 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Plan } from "../../../core/model";
-import { BudgetCurveChart, type BudgetCurvePoint } from "./BudgetCurveChart";
+import { BudgetCurveChart } from "./BudgetCurveChart";
 import { MixChart } from "./MixChart";
 
 const useStyles = makeStyles({ charts: { display: "grid", gap: tokens.spacingVerticalL } });
 
 interface PlanChartsProps {
   plan: Plan;
-  /** SPEC 11's budget curve of the plan, when there is one. */
-  curve?: readonly BudgetCurvePoint[];
 }
 
 /**
@@ -17,14 +15,14 @@ interface PlanChartsProps {
  * which come in the "plan" chunk fetched at Plan, so the pane's start does
  * not carry them (not even a chunk of their own in webpack's runtime).
  */
-export function PlanCharts({ plan, curve }: PlanChartsProps) {
+export function PlanCharts({ plan }: PlanChartsProps) {
   const styles = useStyles();
   return (
     <div className={styles.charts}>
       <MixChart mix={plan.mix} />
-      {curve && (
+      {plan.budgetCurve.length > 0 && (
         <BudgetCurveChart
-          curve={curve}
+          curve={plan.budgetCurve}
           budget={plan.allocation.budget}
           pipelineGoal={plan.allocation.pipelineGoal}
         />
