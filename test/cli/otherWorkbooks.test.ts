@@ -95,7 +95,9 @@ describe("SPEC 7 plan reads workbooks other applications write", () => {
     const out = tempFile("other-plan.xlsx");
     const run = await cli("plan", input, "--out", out);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Wrote ${out} with the sheets Shortlist, Vehicle Filter, Media Mix, Budget Curve.`);
+    expect(run.stdout).toContain(
+      `Wrote ${out} with the sheets Shortlist, Vehicle Filter, Media Mix, Budget Curve.`,
+    );
     const again = await cli("plan", out, "--out", tempFile("again.xlsx"), "--json", "--sheet", "Vehicles");
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).vehicles).toHaveLength(3);
