@@ -55,6 +55,15 @@ function leadMargin(capacity: number): number {
   return Math.min(1e-3, 1e-10 * Math.max(1, capacity));
 }
 
+/**
+ * Leads this close to the capacity meet it: a sum over many vehicles carries
+ * rounding dust, and leads that equal the capacity in exact arithmetic (the
+ * floors' leads, say) must not count as over it.
+ */
+function fitsCapacity(leads: number, capacity: number): boolean {
+  return leads <= capacity * (1 + 1e-12);
+}
+
 const CAPACITY_FIELD = "Lead capacity";
 const GOAL_FIELD = "Pipeline goal";
 
@@ -172,7 +181,7 @@ export function allocateAt(shortlist: LeadShortlist, budget: number, start?: num
   const { prepared, capacity } = shortlist;
   const sectionFour = sectionFourInvestments(prepared, budget);
   const leads = shortlist.leadsOf(sectionFour);
-  if (capacity === null || leads <= capacity) {
+  if (capacity === null || fitsCapacity(leads, capacity)) {
     return {
       investments: sectionFour,
       expectedPipeline: shortlist.pipelineOf(sectionFour),
@@ -185,7 +194,7 @@ export function allocateAt(shortlist: LeadShortlist, budget: number, start?: num
     };
   }
   const curves = shortlist.leadCurves();
-  if (curves.floorLeads() > capacity) {
+  if (!fitsCapacity(curves.floorLeads(), capacity)) {
     const floors = curves.atFloors();
     return point(shortlist, floors, null, true);
   }
@@ -259,11 +268,13 @@ function capacityGoal(shortlist: LeadShortlist, settings: PlanSettings, sectionF
   const { capacity, prepared } = shortlist;
   const goal = settings.pipelineGoal;
   if (capacity === null || sectionFour.budgetForGoal === null) return sectionFour;
-  if (shortlist.leadsOf(sectionFourInvestments(prepared, sectionFour.budgetForGoal)) <= capacity) {
+  if (
+    fitsCapacity(shortlist.leadsOf(sectionFourInvestments(prepared, sectionFour.budgetForGoal)), capacity)
+  ) {
     return sectionFour;
   }
   const curves = shortlist.leadCurves();
-  const floorsOver = curves.floorLeads() > capacity;
+  const floorsOver = !fitsCapacity(curves.floorLeads(), capacity);
   const target = capacity - leadMargin(capacity);
   const most = floorsOver
     ? curves.floorPipeline()

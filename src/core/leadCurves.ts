@@ -273,19 +273,29 @@ export class LeadCurves {
     let mu = 0;
     let step = 1;
     let found = false;
+    // The best feasible point so far: the most pipeline within the budget, or the least spend reaching the goal.
+    let best = { t: NaN, mu: 0, score: -Infinity };
     for (let n = 0; n < ROOT_MAX_STEPS; n++) {
       mu = this.solveMu(t, leadTarget, tolerance, mu);
       const value = level === "spend" ? e.spend : e.pipeline;
       found = Math.abs(value - movableTarget) <= 1e-9 * movableTarget;
+      const feasible = level === "spend" ? value <= movableTarget : value >= movableTarget;
+      const score = level === "spend" ? e.pipeline : -e.spend;
+      if (feasible && score > best.score) best = { t, mu, score };
       if (Math.abs(value - movableTarget) <= 1e-12 * movableTarget) break;
       if (value > movableTarget) below = t;
       else above = t;
       const muSlope = mu > 0 && e.lbsr !== 0 ? -e.lbs / e.lbsr : 0;
       const derivative = level === "spend" ? e.xs + e.xsr * muSlope : e.pbs + e.pbsr * muSlope;
       const newton = derivative < 0 ? t - (value * Math.log(value / movableTarget)) / derivative : NaN;
+      const bracketed = Number.isFinite(below) && Number.isFinite(above);
+      // Where the capacity pins the free vehicles' leads the level is flat in t and its derivative is
+      // rounding dust: Newton would leap to a λ so small that floating point cannot meet the capacity
+      // there, so until the root is bracketed a step goes no further than the search would widen.
+      const trusted = bracketed || Math.abs(newton - t) <= 2 * step;
       let next: number;
-      if (newton > below && newton < above) next = newton;
-      else if (Number.isFinite(below) && Number.isFinite(above)) next = below + (above - below) / 2;
+      if (newton > below && newton < above && trusted) next = newton;
+      else if (bracketed) next = below + (above - below) / 2;
       else {
         step *= 2;
         next = Number.isFinite(below) ? below + step : above - step;
@@ -295,7 +305,13 @@ export class LeadCurves {
       if (mu > 0) mu = Math.max(0, mu + muSlope * (next - t));
       t = next;
     }
-    if (!found) return null;
+    if (!found) {
+      // Next to pipelines per lead a rounding step apart, or a budget a cent from what the held-back optimum
+      // spends, λ is too small for floating point to meet the target: the best feasible point is the answer.
+      if (Number.isNaN(best.t)) return null;
+      t = best.t;
+      mu = this.solveMu(t, leadTarget, tolerance, best.mu);
+    }
     return { investments: this.spread(this.x), lambda: Math.exp(t), mu };
   }
 
