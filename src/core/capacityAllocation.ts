@@ -108,16 +108,16 @@ export class LeadShortlist {
 
   /** Σ L_i(x_i). */
   leadsOf(investments: ArrayLike<number>): number {
+    const { vehicles } = this.prepared;
     let total = 0;
-    this.prepared.vehicles.forEach(
-      (vehicle, i) => (total += leadsAt(vehicle, this.leads[i], investments[i])),
-    );
+    for (let i = 0; i < vehicles.length; i++) total += leadsAt(vehicles[i], this.leads[i], investments[i]);
     return total;
   }
 
   pipelineOf(investments: ArrayLike<number>): number {
+    const { vehicles } = this.prepared;
     let total = 0;
-    this.prepared.vehicles.forEach((vehicle, i) => (total += expectedAt(vehicle, investments[i])));
+    for (let i = 0; i < vehicles.length; i++) total += expectedAt(vehicles[i], investments[i]);
     return total;
   }
 }
@@ -175,11 +175,16 @@ function hasFree(prepared: PreparedShortlist, investments: ArrayLike<number>): b
 
 /**
  * SPEC 10.1 at `budget` (≥ Σ lo): section 4's allocation when it fits the
- * capacity, else the optimum under both constraints. `start` guesses ln λ.
+ * capacity, else the optimum under both constraints. `start` guesses ln λ;
+ * `sectionFour` is section 4's allocation at this budget when already made.
  */
-export function allocateAt(shortlist: LeadShortlist, budget: number, start?: number): BudgetPoint {
+export function allocateAt(
+  shortlist: LeadShortlist,
+  budget: number,
+  start?: number,
+  sectionFour: ArrayLike<number> = sectionFourInvestments(shortlist.prepared, budget),
+): BudgetPoint {
   const { prepared, capacity } = shortlist;
-  const sectionFour = sectionFourInvestments(prepared, budget);
   const leads = shortlist.leadsOf(sectionFour);
   if (capacity === null || fitsCapacity(leads, capacity)) {
     return {
@@ -295,6 +300,20 @@ function capacityGoal(shortlist: LeadShortlist, settings: PlanSettings, sectionF
   return { budgetForGoal: Math.min(upToCent(sumOf(solved.investments)), prepared.ceilings), issue: null };
 }
 
+/** Written out field by field: a spread of ten thousand rows is several times slower. */
+function withExpectedLeads(allocation: VehicleAllocation, expectedLeads: number): LeadVehicleAllocation {
+  return {
+    recommendedInvestment: allocation.recommendedInvestment,
+    expectedPipeline: allocation.expectedPipeline,
+    bound: allocation.bound,
+    marginalPer1k: allocation.marginalPer1k,
+    elasticity: allocation.elasticity,
+    lo: allocation.lo,
+    hi: allocation.hi,
+    expectedLeads,
+  };
+}
+
 /** The whole of SPEC 10.1's allocation: section 4's plan, then the capacity, its warnings and the lead figures. */
 export function planLeadAllocation(inputs: CapacityInput[], settings: PlanSettings): LeadAllocationPlan {
   const shortlist = prepareLeadShortlist(inputs, settings);
@@ -327,14 +346,15 @@ export function planLeadAllocation(inputs: CapacityInput[], settings: PlanSettin
     };
   }
 
-  const at = allocateAt(shortlist, budget);
-  const vehicles = at.binds
-    ? prepared.vehicles.map((vehicle, i) => vehicleAllocation(vehicle, at.investments[i]))
-    : base.vehicles;
-  const withLeads = vehicles.map((vehicle, i) => ({
-    ...vehicle,
-    expectedLeads: leadsAt(prepared.vehicles[i], shortlist.leads[i], at.investments[i]),
-  }));
+  const sectionFour = base.vehicles.map((vehicle) => vehicle.recommendedInvestment ?? 0);
+  const at = allocateAt(shortlist, budget, undefined, sectionFour);
+  const withLeads: LeadVehicleAllocation[] = new Array(prepared.vehicles.length);
+  for (let i = 0; i < withLeads.length; i++) {
+    const vehicle = prepared.vehicles[i];
+    const x = at.investments[i];
+    const allocation = at.binds ? vehicleAllocation(vehicle, x) : base.vehicles[i];
+    withLeads[i] = withExpectedLeads(allocation, leadsAt(vehicle, shortlist.leads[i], x));
+  }
   const heldBack = heldBackAt(shortlist, budget, at);
   if (capacity !== null && at.floorsOverCapacity) {
     issues.push(

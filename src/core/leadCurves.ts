@@ -84,6 +84,8 @@ export class LeadCurves {
   readonly fixedLeads: number;
   readonly fixedPipeline: number;
   private greedy: LeadSolution | null = null;
+  /** lo_i of the whole shortlist. */
+  private readonly floors: Float64Array;
 
   constructor(
     private readonly prepared: PreparedShortlist,
@@ -101,50 +103,46 @@ export class LeadCurves {
         fixedPipeline += vehicle.current === 0 ? vehicle.pipeline : curveAt(vehicle, vehicle.lo);
       }
     });
+    this.floors = new Float64Array(prepared.vehicles.length);
+    for (let i = 0; i < prepared.vehicles.length; i++) this.floors[i] = prepared.vehicles[i].lo;
     this.fixedSpend = fixedSpend;
     this.fixedLeads = fixedLeads;
     this.fixedPipeline = fixedPipeline;
     const count = movable.length;
     this.count = count;
     this.index = Int32Array.from(movable);
+    // Section 4's columns of the same active vehicles, in the same order.
+    const { curves } = prepared;
+    this.lnCurrent = curves.lnCurrent;
+    this.lo = curves.lo;
+    this.hi = curves.hi;
+    this.slope = curves.investmentSlope;
+    this.logMarginalAtCurrent = curves.logMarginalAtCurrent;
+    this.lnPipeline = curves.lnPipeline;
+    this.pipelineAtLo = curves.pipelineAtLo;
+    this.pipelineAtHi = curves.pipelineAtHi;
     const column = () => new Float64Array(count);
-    this.lnCurrent = column();
     this.lnLo = column();
     this.lnHi = column();
-    this.lo = column();
-    this.hi = column();
-    this.slope = column();
-    this.logMarginalAtCurrent = column();
     this.elasticity = column();
     this.lnLeads = column();
-    this.lnPipeline = column();
     this.perLead = column();
     this.leadsAtLo = column();
     this.leadsAtHi = column();
-    this.pipelineAtLo = column();
-    this.pipelineAtHi = column();
     this.x = column();
     let topPerLead = 0;
-    movable.forEach((i, k) => {
-      const vehicle = prepared.vehicles[i];
-      const leadCount = leads[i];
-      this.lnCurrent[k] = Math.log(vehicle.current);
+    for (let k = 0; k < count; k++) {
+      const vehicle = prepared.vehicles[movable[k]];
+      const leadCount = leads[movable[k]];
       this.lnLo[k] = Math.log(vehicle.lo);
       this.lnHi[k] = Math.log(vehicle.hi);
-      this.lo[k] = vehicle.lo;
-      this.hi[k] = vehicle.hi;
-      this.slope[k] = 1 / (vehicle.elasticity - 1);
       this.elasticity[k] = vehicle.elasticity;
-      this.lnPipeline[k] = Math.log(vehicle.pipeline);
-      this.logMarginalAtCurrent[k] = Math.log(vehicle.elasticity) + this.lnPipeline[k] - this.lnCurrent[k];
       this.lnLeads[k] = Math.log(leadCount);
       this.perLead[k] = leadCount > 0 ? vehicle.pipeline / leadCount : Infinity;
       this.leadsAtLo[k] = leadsAt(vehicle, leadCount, vehicle.lo);
       this.leadsAtHi[k] = leadsAt(vehicle, leadCount, vehicle.hi);
-      this.pipelineAtLo[k] = curveAt(vehicle, vehicle.lo);
-      this.pipelineAtHi[k] = curveAt(vehicle, vehicle.hi);
       if (leadCount > 0) topPerLead = Math.max(topPerLead, this.perLead[k]);
-    });
+    }
     this.topPerLead = topPerLead;
   }
 
@@ -164,7 +162,7 @@ export class LeadCurves {
 
   /** Every vehicle at lo_i. */
   atFloors(): Float64Array {
-    return Float64Array.from(this.prepared.vehicles, (vehicle) => vehicle.lo);
+    return this.floors.slice();
   }
 
   /**
