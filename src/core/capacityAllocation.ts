@@ -147,6 +147,12 @@ export interface BudgetPoint {
   mu: number | null;
 }
 
+/** A guess of the multipliers at a budget, such as those of a nearby budget: t = ln λ, and μ. */
+export interface MultiplierGuess {
+  t: number;
+  mu: number;
+}
+
 /** The money the capacity holds back at a point: min(Budget, Σ hi) − Allocated when it binds. */
 export function heldBackAt(shortlist: LeadShortlist, budget: number, point: BudgetPoint): number {
   if (!point.binds) return 0;
@@ -175,13 +181,13 @@ function hasFree(prepared: PreparedShortlist, investments: ArrayLike<number>): b
 
 /**
  * SPEC 10.1 at `budget` (≥ Σ lo): section 4's allocation when it fits the
- * capacity, else the optimum under both constraints. `start` guesses ln λ;
+ * capacity, else the optimum under both constraints. `start` guesses ln λ and μ;
  * `sectionFour` is section 4's allocation at this budget when already made.
  */
 export function allocateAt(
   shortlist: LeadShortlist,
   budget: number,
-  start?: number,
+  start?: MultiplierGuess,
   sectionFour: ArrayLike<number> = sectionFourInvestments(shortlist.prepared, budget),
 ): BudgetPoint {
   const { prepared, capacity } = shortlist;
@@ -210,8 +216,9 @@ export function allocateAt(
     return point(shortlist, heldBack.investments, heldBack, false);
   // Capacity makes money worth less, so section 4's λ at this budget is a close guess from above.
   const sectionFourMarginal = sectionFourLambda(prepared, sectionFour);
-  const guess = start ?? (sectionFourMarginal !== null ? Math.log(sectionFourMarginal) : curves.startGuess());
-  const solved = curves.solve("spend", budget, target, leadMargin(capacity), guess);
+  const guess =
+    start?.t ?? (sectionFourMarginal !== null ? Math.log(sectionFourMarginal) : curves.startGuess());
+  const solved = curves.solve("spend", budget, target, leadMargin(capacity), guess, start?.mu);
   const answer = solved ?? heldBack;
   return point(shortlist, answer.investments, answer, false);
 }

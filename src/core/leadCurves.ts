@@ -251,7 +251,7 @@ export class LeadCurves {
   /**
    * The optimum with λ > 0 where `level` (the spend, or the pipeline) of the
    * whole shortlist meets `target`, its leads at most `capacity` and within
-   * `tolerance` of it when it binds; `start` is a guess of t = ln λ. Null when
+   * `tolerance` of it when it binds; `start` is a guess of t = ln λ, `startMu` of μ. Null when
    * no λ > 0 gets there: the answer is then the λ = 0 one, `heldBack`.
    */
   solve(
@@ -260,6 +260,7 @@ export class LeadCurves {
     capacity: number,
     tolerance: number,
     start: number,
+    startMu = 0,
   ): LeadSolution | null {
     const e = this.e;
     const fixed = level === "spend" ? this.fixedSpend : this.fixedPipeline;
@@ -268,7 +269,7 @@ export class LeadCurves {
     let below = -Infinity;
     let above = Infinity;
     let t = start;
-    let mu = 0;
+    let mu = startMu;
     let step = 1;
     let found = false;
     // The best feasible point so far: the most pipeline within the budget, or the least spend reaching the goal.
@@ -358,7 +359,7 @@ export class LeadCurves {
   /** Each movable vehicle's investment at (t, μ) into `this.x`, with the sums into `this.e`. */
   private evaluate(t: number, mu: number): void {
     const { perLead, lnCurrent, slope, logMarginalAtCurrent, lnLo, lnHi, lo, hi, elasticity, x } = this;
-    const { leadsAtLo, leadsAtHi, pipelineAtLo, pipelineAtHi, lnPipeline, lnLeads } = this;
+    const { leadsAtLo, leadsAtHi, pipelineAtLo, pipelineAtHi, lnPipeline } = this;
     let spend = 0;
     let leads = 0;
     let pipeline = 0;
@@ -390,7 +391,7 @@ export class LeadCurves {
         x[k] = xk;
         const growth = elasticity[k] * (u - lnCurrent[k]);
         const vehiclePipeline = Math.exp(lnPipeline[k] + growth);
-        const vehicleLeads = p !== Infinity ? Math.exp(lnLeads[k] + growth) : 0;
+        const vehicleLeads = p !== Infinity ? vehiclePipeline / p : 0;
         const r = p !== Infinity ? 1 / (p - mu) : 0;
         const s = slope[k];
         const bs = elasticity[k] * s;
