@@ -58,7 +58,6 @@ export class LeadCurves {
   private readonly logMarginalAtCurrent: Float64Array;
   private readonly elasticity: Float64Array;
   private readonly lnLeads: Float64Array;
-  private readonly lnPipeline: Float64Array;
   /** p_i; Infinity for a vehicle without leads, which uses no capacity. */
   private readonly perLead: Float64Array;
   private readonly leadsAtLo: Float64Array;
@@ -118,7 +117,6 @@ export class LeadCurves {
     this.hi = curves.hi;
     this.slope = curves.investmentSlope;
     this.logMarginalAtCurrent = curves.logMarginalAtCurrent;
-    this.lnPipeline = curves.lnPipeline;
     this.pipelineAtLo = curves.pipelineAtLo;
     this.pipelineAtHi = curves.pipelineAtHi;
     const column = () => new Float64Array(count);
@@ -359,7 +357,8 @@ export class LeadCurves {
   /** Each movable vehicle's investment at (t, μ) into `this.x`, with the sums into `this.e`. */
   private evaluate(t: number, mu: number): void {
     const { perLead, lnCurrent, slope, logMarginalAtCurrent, lnLo, lnHi, lo, hi, elasticity, x } = this;
-    const { leadsAtLo, leadsAtHi, pipelineAtLo, pipelineAtHi, lnPipeline } = this;
+    const { leadsAtLo, leadsAtHi, pipelineAtLo, pipelineAtHi } = this;
+    const lambda = Math.exp(t);
     let spend = 0;
     let leads = 0;
     let pipeline = 0;
@@ -389,8 +388,9 @@ export class LeadCurves {
       } else {
         const xk = Math.exp(u);
         x[k] = xk;
-        const growth = elasticity[k] * (u - lnCurrent[k]);
-        const vehiclePipeline = Math.exp(lnPipeline[k] + growth);
+        // At its free point a β P(x) / x = λ, with a = 1 − μ / p: P(x) needs no second exponential.
+        const kept = p !== Infinity ? 1 - mu / p : 1;
+        const vehiclePipeline = (lambda * xk) / (kept * elasticity[k]);
         const vehicleLeads = p !== Infinity ? vehiclePipeline / p : 0;
         const r = p !== Infinity ? 1 / (p - mu) : 0;
         const s = slope[k];
