@@ -249,8 +249,9 @@ export class LeadCurves {
   /**
    * The optimum with λ > 0 where `level` (the spend, or the pipeline) of the
    * whole shortlist meets `target`, its leads at most `capacity` and within
-   * `tolerance` of it when it binds; `start` is a guess of t = ln λ, `startMu` of μ. Null when
-   * no λ > 0 gets there: the answer is then the λ = 0 one, `heldBack`.
+   * `tolerance` of it when it binds; `start` is a guess of t = ln λ, `startMu`
+   * one of μ. Null when no λ > 0 it tried is feasible: the answer is then the
+   * λ = 0 one, `heldBack`.
    */
   solve(
     level: "spend" | "pipeline",
