@@ -4,7 +4,7 @@
  * with the capacity of 10.1 when there is one).
  */
 import { MONEY_TOLERANCE } from "./allocation";
-import { allocateAt, heldBackAt, type LeadShortlist } from "./capacityAllocation";
+import { allocateAt, heldBackAt, type LeadShortlist, type MultiplierGuess } from "./capacityAllocation";
 import type { BudgetCurveRow } from "./model";
 
 const GRID_STEPS = 20;
@@ -60,10 +60,11 @@ export function buildBudgetCurve(
 ): BudgetCurveRow[] {
   const { prepared } = shortlist;
   if (prepared.vehicles.length === 0) return [];
-  let start: number | undefined;
+  // The curve rises with the budget, so each row's multipliers are a close start for the next.
+  let start: MultiplierGuess | undefined;
   return curveBudgets(prepared.floors, prepared.ceilings, budget, budgetForGoal).map((row) => {
     const at = allocateAt(shortlist, row.budget, start);
-    if (at.lambda !== null && at.lambda > 0) start = Math.log(at.lambda);
+    if (at.lambda !== null && at.lambda > 0) start = { t: Math.log(at.lambda), mu: at.mu ?? 0 };
     const heldBack = heldBackAt(shortlist, row.budget, at) > 0;
     return {
       budget: row.budget,

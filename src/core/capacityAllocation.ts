@@ -55,6 +55,15 @@ function leadMargin(capacity: number): number {
   return Math.min(1e-3, 1e-10 * Math.max(1, capacity));
 }
 
+/**
+ * Leads this close to the capacity meet it: a sum over many vehicles carries
+ * rounding dust, and leads that equal the capacity in exact arithmetic (the
+ * floors' leads, say) must not count as over it.
+ */
+function fitsCapacity(leads: number, capacity: number): boolean {
+  return leads <= capacity * (1 + 1e-12);
+}
+
 const CAPACITY_FIELD = "Lead capacity";
 const GOAL_FIELD = "Pipeline goal";
 
@@ -99,16 +108,16 @@ export class LeadShortlist {
 
   /** Σ L_i(x_i). */
   leadsOf(investments: ArrayLike<number>): number {
+    const { vehicles } = this.prepared;
     let total = 0;
-    this.prepared.vehicles.forEach(
-      (vehicle, i) => (total += leadsAt(vehicle, this.leads[i], investments[i])),
-    );
+    for (let i = 0; i < vehicles.length; i++) total += leadsAt(vehicles[i], this.leads[i], investments[i]);
     return total;
   }
 
   pipelineOf(investments: ArrayLike<number>): number {
+    const { vehicles } = this.prepared;
     let total = 0;
-    this.prepared.vehicles.forEach((vehicle, i) => (total += expectedAt(vehicle, investments[i])));
+    for (let i = 0; i < vehicles.length; i++) total += expectedAt(vehicles[i], investments[i]);
     return total;
   }
 }
@@ -136,6 +145,12 @@ export interface BudgetPoint {
   lambda: number | null;
   /** μ when the capacity binds, else null. */
   mu: number | null;
+}
+
+/** A guess of the multipliers at a budget, such as those of a nearby budget: t = ln λ, and μ. */
+export interface MultiplierGuess {
+  t: number;
+  mu: number;
 }
 
 /** The money the capacity holds back at a point: min(Budget, Σ hi) − Allocated when it binds. */
@@ -166,13 +181,18 @@ function hasFree(prepared: PreparedShortlist, investments: ArrayLike<number>): b
 
 /**
  * SPEC 10.1 at `budget` (≥ Σ lo): section 4's allocation when it fits the
- * capacity, else the optimum under both constraints. `start` guesses ln λ.
+ * capacity, else the optimum under both constraints. `start` guesses ln λ and μ;
+ * `sectionFour` is section 4's allocation at this budget when already made.
  */
-export function allocateAt(shortlist: LeadShortlist, budget: number, start?: number): BudgetPoint {
+export function allocateAt(
+  shortlist: LeadShortlist,
+  budget: number,
+  start?: MultiplierGuess,
+  sectionFour: ArrayLike<number> = sectionFourInvestments(shortlist.prepared, budget),
+): BudgetPoint {
   const { prepared, capacity } = shortlist;
-  const sectionFour = sectionFourInvestments(prepared, budget);
   const leads = shortlist.leadsOf(sectionFour);
-  if (capacity === null || leads <= capacity) {
+  if (capacity === null || fitsCapacity(leads, capacity)) {
     return {
       investments: sectionFour,
       expectedPipeline: shortlist.pipelineOf(sectionFour),
@@ -185,7 +205,7 @@ export function allocateAt(shortlist: LeadShortlist, budget: number, start?: num
     };
   }
   const curves = shortlist.leadCurves();
-  if (curves.floorLeads() > capacity) {
+  if (!fitsCapacity(curves.floorLeads(), capacity)) {
     const floors = curves.atFloors();
     return point(shortlist, floors, null, true);
   }
@@ -196,8 +216,9 @@ export function allocateAt(shortlist: LeadShortlist, budget: number, start?: num
     return point(shortlist, heldBack.investments, heldBack, false);
   // Capacity makes money worth less, so section 4's λ at this budget is a close guess from above.
   const sectionFourMarginal = sectionFourLambda(prepared, sectionFour);
-  const guess = start ?? (sectionFourMarginal !== null ? Math.log(sectionFourMarginal) : curves.startGuess());
-  const solved = curves.solve("spend", budget, target, leadMargin(capacity), guess);
+  const guess =
+    start?.t ?? (sectionFourMarginal !== null ? Math.log(sectionFourMarginal) : curves.startGuess());
+  const solved = curves.solve("spend", budget, target, leadMargin(capacity), guess, start?.mu);
   const answer = solved ?? heldBack;
   return point(shortlist, answer.investments, answer, false);
 }
@@ -259,11 +280,13 @@ function capacityGoal(shortlist: LeadShortlist, settings: PlanSettings, sectionF
   const { capacity, prepared } = shortlist;
   const goal = settings.pipelineGoal;
   if (capacity === null || sectionFour.budgetForGoal === null) return sectionFour;
-  if (shortlist.leadsOf(sectionFourInvestments(prepared, sectionFour.budgetForGoal)) <= capacity) {
+  if (
+    fitsCapacity(shortlist.leadsOf(sectionFourInvestments(prepared, sectionFour.budgetForGoal)), capacity)
+  ) {
     return sectionFour;
   }
   const curves = shortlist.leadCurves();
-  const floorsOver = curves.floorLeads() > capacity;
+  const floorsOver = !fitsCapacity(curves.floorLeads(), capacity);
   const target = capacity - leadMargin(capacity);
   const most = floorsOver
     ? curves.floorPipeline()
@@ -282,6 +305,20 @@ function capacityGoal(shortlist: LeadShortlist, settings: PlanSettings, sectionF
   const solved =
     curves.solve("pipeline", goal, target, leadMargin(capacity), curves.startGuess()) ?? heldBack;
   return { budgetForGoal: Math.min(upToCent(sumOf(solved.investments)), prepared.ceilings), issue: null };
+}
+
+/** Written out field by field: a spread of ten thousand rows is several times slower. */
+function withExpectedLeads(allocation: VehicleAllocation, expectedLeads: number): LeadVehicleAllocation {
+  return {
+    recommendedInvestment: allocation.recommendedInvestment,
+    expectedPipeline: allocation.expectedPipeline,
+    bound: allocation.bound,
+    marginalPer1k: allocation.marginalPer1k,
+    elasticity: allocation.elasticity,
+    lo: allocation.lo,
+    hi: allocation.hi,
+    expectedLeads,
+  };
 }
 
 /** The whole of SPEC 10.1's allocation: section 4's plan, then the capacity, its warnings and the lead figures. */
@@ -316,14 +353,15 @@ export function planLeadAllocation(inputs: CapacityInput[], settings: PlanSettin
     };
   }
 
-  const at = allocateAt(shortlist, budget);
-  const vehicles = at.binds
-    ? prepared.vehicles.map((vehicle, i) => vehicleAllocation(vehicle, at.investments[i]))
-    : base.vehicles;
-  const withLeads = vehicles.map((vehicle, i) => ({
-    ...vehicle,
-    expectedLeads: leadsAt(prepared.vehicles[i], shortlist.leads[i], at.investments[i]),
-  }));
+  const sectionFour = base.vehicles.map((vehicle) => vehicle.recommendedInvestment ?? 0);
+  const at = allocateAt(shortlist, budget, undefined, sectionFour);
+  const withLeads: LeadVehicleAllocation[] = new Array(prepared.vehicles.length);
+  for (let i = 0; i < withLeads.length; i++) {
+    const vehicle = prepared.vehicles[i];
+    const x = at.investments[i];
+    const allocation = at.binds ? vehicleAllocation(vehicle, x) : base.vehicles[i];
+    withLeads[i] = withExpectedLeads(allocation, leadsAt(vehicle, shortlist.leads[i], x));
+  }
   const heldBack = heldBackAt(shortlist, budget, at);
   if (capacity !== null && at.floorsOverCapacity) {
     issues.push(

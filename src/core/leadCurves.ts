@@ -58,7 +58,6 @@ export class LeadCurves {
   private readonly logMarginalAtCurrent: Float64Array;
   private readonly elasticity: Float64Array;
   private readonly lnLeads: Float64Array;
-  private readonly lnPipeline: Float64Array;
   /** p_i; Infinity for a vehicle without leads, which uses no capacity. */
   private readonly perLead: Float64Array;
   private readonly leadsAtLo: Float64Array;
@@ -84,6 +83,8 @@ export class LeadCurves {
   readonly fixedLeads: number;
   readonly fixedPipeline: number;
   private greedy: LeadSolution | null = null;
+  /** lo_i of the whole shortlist. */
+  private readonly floors: Float64Array;
 
   constructor(
     private readonly prepared: PreparedShortlist,
@@ -101,50 +102,45 @@ export class LeadCurves {
         fixedPipeline += vehicle.current === 0 ? vehicle.pipeline : curveAt(vehicle, vehicle.lo);
       }
     });
+    this.floors = new Float64Array(prepared.vehicles.length);
+    for (let i = 0; i < prepared.vehicles.length; i++) this.floors[i] = prepared.vehicles[i].lo;
     this.fixedSpend = fixedSpend;
     this.fixedLeads = fixedLeads;
     this.fixedPipeline = fixedPipeline;
     const count = movable.length;
     this.count = count;
     this.index = Int32Array.from(movable);
+    // Section 4's columns of the same active vehicles, in the same order.
+    const { curves } = prepared;
+    this.lnCurrent = curves.lnCurrent;
+    this.lo = curves.lo;
+    this.hi = curves.hi;
+    this.slope = curves.investmentSlope;
+    this.logMarginalAtCurrent = curves.logMarginalAtCurrent;
+    this.pipelineAtLo = curves.pipelineAtLo;
+    this.pipelineAtHi = curves.pipelineAtHi;
     const column = () => new Float64Array(count);
-    this.lnCurrent = column();
     this.lnLo = column();
     this.lnHi = column();
-    this.lo = column();
-    this.hi = column();
-    this.slope = column();
-    this.logMarginalAtCurrent = column();
     this.elasticity = column();
     this.lnLeads = column();
-    this.lnPipeline = column();
     this.perLead = column();
     this.leadsAtLo = column();
     this.leadsAtHi = column();
-    this.pipelineAtLo = column();
-    this.pipelineAtHi = column();
     this.x = column();
     let topPerLead = 0;
-    movable.forEach((i, k) => {
-      const vehicle = prepared.vehicles[i];
-      const leadCount = leads[i];
-      this.lnCurrent[k] = Math.log(vehicle.current);
+    for (let k = 0; k < count; k++) {
+      const vehicle = prepared.vehicles[movable[k]];
+      const leadCount = leads[movable[k]];
       this.lnLo[k] = Math.log(vehicle.lo);
       this.lnHi[k] = Math.log(vehicle.hi);
-      this.lo[k] = vehicle.lo;
-      this.hi[k] = vehicle.hi;
-      this.slope[k] = 1 / (vehicle.elasticity - 1);
       this.elasticity[k] = vehicle.elasticity;
-      this.lnPipeline[k] = Math.log(vehicle.pipeline);
-      this.logMarginalAtCurrent[k] = Math.log(vehicle.elasticity) + this.lnPipeline[k] - this.lnCurrent[k];
       this.lnLeads[k] = Math.log(leadCount);
       this.perLead[k] = leadCount > 0 ? vehicle.pipeline / leadCount : Infinity;
       this.leadsAtLo[k] = leadsAt(vehicle, leadCount, vehicle.lo);
       this.leadsAtHi[k] = leadsAt(vehicle, leadCount, vehicle.hi);
-      this.pipelineAtLo[k] = curveAt(vehicle, vehicle.lo);
-      this.pipelineAtHi[k] = curveAt(vehicle, vehicle.hi);
       if (leadCount > 0) topPerLead = Math.max(topPerLead, this.perLead[k]);
-    });
+    }
     this.topPerLead = topPerLead;
   }
 
@@ -164,7 +160,7 @@ export class LeadCurves {
 
   /** Every vehicle at lo_i. */
   atFloors(): Float64Array {
-    return Float64Array.from(this.prepared.vehicles, (vehicle) => vehicle.lo);
+    return this.floors.slice();
   }
 
   /**
@@ -253,8 +249,9 @@ export class LeadCurves {
   /**
    * The optimum with λ > 0 where `level` (the spend, or the pipeline) of the
    * whole shortlist meets `target`, its leads at most `capacity` and within
-   * `tolerance` of it when it binds; `start` is a guess of t = ln λ. Null when
-   * no λ > 0 gets there: the answer is then the λ = 0 one, `heldBack`.
+   * `tolerance` of it when it binds; `start` is a guess of t = ln λ, `startMu`
+   * one of μ. Null when no λ > 0 it tried is feasible: the answer is then the
+   * λ = 0 one, `heldBack`.
    */
   solve(
     level: "spend" | "pipeline",
@@ -262,6 +259,7 @@ export class LeadCurves {
     capacity: number,
     tolerance: number,
     start: number,
+    startMu = 0,
   ): LeadSolution | null {
     const e = this.e;
     const fixed = level === "spend" ? this.fixedSpend : this.fixedPipeline;
@@ -270,22 +268,32 @@ export class LeadCurves {
     let below = -Infinity;
     let above = Infinity;
     let t = start;
-    let mu = 0;
+    let mu = startMu;
     let step = 1;
     let found = false;
+    // The best feasible point so far: the most pipeline within the budget, or the least spend reaching the goal.
+    let best = { t: NaN, mu: 0, score: -Infinity };
     for (let n = 0; n < ROOT_MAX_STEPS; n++) {
       mu = this.solveMu(t, leadTarget, tolerance, mu);
       const value = level === "spend" ? e.spend : e.pipeline;
       found = Math.abs(value - movableTarget) <= 1e-9 * movableTarget;
+      const feasible = level === "spend" ? value <= movableTarget : value >= movableTarget;
+      const score = level === "spend" ? e.pipeline : -e.spend;
+      if (feasible && score > best.score) best = { t, mu, score };
       if (Math.abs(value - movableTarget) <= 1e-12 * movableTarget) break;
       if (value > movableTarget) below = t;
       else above = t;
       const muSlope = mu > 0 && e.lbsr !== 0 ? -e.lbs / e.lbsr : 0;
       const derivative = level === "spend" ? e.xs + e.xsr * muSlope : e.pbs + e.pbsr * muSlope;
       const newton = derivative < 0 ? t - (value * Math.log(value / movableTarget)) / derivative : NaN;
+      const bracketed = Number.isFinite(below) && Number.isFinite(above);
+      // Where the capacity pins the free vehicles' leads the level is flat in t and its derivative is
+      // rounding dust: Newton would leap to a λ so small that floating point cannot meet the capacity
+      // there, so until the root is bracketed a step goes no further than the search would widen.
+      const trusted = bracketed || Math.abs(newton - t) <= 2 * step;
       let next: number;
-      if (newton > below && newton < above) next = newton;
-      else if (Number.isFinite(below) && Number.isFinite(above)) next = below + (above - below) / 2;
+      if (newton > below && newton < above && trusted) next = newton;
+      else if (bracketed) next = below + (above - below) / 2;
       else {
         step *= 2;
         next = Number.isFinite(below) ? below + step : above - step;
@@ -295,7 +303,13 @@ export class LeadCurves {
       if (mu > 0) mu = Math.max(0, mu + muSlope * (next - t));
       t = next;
     }
-    if (!found) return null;
+    if (!found) {
+      // Next to pipelines per lead a rounding step apart, or a budget a cent from what the held-back optimum
+      // spends, λ is too small for floating point to meet the target: the best feasible point is the answer.
+      if (Number.isNaN(best.t)) return null;
+      t = best.t;
+      mu = this.solveMu(t, leadTarget, tolerance, best.mu);
+    }
     return { investments: this.spread(this.x), lambda: Math.exp(t), mu };
   }
 
@@ -344,7 +358,8 @@ export class LeadCurves {
   /** Each movable vehicle's investment at (t, μ) into `this.x`, with the sums into `this.e`. */
   private evaluate(t: number, mu: number): void {
     const { perLead, lnCurrent, slope, logMarginalAtCurrent, lnLo, lnHi, lo, hi, elasticity, x } = this;
-    const { leadsAtLo, leadsAtHi, pipelineAtLo, pipelineAtHi, lnPipeline, lnLeads } = this;
+    const { leadsAtLo, leadsAtHi, pipelineAtLo, pipelineAtHi } = this;
+    const lambda = Math.exp(t);
     let spend = 0;
     let leads = 0;
     let pipeline = 0;
@@ -374,9 +389,10 @@ export class LeadCurves {
       } else {
         const xk = Math.exp(u);
         x[k] = xk;
-        const growth = elasticity[k] * (u - lnCurrent[k]);
-        const vehiclePipeline = Math.exp(lnPipeline[k] + growth);
-        const vehicleLeads = p !== Infinity ? Math.exp(lnLeads[k] + growth) : 0;
+        // At its free point a β P(x) / x = λ, with a = 1 − μ / p: P(x) needs no second exponential.
+        const kept = p !== Infinity ? 1 - mu / p : 1;
+        const vehiclePipeline = (lambda * xk) / (kept * elasticity[k]);
+        const vehicleLeads = p !== Infinity ? vehiclePipeline / p : 0;
         const r = p !== Infinity ? 1 / (p - mu) : 0;
         const s = slope[k];
         const bs = elasticity[k] * s;

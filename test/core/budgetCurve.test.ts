@@ -151,21 +151,37 @@ describe("SPEC 11 budget curve values", () => {
           { minLength: 1, maxLength: 5 },
         ),
         fc.double({ min: 0.2, max: 1.5, noNaN: true }),
-        (specs, capacityShare) => {
-          const inputs = specs.map((s) =>
-            vehicle(s.current, s.current * s.perDollar, (s.current * s.perDollar) / s.perLead),
-          );
-          const leads = inputs.reduce((total, input) => total + input.leads, 0);
-          const rows = curve(inputs, { salesReps: 1, leadsPerRep: leads * capacityShare });
-          const floors = rows[0].expectedLeads;
-          for (let i = 1; i < rows.length; i++) {
-            expect(rows[i].expectedPipeline).toBeGreaterThanOrEqual(rows[i - 1].expectedPipeline - 1e-6);
-            if (floors <= leads * capacityShare)
-              expect(rows[i].expectedLeads).toBeLessThanOrEqual(leads * capacityShare);
-          }
-        },
+        expectRisingWithinCapacity,
       ),
       { numRuns: 60 },
     );
   });
+
+  test("SPEC 11 the curve never falls where the capacity pins the free vehicle's leads (a flat stretch in λ)", () => {
+    expectRisingWithinCapacity(
+      [
+        { current: 1_000, perDollar: 1.376486145331097, perLead: 50 },
+        { current: 1_000, perDollar: 0.5, perLead: 60.28271336037009 },
+      ],
+      1.4372323999689538,
+    );
+  });
 });
+
+/** Vehicles given by Investment, pipeline per $ and per lead; the capacity a share of their Leads. */
+function expectRisingWithinCapacity(
+  specs: { current: number; perDollar: number; perLead: number }[],
+  capacityShare: number,
+): void {
+  const inputs = specs.map((s) =>
+    vehicle(s.current, s.current * s.perDollar, (s.current * s.perDollar) / s.perLead),
+  );
+  const leads = inputs.reduce((total, input) => total + input.leads, 0);
+  const rows = curve(inputs, { salesReps: 1, leadsPerRep: leads * capacityShare });
+  const floors = rows[0].expectedLeads;
+  for (let i = 1; i < rows.length; i++) {
+    expect(rows[i].expectedPipeline).toBeGreaterThanOrEqual(rows[i - 1].expectedPipeline - 1e-6);
+    if (floors <= leads * capacityShare)
+      expect(rows[i].expectedLeads).toBeLessThanOrEqual(leads * capacityShare);
+  }
+}

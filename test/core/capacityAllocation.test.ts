@@ -336,6 +336,36 @@ describe("SPEC 10.1 capacity in the allocation", () => {
     });
   });
 
+  test("SPEC 10.1 a capacity equal to the floors' leads, rounding apart, is not over: section 4's plan stands", () => {
+    const inputs = [
+      vehicle(1_000, 500, 0),
+      vehicle(1_000, 500, 8.291818322343774, { priorInvestment: 300, priorPipeline: 470.78873992620447 }),
+    ];
+    const section4 = planAllocation(inputs, settingsWith({ budget: 1_200 }));
+    const [, fitted] = section4.vehicles;
+    expect(fitted).toMatchObject({ recommendedInvestment: 500, bound: "floor" });
+    const floorLeads = leadsOf(inputs[1], fitted.elasticity, 500);
+    const plan = planLeadAllocation(inputs, settingsWith({ budget: 1_200, ...capacityOf(1, floorLeads) }));
+    expect(plan.capacityBinds).toBe(false);
+    expect(plan.vehicles.map((allocation) => allocation.recommendedInvestment)).toEqual([700, 500]);
+    expect(plan.summary).toMatchObject({ allocated: 1_200, heldBackForCapacity: 0 });
+    expect(plan.issues.filter((issue) => issue.field === "Lead capacity")).toEqual([]);
+  });
+
+  test("SPEC 10.1 Σ x_i stays within the Budget where pipelines per lead a hundred-millionth apart leave λ too small to compute", () => {
+    const inputs = [vehicle(44_000, 26_800, 26_800 / 60), vehicle(3_000, 31_100, 31_100 / (60 * (1 - 1e-8)))];
+    const leads = inputs.reduce((total, input) => total + input.leads, 0);
+    const shortlist = prepareLeadShortlist(inputs, settingsWith(capacityOf(1, leads)));
+    const { floors, ceilings } = shortlist.prepared;
+    const budget = floors + ((ceilings - floors) * 149) / 200;
+    const at = allocateAt(shortlist, budget);
+    expect(Array.from(at.investments).reduce((total, x) => total + x, 0)).toBeLessThanOrEqual(budget + 0.005);
+    expect(at.expectedLeads).toBeLessThanOrEqual(leads);
+    expect(at.expectedPipeline).toBeGreaterThanOrEqual(
+      allocateAt(shortlist, budget - 100).expectedPipeline - 1e-6,
+    );
+  });
+
   test("SPEC 10.1 held back = min(Budget, Σ hi) − Allocated; the section 4 surplus warning still covers Budget above Σ hi", () => {
     const plan = planLeadAllocation(THREE, settingsWith({ budget: 250_000, ...capacityOf(2, 300) }));
     const allocated = plan.summary.allocated ?? NaN;
