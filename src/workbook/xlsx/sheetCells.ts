@@ -114,50 +114,112 @@ export function columnNumber(letters: string): number {
 }
 
 const SHEET_DATA = /<(?:[\w.-]+:)?sheetData\b/;
-const SLASH = 47;
-const EQUALS = 61;
+const TAB = 9;
+const LINE_FEED = 10;
+const RETURN = 13;
+const SPACE = 32;
 const QUOTE = 34;
 const APOSTROPHE = 39;
+const MINUS = 45;
+const DOT = 46;
+const SLASH = 47;
+const EQUALS = 61;
+const GREATER = 62;
+/** The cell types (`t`) the reader tells apart; any other is read as a number, as Excel does. */
+const CELL_TYPES = ["s", "str", "inlineStr", "b", "e", "d"];
+/** 10^0 … 10^22, each exactly a double. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
+  return code === SPACE || code === TAB || code === LINE_FEED || code === RETURN;
 }
 
 /** Whether the character after `<name` ends the name: white space, `>` or `/`. */
 function endsName(code: number): boolean {
-  return isSpace(code) || code === 62 || code === SLASH;
+  return isSpace(code) || code === GREATER || code === SLASH;
 }
 
 /**
- * Where the quoted value of the attribute `name` starts in the start tag's
- * text between `from` and `to`, or -1 when the tag has no such attribute; the
- * value ends at the matching quote (`attributeEnd`). Read character by
- * character: on a million rows, cutting each tag's text and matching it
- * cost more than the rest of the scan.
+ * The start tag last read: where it ends, whether it closes itself, and where
+ * the values of its `r` and `t` attributes lie (-1 when it has none). Read
+ * character by character into this one object: on a million rows, cutting
+ * each tag's text and matching it cost more than the rest of the scan.
  */
-function attributeAt(xml: string, from: number, to: number, name: string): number {
-  let at = from;
-  while (at < to) {
-    while (at < to && isSpace(xml.charCodeAt(at))) at++;
-    const nameStart = at;
-    while (at < to && xml.charCodeAt(at) !== EQUALS && !endsName(xml.charCodeAt(at))) at++;
-    const nameEnd = at;
-    while (at < to && isSpace(xml.charCodeAt(at))) at++;
-    if (xml.charCodeAt(at) !== EQUALS) return -1;
-    at++;
-    while (at < to && isSpace(xml.charCodeAt(at))) at++;
-    const quote = xml.charCodeAt(at);
-    if (quote !== QUOTE && quote !== APOSTROPHE) return -1;
-    const valueEnd = xml.indexOf(xml.charAt(at), at + 1);
-    if (valueEnd < 0 || valueEnd >= to) return -1;
-    if (nameEnd - nameStart === name.length && xml.startsWith(name, nameStart)) return at + 1;
-    at = valueEnd + 1;
-  }
-  return -1;
-}
+class StartTag {
+  /** Where its `>` is. */
+  end = -1;
+  selfClosing = false;
+  ref = -1;
+  refEnd = -1;
+  type = -1;
+  typeEnd = -1;
 
-function attributeEnd(xml: string, valueStart: number): number {
-  return xml.indexOf(xml.charAt(valueStart - 1), valueStart);
+  /** Reads the tag whose name ends at `from`; false when it does not end before `to`. */
+  read(xml: string, from: number, to: number): boolean {
+    this.ref = this.type = -1;
+    let at = from;
+    while (at < to) {
+      const code = xml.charCodeAt(at);
+      if (isSpace(code)) {
+        at++;
+      } else if (code === GREATER || (code === SLASH && xml.charCodeAt(at + 1) === GREATER)) {
+        return this.ended(xml, code === SLASH ? at + 1 : at, to);
+      } else {
+        const nameStart = at;
+        while (at < to && !endsName(xml.charCodeAt(at)) && xml.charCodeAt(at) !== EQUALS) at++;
+        const named = at - nameStart === 1 ? xml.charCodeAt(nameStart) : 0;
+        while (at < to && isSpace(xml.charCodeAt(at))) at++;
+        if (xml.charCodeAt(at) !== EQUALS) return this.ended(xml, xml.indexOf(">", at), to);
+        at++;
+        while (at < to && isSpace(xml.charCodeAt(at))) at++;
+        const quote = xml.charCodeAt(at);
+        if (quote !== QUOTE && quote !== APOSTROPHE) return this.ended(xml, xml.indexOf(">", at), to);
+        const valueStart = ++at;
+        while (at < to && xml.charCodeAt(at) !== quote) at++;
+        if (named === 114 /* r */) {
+          this.ref = valueStart;
+          this.refEnd = at;
+        } else if (named === 116 /* t */) {
+          this.type = valueStart;
+          this.typeEnd = at;
+        }
+        at++;
+      }
+    }
+    return false;
+  }
+
+  /** The row number of a row's `r="12"`, or -1 when it has none in that form. */
+  rowNumber(xml: string): number {
+    return this.ref < 0 ? -1 : digitsAt(xml, this.ref, this.refEnd);
+  }
+
+  /** The column (1-based) of a cell's `r="AB12"` (28), or -1 when it has none in that form. */
+  column(xml: string): number {
+    if (this.ref < 0) return -1;
+    let column = 0;
+    let at = this.ref;
+    for (; at < this.refEnd; at++) {
+      const code = xml.charCodeAt(at);
+      if (code < 65 || code > 90) break;
+      column = column * 26 + (code - 64);
+    }
+    return at > this.ref && digitsAt(xml, at, this.refEnd) >= 0 ? column : -1;
+  }
+
+  /** The cell type (`t`): one of CELL_TYPES, or "" for a number. */
+  cellType(xml: string): string {
+    if (this.type < 0) return "";
+    const length = this.typeEnd - this.type;
+    for (const type of CELL_TYPES) if (type.length === length && xml.startsWith(type, this.type)) return type;
+    return "";
+  }
+
+  private ended(xml: string, end: number, to: number): boolean {
+    this.end = end;
+    this.selfClosing = xml.charCodeAt(end - 1) === SLASH;
+    return end >= 0 && end < to;
+  }
 }
 
 /** The number written in plain digits from `from` to `to` (at most 15 of them, so exact), or -1. */
@@ -172,25 +234,32 @@ function digitsAt(xml: string, from: number, to: number): number {
   return n;
 }
 
-/** A row's `r` attribute (`r="12"`), or -1 when it has none in that form. */
-function rowNumberOf(xml: string, from: number, to: number): number {
-  const at = attributeAt(xml, from, to, "r");
-  return at < 0 ? -1 : digitsAt(xml, at, attributeEnd(xml, at));
-}
-
-/** The column (1-based) of a cell's `r` attribute (`r="AB12"` → 28), or -1 when it has none in that form. */
-function columnOf(xml: string, from: number, to: number): number {
-  const at = attributeAt(xml, from, to, "r");
-  if (at < 0) return -1;
-  const end = attributeEnd(xml, at);
-  let column = 0;
-  let letters = at;
-  for (; letters < end; letters++) {
-    const code = xml.charCodeAt(letters);
-    if (code < 65 || code > 90) break;
-    column = column * 26 + (code - 64);
+/**
+ * The number written from `from` to `to`. A plain decimal of at most 15
+ * digits (`-45658.5416666667`) is its digits divided by a power of ten: both
+ * are exact doubles and the division rounds correctly, so the result is
+ * exactly what Number gives, without cutting a string for each cell.
+ * Anything else (exponents, more digits, stray text) goes to Number.
+ */
+function numberAt(xml: string, from: number, to: number): number {
+  const negative = xml.charCodeAt(from) === MINUS;
+  let digits = 0;
+  let n = 0;
+  let decimals = -1;
+  for (let at = negative ? from + 1 : from; at < to; at++) {
+    const code = xml.charCodeAt(at);
+    if (code === DOT && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    const digit = code - 48;
+    if (digit < 0 || digit > 9 || ++digits > 15) return Number(xml.slice(from, to));
+    n = n * 10 + digit;
+    if (decimals >= 0) decimals++;
   }
-  return letters > at && digitsAt(xml, letters, end) >= 0 ? column : -1;
+  if (digits === 0) return Number(xml.slice(from, to));
+  const value = decimals > 0 ? n / POWERS_OF_TEN[decimals] : n;
+  return negative ? -value : value;
 }
 
 /**
@@ -204,8 +273,8 @@ function detached(text: string): string {
 
 /**
  * Reads a worksheet part's text piece by piece into a SheetGrid. Rows and
- * cells are found with indexOf and their attributes read by character, not
- * with regular expressions: on a million rows the match arrays and the cut
+ * cells are found with indexOf and their tags read by character, not with
+ * regular expressions: on a million rows the match arrays and the cut
  * strings cost more than the scan itself.
  */
 export class SheetScanner {
@@ -214,6 +283,7 @@ export class SheetScanner {
   private rowNumber = 0;
   private inOrder = true;
   private readonly grid: SheetGrid = { rowNumbers: [], rows: [], left: 0, right: 0 };
+  private readonly tag = new StartTag();
   /**
    * The row being read, null where empty. Each row is copied out of it at its
    * width: an array grown cell by cell keeps spare room, which on a million
@@ -268,64 +338,76 @@ export class SheetScanner {
 
   /** Each `<row>` that starts at or after `from` and ends before `to` (rows do not nest). */
   private scanRows(xml: string, from: number, to: number): void {
-    const { rowOpen, rowEnd } = this.patterns as Patterns;
+    const { rowOpen } = this.patterns as Patterns;
+    const tag = this.tag;
     let at = xml.indexOf(rowOpen, from);
     while (at >= 0 && at < to) {
       const nameEnd = at + rowOpen.length;
-      const tagEnd = xml.indexOf(">", nameEnd);
-      if (tagEnd < 0 || tagEnd >= to) return;
       if (!endsName(xml.charCodeAt(nameEnd))) {
         at = xml.indexOf(rowOpen, nameEnd);
         continue;
       }
-      const number = rowNumberOf(xml, nameEnd, tagEnd);
+      if (!tag.read(xml, nameEnd, to)) return;
+      const number = tag.rowNumber(xml);
       this.rowNumber = number >= 0 ? number : this.rowNumber + 1;
-      if (xml.charCodeAt(tagEnd - 1) === SLASH) {
-        at = xml.indexOf(rowOpen, tagEnd + 1);
-        continue;
-      }
-      const end = xml.indexOf(rowEnd, tagEnd + 1);
-      if (end < 0 || end > to) return;
-      this.scanCells(xml, tagEnd + 1, end);
-      at = xml.indexOf(rowOpen, end + rowEnd.length);
+      const end = tag.selfClosing ? tag.end + 1 : this.scanCells(xml, tag.end + 1, to);
+      if (end < 0) return;
+      at = xml.indexOf(rowOpen, end);
     }
   }
 
-  /** The cells of the row whose content is between `from` and `to`, added to the grid when one holds a value. */
-  private scanCells(xml: string, from: number, to: number): void {
-    const { cellOpen, cellEnd } = this.patterns as Patterns;
+  /**
+   * The cells of the row whose content starts at `from`, added to the grid
+   * when one holds a value; where the row's end tag ends, or -1 when it does
+   * not end before `to`. Anything in the row but its cells is passed over.
+   */
+  private scanCells(xml: string, from: number, to: number): number {
+    const { cellOpen, cellEnd, rowEnd } = this.patterns as Patterns;
+    const tag = this.tag;
     const row = this.row;
     let column = 0;
     let first = 0;
     let last = 0;
-    let at = xml.indexOf(cellOpen, from);
-    while (at >= 0 && at < to) {
-      const nameEnd = at + cellOpen.length;
-      const tagEnd = xml.indexOf(">", nameEnd);
-      if (tagEnd < 0 || tagEnd >= to) break;
-      if (!endsName(xml.charCodeAt(nameEnd))) {
-        at = xml.indexOf(cellOpen, nameEnd);
+    let at = xml.indexOf("<", from);
+    for (;;) {
+      if (at < 0 || at >= to) return this.dropRow(last);
+      if (xml.startsWith(rowEnd, at)) break;
+      if (!xml.startsWith(cellOpen, at) || !endsName(xml.charCodeAt(at + cellOpen.length))) {
+        at = xml.indexOf("<", at + 1);
         continue;
       }
-      const ref = columnOf(xml, nameEnd, tagEnd);
+      if (!tag.read(xml, at + cellOpen.length, to)) return this.dropRow(last);
+      const ref = tag.column(xml);
       column = ref >= 0 ? ref : column + 1;
-      if (xml.charCodeAt(tagEnd - 1) === SLASH) {
-        at = xml.indexOf(cellOpen, tagEnd + 1);
+      if (tag.selfClosing) {
+        at = xml.indexOf("<", tag.end + 1);
         continue;
       }
-      const end = xml.indexOf(cellEnd, tagEnd + 1);
-      if (end < 0 || end > to) break;
-      const value = this.cellValue(xml, nameEnd, tagEnd, end);
+      const close = xml.indexOf(cellEnd, tag.end + 1);
+      if (close < 0 || close >= to) return this.dropRow(last);
+      const value = this.cellValue(xml, tag.cellType(xml), tag.end + 1, close);
       if (value !== null && value !== "") {
         while (row.length < column) row.push(null);
         row[column - 1] = value;
         if (first === 0 || column < first) first = column;
         last = Math.max(last, column);
       }
-      at = xml.indexOf(cellOpen, end + cellEnd.length);
+      at = xml.indexOf("<", close + cellEnd.length);
     }
-    if (first === 0) return;
+    if (first > 0) this.addRow(first, last);
+    return at + rowEnd.length;
+  }
+
+  /** Forgets a row that does not end where it should (a damaged part): -1. */
+  private dropRow(last: number): number {
+    this.row.fill(null, 0, last);
+    return -1;
+  }
+
+  /** Copies the row read, whose values lie from column `first` to `last`, into the grid. */
+  private addRow(first: number, last: number): void {
     const grid = this.grid;
+    const row = this.row;
     const previous = grid.rowNumbers.length - 1;
     if (previous >= 0 && grid.rowNumbers[previous] >= this.rowNumber) this.inOrder = false;
     grid.left = grid.left === 0 ? first : Math.min(grid.left, first);
@@ -336,18 +418,16 @@ export class SheetScanner {
     row.fill(null, 0, last);
   }
 
-  /** The value of the cell whose start tag's attributes end at `tagEnd` and whose content ends at `to`. */
-  private cellValue(xml: string, from: number, tagEnd: number, to: number): CellValue {
+  /** The value of a cell of type `type` whose content lies between `from` and `to`. */
+  private cellValue(xml: string, type: string, from: number, to: number): CellValue {
     const patterns = this.patterns as Patterns;
-    const typeAt = attributeAt(xml, from, tagEnd, "t");
-    const type = typeAt < 0 ? "" : xml.slice(typeAt, attributeEnd(xml, typeAt));
     if (type === "inlineStr") {
-      const open = xml.indexOf(patterns.inlineOpen, tagEnd);
+      const open = xml.indexOf(patterns.inlineOpen, from);
       const start = open + patterns.inlineOpen.length;
       const end = open < 0 || open >= to ? -1 : xml.indexOf(patterns.inlineEnd, start);
       return end < 0 || end > to ? null : detached(patterns.richText(xml, start, end));
     }
-    const start = this.valueStart(xml, tagEnd + 1, to);
+    const start = this.valueStart(xml, from, to);
     if (start < 0) return null;
     const end = xml.indexOf("<", start);
     switch (type) {
@@ -363,16 +443,27 @@ export class SheetScanner {
       case "e":
         return { error: detached(decodeCellText(xml.slice(start, end)).trim()) };
       default: {
-        const integer = digitsAt(xml, start, end);
-        const number = integer >= 0 ? integer : Number(xml.slice(start, end));
+        const number = numberAt(xml, start, end);
         return Number.isFinite(number) ? number : null;
       }
     }
   }
 
-  /** Where the text of the first `<v>` between `from` and `to` starts, or -1 when there is none. */
+  /**
+   * Where the text of the cell's `<v>` starts, the cell's content lying
+   * between `from` and `to`, or -1 when it has none. A cell holds at most a
+   * formula, a value, inline text and extensions, in that order, so content
+   * that opens with `<v>` and closes with `</v>` is that value alone.
+   */
   private valueStart(xml: string, from: number, to: number): number {
     const { valueOpen, valueEnd } = this.patterns as Patterns;
+    if (
+      xml.startsWith(valueOpen, from) &&
+      xml.charCodeAt(from + valueOpen.length) === GREATER &&
+      xml.startsWith(valueEnd, to - valueEnd.length)
+    ) {
+      return from + valueOpen.length + 1;
+    }
     let at = xml.indexOf(valueOpen, from);
     while (at >= 0 && at < to && !endsName(xml.charCodeAt(at + valueOpen.length))) {
       at = xml.indexOf(valueOpen, at + valueOpen.length);

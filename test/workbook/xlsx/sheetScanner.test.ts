@@ -7,7 +7,7 @@ const SHARED = ["Status", "Won & lost", "<Open>", "  spaced  "];
 const ERRORS = ["#N/A", "#DIV/0!", "#VALUE!", "#REF!"];
 
 type Cell =
-  | { kind: "number"; value: number }
+  | { kind: "number"; value: number; text?: string }
   | { kind: "shared"; index: number }
   | { kind: "inline"; text: string }
   | { kind: "formulaText"; text: string }
@@ -29,6 +29,12 @@ const cell: fc.Arbitrary<Cell> = fc.oneof(
     .double({ noNaN: true, noDefaultInfinity: true })
     .map((value) => ({ kind: "number" as const, value: value === 0 ? 0 : value })),
   fc.integer({ min: 0, max: 1_000_000 }).map((value) => ({ kind: "number" as const, value })),
+  fc
+    .tuple(fc.integer({ min: -99_999, max: 99_999 }), fc.nat(9_999_999_999), fc.integer({ min: 1, max: 12 }))
+    .map(([whole, fraction, decimals]) => {
+      const text = `${whole}.${String(fraction).padStart(10, "0").slice(0, decimals)}`;
+      return { kind: "number" as const, value: Number(text), text };
+    }),
   fc.nat(SHARED.length - 1).map((index) => ({ kind: "shared" as const, index })),
   fc.string({ unit: "binary-ascii", maxLength: 20 }).map((text) => ({ kind: "inline" as const, text })),
   fc.string({ maxLength: 20 }).map((text) => ({ kind: "formulaText" as const, text })),
@@ -81,7 +87,7 @@ function cellXml(p: string, ref: string, cell: Cell, style: Style): string {
   const value = (text: string) => `<${p}v>${text}</${p}v>`;
   switch (cell.kind) {
     case "number":
-      return `<${p}c${type("")}>${value(String(cell.value))}</${p}c>`;
+      return `<${p}c${type("")}>${value(cell.text ?? String(cell.value))}</${p}c>`;
     case "shared":
       return `<${p}c${type("s")}>${value(String(cell.index))}</${p}c>`;
     case "inline":
