@@ -25,6 +25,7 @@ import {
 import type { WrittenSheet } from "../workbook/plannerWorkbook";
 import { planToJson } from "../core/planJson";
 import { findVehicleSource, WorkbookFileError, XlsxWorkbook } from "../workbook/xlsx";
+import { inflateWithZlib } from "./nodeInflate";
 import {
   budgetCurveTable,
   leadHealthTables,
@@ -499,7 +500,7 @@ function humanReport(plan: Plan, out: string, sheets: string[], notes: string[])
 
 async function openWorkbook(bytes: Uint8Array): Promise<XlsxWorkbook> {
   try {
-    return await XlsxWorkbook.open(bytes);
+    return await XlsxWorkbook.open(bytes, { inflate: inflateWithZlib });
   } catch (error) {
     if (error instanceof WorkbookFileError) throw new Stop(error.message, 1);
     throw error;

@@ -17,7 +17,7 @@ import type {
   WriteOptions,
   WrittenSheet,
 } from "../plannerWorkbook";
-import { DAMAGED, OpcPackage, WorkbookFileError } from "./opcPackage";
+import { DAMAGED, OpcPackage, WorkbookFileError, type Inflater } from "./opcPackage";
 import { isRelationshipType, tagPattern } from "./dialect";
 import { readSharedStrings, columnNumber, SheetScanner, type SheetGrid } from "./sheetCells";
 import { writeSheetCharts } from "./charts";
@@ -28,7 +28,7 @@ import { writeTableSheet, type SheetTarget, type TableSheet } from "./tableSheet
 import { escapeXml } from "./xml";
 import { readWorkbookParts, type WorkbookParts } from "./workbookParts";
 
-export { WorkbookFileError } from "./opcPackage";
+export { WorkbookFileError, type Inflater } from "./opcPackage";
 
 export class WriteCancelledError extends Error {
   constructor() {
@@ -77,16 +77,19 @@ function sameName(a: string, b: string): boolean {
 export class XlsxWorkbook implements PlannerWorkbook {
   private parts: WorkbookParts;
   private sharedStrings: string[] | null = null;
-  private readonly cellsBySheet = new Map<number, SheetGrid>();
+  private readonly cellsBySheet = new Map<number, Promise<SheetGrid>>();
 
   private constructor(private readonly pkg: OpcPackage) {
     this.parts = readWorkbookParts(pkg);
   }
 
-  /** Reads an .xlsx file; rejects with a WorkbookFileError the user can act on when it is not one. */
-  static async open(bytes: Uint8Array): Promise<XlsxWorkbook> {
+  /**
+   * Reads an .xlsx file; rejects with a WorkbookFileError the user can act on
+   * when it is not one. `inflate` streams the worksheets (fflate's by default).
+   */
+  static async open(bytes: Uint8Array, options: { inflate?: Inflater } = {}): Promise<XlsxWorkbook> {
     try {
-      return new XlsxWorkbook(OpcPackage.open(bytes));
+      return new XlsxWorkbook(OpcPackage.open(bytes, options.inflate));
     } catch (error) {
       if (error instanceof WorkbookFileError) throw error;
       throw new WorkbookFileError(DAMAGED);
@@ -167,7 +170,7 @@ export class XlsxWorkbook implements PlannerWorkbook {
   async readSheet(name: string): Promise<CellBlock | null> {
     const index = this.sheetIndex(name);
     if (index < 0 || this.parts.sheets[index].path === null) return null;
-    const grid = this.cells(index);
+    const grid = await this.cells(index);
     const rows = grid.rowNumbers;
     if (rows.length === 0) return { sheet: this.parts.sheets[index].name, top: 1, left: 1, cells: [] };
     return this.block(index, {
@@ -347,17 +350,22 @@ export class XlsxWorkbook implements PlannerWorkbook {
     return this.parts.sheets.findIndex((sheet) => sameName(sheet.name, name));
   }
 
-  private cells(index: number): SheetGrid {
+  /** A sheet's cells, scanned once: the promise is kept, so reads at the same time share one scan. */
+  private cells(index: number): Promise<SheetGrid> {
     let grid = this.cellsBySheet.get(index);
     if (!grid) {
-      const path = this.parts.sheets[index].path;
-      this.sharedStrings ??= readSharedStrings(this.sharedStringsXml());
-      const scanner = new SheetScanner(this.sharedStrings);
-      if (path) this.pkg.streamText(path, (text) => scanner.push(text));
-      grid = scanner.finish();
+      grid = this.scanSheet(index);
       this.cellsBySheet.set(index, grid);
     }
     return grid;
+  }
+
+  private async scanSheet(index: number): Promise<SheetGrid> {
+    const path = this.parts.sheets[index].path;
+    this.sharedStrings ??= readSharedStrings(this.sharedStringsXml());
+    const scanner = new SheetScanner(this.sharedStrings);
+    if (path) await this.pkg.streamText(path, (text) => scanner.push(text));
+    return scanner.finish();
   }
 
   private sharedStringsXml(): string | null {
@@ -372,8 +380,8 @@ export class XlsxWorkbook implements PlannerWorkbook {
    * grid's own array (blocks are never changed once read), so reading a whole
    * sheet copies no row.
    */
-  private block(sheetIndex: number, range: Range): CellBlock {
-    const grid = this.cells(sheetIndex);
+  private async block(sheetIndex: number, range: Range): Promise<CellBlock> {
+    const grid = await this.cells(sheetIndex);
     const width = range.right - range.left + 1;
     const whole = range.left === 1 && range.right === grid.right;
     const emptyRow: CellValue[] = Object.freeze(new Array<CellValue>(width).fill(null)) as CellValue[];

@@ -20,37 +20,60 @@ export interface SheetGrid {
   right: number;
 }
 
-/** The patterns for the elements of a part whose main namespace has the prefix `prefix` (`x:` or `""`). */
+/** The tags and patterns for the elements of a part whose main namespace has the prefix `prefix` (`x:` or `""`). */
 class Patterns {
-  readonly rowName: string;
+  readonly rowOpen: string;
   readonly rowEnd: string;
-  readonly cellName: string;
-  readonly value: RegExp;
-  readonly inline: RegExp;
+  readonly cellOpen: string;
+  readonly cellEnd: string;
+  readonly valueOpen: string;
+  readonly valueEnd: string;
+  readonly inlineOpen: string;
+  readonly inlineEnd: string;
+  readonly textOpen: string;
+  readonly textEnd: string;
   readonly textRun: RegExp;
   readonly phonetic: RegExp;
   readonly sharedString: RegExp;
-  readonly plainText: RegExp;
 
   constructor(prefix: string) {
     const tag = (local: string) => tagPattern(prefix, local);
-    this.rowName = `${prefix}row`;
+    this.rowOpen = `<${prefix}row`;
     this.rowEnd = `</${prefix}row>`;
-    this.cellName = `${prefix}c`;
-    this.value = new RegExp(`<${tag("v")}(?:\\s[^>]*)?>([^<]*)</${tag("v")}>`);
-    this.inline = new RegExp(`<${tag("is")}>([\\s\\S]*?)</${tag("is")}>`);
+    this.cellOpen = `<${prefix}c`;
+    this.cellEnd = `</${prefix}c>`;
+    this.valueOpen = `<${prefix}v`;
+    this.valueEnd = `</${prefix}v>`;
+    this.inlineOpen = `<${prefix}is>`;
+    this.inlineEnd = `</${prefix}is>`;
+    this.textOpen = `<${prefix}t`;
+    this.textEnd = `</${prefix}t>`;
     this.textRun = new RegExp(`<${tag("t")}(?:\\s[^>]*)?>([^<]*)</${tag("t")}>`, "g");
     this.phonetic = new RegExp(`<${tag("rPh")}\\b[\\s\\S]*?</${tag("rPh")}>`, "g");
     this.sharedString = new RegExp(`<${tag("si")}>([\\s\\S]*?)</${tag("si")}>|<${tag("si")}/>`, "g");
-    this.plainText = new RegExp(`^<${tag("t")}(?:\\s[^>]*)?>([^<]*)</${tag("t")}>$`);
   }
 
-  /** The text of an `<si>` or `<is>` element: every run's `<t>`, without phonetic guides. */
-  richText(xml: string): string {
-    const plain = this.plainText.exec(xml);
-    if (plain) return decodeCellText(plain[1]);
+  /**
+   * The text of the `<si>` or `<is>` element whose content is `xml` between
+   * `from` and `to`: every run's `<t>`, without phonetic guides. A single
+   * plain `<t>` (nearly every cell) is cut out directly.
+   */
+  richText(xml: string, from: number, to: number): string {
+    const open = this.textOpen;
+    if (xml.startsWith(open, from) && endsName(xml.charCodeAt(from + open.length))) {
+      const tagEnd = xml.indexOf(">", from);
+      const textEnd = xml.indexOf("<", tagEnd);
+      if (
+        xml.charCodeAt(tagEnd - 1) !== 47 &&
+        textEnd + this.textEnd.length === to &&
+        xml.startsWith(this.textEnd, textEnd)
+      ) {
+        return decodeCellText(xml.slice(tagEnd + 1, textEnd));
+      }
+    }
     let text = "";
-    for (const match of xml.replace(this.phonetic, "").matchAll(this.textRun)) text += match[1];
+    for (const match of xml.slice(from, to).replace(this.phonetic, "").matchAll(this.textRun))
+      text += match[1];
     return decodeCellText(text);
   }
 }
@@ -77,7 +100,8 @@ export function readSharedStrings(xml: string | null): string[] {
   const patterns = patternsFor(spreadsheetMain(xml).prefix);
   const strings: string[] = [];
   for (const match of xml.matchAll(patterns.sharedString)) {
-    strings.push(match[1] ? patterns.richText(match[1]) : "");
+    const content = match[1];
+    strings.push(content ? patterns.richText(content, 0, content.length) : "");
   }
   return strings;
 }
@@ -89,50 +113,153 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
-const CELL_REF = /(?:^|\s)r\s*=\s*["']([A-Z]+)\d+["']/;
-const ROW_REF = /(?:^|\s)r\s*=\s*["'](\d+)["']/;
-const CELL_TYPE = /(?:^|\s)t\s*=\s*["']([^"']*)["']/;
 const SHEET_DATA = /<(?:[\w.-]+:)?sheetData\b/;
+const TAB = 9;
+const LINE_FEED = 10;
+const RETURN = 13;
+const SPACE = 32;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const MINUS = 45;
+const DOT = 46;
+const SLASH = 47;
+const EQUALS = 61;
+const GREATER = 62;
+/** The cell types (`t`) the reader tells apart; any other is read as a number, as Excel does. */
+const CELL_TYPES = ["s", "str", "inlineStr", "b", "e", "d"];
+/** 10^0 … 10^22, each exactly a double. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+function isSpace(code: number): boolean {
+  return code === SPACE || code === TAB || code === LINE_FEED || code === RETURN;
+}
 
 /** Whether the character after `<name` ends the name: white space, `>` or `/`. */
 function endsName(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 62 || code === 47;
+  return isSpace(code) || code === GREATER || code === SLASH;
 }
 
 /**
- * Calls `visit` for each `<name …>…</name>` or `<name …/>` element that
- * starts between `from` and `to` (a sheet's rows do not nest, nor do its
- * cells), with its attributes' text and where its content starts and ends
- * (the same place for an empty element). Found with indexOf rather than a
- * regular expression: on a million rows the match arrays cost more than the scan.
+ * The start tag last read: where it ends, whether it closes itself, and where
+ * the values of its `r` and `t` attributes lie (-1 when it has none). Read
+ * character by character into this one object: on a million rows, cutting
+ * each tag's text and matching it cost more than the rest of the scan.
  */
-function eachElement(
-  xml: string,
-  from: number,
-  to: number,
-  name: string,
-  visit: (attrs: string, start: number, end: number) => void,
-): void {
-  const open = `<${name}`;
-  const close = `</${name}>`;
-  let at = xml.indexOf(open, from);
-  while (at >= 0 && at < to) {
-    const tagEnd = xml.indexOf(">", at);
-    if (tagEnd < 0 || tagEnd >= to) return;
-    if (!endsName(xml.charCodeAt(at + open.length))) {
-      at = xml.indexOf(open, at + open.length);
-      continue;
+class StartTag {
+  /** Where its `>` is. */
+  end = -1;
+  selfClosing = false;
+  ref = -1;
+  refEnd = -1;
+  type = -1;
+  typeEnd = -1;
+
+  /** Reads the tag whose name ends at `from`; false when it does not end before `to`. */
+  read(xml: string, from: number, to: number): boolean {
+    this.ref = this.type = -1;
+    let at = from;
+    while (at < to) {
+      const code = xml.charCodeAt(at);
+      if (isSpace(code)) {
+        at++;
+      } else if (code === GREATER || (code === SLASH && xml.charCodeAt(at + 1) === GREATER)) {
+        return this.ended(xml, code === SLASH ? at + 1 : at, to);
+      } else {
+        const nameStart = at;
+        while (at < to && !endsName(xml.charCodeAt(at)) && xml.charCodeAt(at) !== EQUALS) at++;
+        const named = at - nameStart === 1 ? xml.charCodeAt(nameStart) : 0;
+        while (at < to && isSpace(xml.charCodeAt(at))) at++;
+        if (xml.charCodeAt(at) !== EQUALS) return this.ended(xml, xml.indexOf(">", at), to);
+        at++;
+        while (at < to && isSpace(xml.charCodeAt(at))) at++;
+        const quote = xml.charCodeAt(at);
+        if (quote !== QUOTE && quote !== APOSTROPHE) return this.ended(xml, xml.indexOf(">", at), to);
+        const valueStart = ++at;
+        while (at < to && xml.charCodeAt(at) !== quote) at++;
+        if (named === 114 /* r */) {
+          this.ref = valueStart;
+          this.refEnd = at;
+        } else if (named === 116 /* t */) {
+          this.type = valueStart;
+          this.typeEnd = at;
+        }
+        at++;
+      }
     }
-    if (xml.charCodeAt(tagEnd - 1) === 47) {
-      visit(xml.slice(at + open.length, tagEnd - 1), tagEnd + 1, tagEnd + 1);
-      at = xml.indexOf(open, tagEnd + 1);
-      continue;
-    }
-    const end = xml.indexOf(close, tagEnd + 1);
-    if (end < 0 || end > to) return;
-    visit(xml.slice(at + open.length, tagEnd), tagEnd + 1, end);
-    at = xml.indexOf(open, end + close.length);
+    return false;
   }
+
+  /** The row number of a row's `r="12"`, or -1 when it has none in that form. */
+  rowNumber(xml: string): number {
+    return this.ref < 0 ? -1 : digitsAt(xml, this.ref, this.refEnd);
+  }
+
+  /** The column (1-based) of a cell's `r="AB12"` (28), or -1 when it has none in that form. */
+  column(xml: string): number {
+    if (this.ref < 0) return -1;
+    let column = 0;
+    let at = this.ref;
+    for (; at < this.refEnd; at++) {
+      const code = xml.charCodeAt(at);
+      if (code < 65 || code > 90) break;
+      column = column * 26 + (code - 64);
+    }
+    return at > this.ref && digitsAt(xml, at, this.refEnd) >= 0 ? column : -1;
+  }
+
+  /** The cell type (`t`): one of CELL_TYPES, or "" for a number. */
+  cellType(xml: string): string {
+    if (this.type < 0) return "";
+    const length = this.typeEnd - this.type;
+    for (const type of CELL_TYPES) if (type.length === length && xml.startsWith(type, this.type)) return type;
+    return "";
+  }
+
+  private ended(xml: string, end: number, to: number): boolean {
+    this.end = end;
+    this.selfClosing = xml.charCodeAt(end - 1) === SLASH;
+    return end >= 0 && end < to;
+  }
+}
+
+/** The number written in plain digits from `from` to `to` (at most 15 of them, so exact), or -1. */
+function digitsAt(xml: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let at = from; at < to; at++) {
+    const digit = xml.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/**
+ * The number written from `from` to `to`. A plain decimal of at most 15
+ * digits (`-45658.5416666667`) is its digits divided by a power of ten: both
+ * are exact doubles and the division rounds correctly, so the result is
+ * exactly what Number gives, without cutting a string for each cell.
+ * Anything else (exponents, more digits, stray text) goes to Number.
+ */
+function numberAt(xml: string, from: number, to: number): number {
+  const negative = xml.charCodeAt(from) === MINUS;
+  let digits = 0;
+  let n = 0;
+  let decimals = -1;
+  for (let at = negative ? from + 1 : from; at < to; at++) {
+    const code = xml.charCodeAt(at);
+    if (code === DOT && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    const digit = code - 48;
+    if (digit < 0 || digit > 9 || ++digits > 15) return Number(xml.slice(from, to));
+    n = n * 10 + digit;
+    if (decimals >= 0) decimals++;
+  }
+  if (digits === 0) return Number(xml.slice(from, to));
+  const value = decimals > 0 ? n / POWERS_OF_TEN[decimals] : n;
+  return negative ? -value : value;
 }
 
 /**
@@ -144,34 +271,60 @@ function detached(text: string): string {
   return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
-/** Reads a worksheet part's text piece by piece into a SheetGrid. */
+/**
+ * Reads a worksheet part's text piece by piece into a SheetGrid. Rows and
+ * cells are found with indexOf and their tags read by character, not with
+ * regular expressions: on a million rows the match arrays and the cut
+ * strings cost more than the scan itself.
+ */
 export class SheetScanner {
   private pending = "";
   private patterns: Patterns | null = null;
   private rowNumber = 0;
   private inOrder = true;
   private readonly grid: SheetGrid = { rowNumbers: [], rows: [], left: 0, right: 0 };
+  private readonly tag = new StartTag();
+  /**
+   * The row being read, null where empty. Each row is copied out of it at its
+   * width: an array grown cell by cell keeps spare room, which on a million
+   * rows is more than the cells themselves.
+   */
+  private readonly row: CellValue[] = [];
 
   constructor(private readonly sharedStrings: readonly string[]) {}
 
-  push(text: string): void {
-    this.pending += text;
+  /**
+   * Scans the whole rows the text completes. The rows are read where they
+   * lie in the piece: joining each piece to the unfinished row before it and
+   * searching the joined string cost V8 as much as the scan of every cell.
+   * Only the unfinished row and the piece's first row are joined.
+   */
+  push(piece: string): void {
+    let text = piece;
     if (this.patterns === null) {
+      this.pending += text;
       const start = SHEET_DATA.exec(this.pending);
       if (!start) return;
       this.patterns = patternsFor(spreadsheetMain(this.pending.slice(0, start.index)).prefix);
-      this.pending = this.pending.slice(start.index);
+      text = this.pending.slice(start.index);
+      this.pending = "";
     }
-    const close = this.pending.lastIndexOf(this.patterns.rowEnd);
-    if (close < 0) return;
-    const end = close + this.patterns.rowEnd.length;
-    this.scanRows(this.pending.slice(0, end));
-    this.pending = this.pending.slice(end);
+    const rowEnd = this.patterns.rowEnd;
+    const firstEnd = text.indexOf(rowEnd) + rowEnd.length;
+    if (firstEnd < rowEnd.length) {
+      this.pending += text;
+      return;
+    }
+    const head = this.pending + text.slice(0, firstEnd);
+    this.scanRows(head, 0, head.length);
+    const lastEnd = text.lastIndexOf(rowEnd) + rowEnd.length;
+    this.scanRows(text, firstEnd, lastEnd);
+    this.pending = text.slice(lastEnd);
   }
 
   /** The grid, once the whole part has been pushed. */
   finish(): SheetGrid {
-    if (this.patterns !== null) this.scanRows(this.pending);
+    if (this.patterns !== null) this.scanRows(this.pending, 0, this.pending.length);
     this.pending = "";
     const grid = this.grid;
     if (!this.inOrder) {
@@ -183,60 +336,142 @@ export class SheetScanner {
     return grid;
   }
 
-  private scanRows(xml: string): void {
-    const patterns = this.patterns as Patterns;
-    eachElement(xml, 0, xml.length, patterns.rowName, (attrs, start, end) => {
-      const ref = ROW_REF.exec(attrs);
-      this.rowNumber = ref ? Number(ref[1]) : this.rowNumber + 1;
-      if (end > start) this.scanCells(xml, start, end, patterns);
-    });
+  /** Each `<row>` that starts at or after `from` and ends before `to` (rows do not nest). */
+  private scanRows(xml: string, from: number, to: number): void {
+    const { rowOpen } = this.patterns as Patterns;
+    const tag = this.tag;
+    let at = xml.indexOf(rowOpen, from);
+    while (at >= 0 && at < to) {
+      const nameEnd = at + rowOpen.length;
+      if (!endsName(xml.charCodeAt(nameEnd))) {
+        at = xml.indexOf(rowOpen, nameEnd);
+        continue;
+      }
+      if (!tag.read(xml, nameEnd, to)) return;
+      const number = tag.rowNumber(xml);
+      this.rowNumber = number >= 0 ? number : this.rowNumber + 1;
+      const end = tag.selfClosing ? tag.end + 1 : this.scanCells(xml, tag.end + 1, to);
+      if (end < 0) return;
+      at = xml.indexOf(rowOpen, end);
+    }
   }
 
-  private scanCells(xml: string, from: number, to: number, patterns: Patterns): void {
-    const cells: CellValue[] = [];
+  /**
+   * The cells of the row whose content starts at `from`, added to the grid
+   * when one holds a value; where the row's end tag ends, or -1 when it does
+   * not end before `to`. Anything in the row but its cells is passed over.
+   */
+  private scanCells(xml: string, from: number, to: number): number {
+    const { cellOpen, cellEnd, rowEnd } = this.patterns as Patterns;
+    const tag = this.tag;
+    const row = this.row;
     let column = 0;
     let first = 0;
-    eachElement(xml, from, to, patterns.cellName, (attrs, start, end) => {
-      const ref = CELL_REF.exec(attrs);
-      column = ref ? columnNumber(ref[1]) : column + 1;
-      if (end === start) return;
-      const value = this.cellValue(CELL_TYPE.exec(attrs)?.[1], xml.slice(start, end), patterns);
-      if (value === null || value === "") return;
-      while (cells.length < column - 1) cells.push(null);
-      cells[column - 1] = value;
-      if (first === 0 || column < first) first = column;
-    });
-    if (first === 0) return;
-    const grid = this.grid;
-    const last = grid.rowNumbers.length - 1;
-    if (last >= 0 && grid.rowNumbers[last] >= this.rowNumber) this.inOrder = false;
-    grid.rowNumbers.push(this.rowNumber);
-    grid.rows.push(cells);
-    grid.left = grid.left === 0 ? first : Math.min(grid.left, first);
-    grid.right = Math.max(grid.right, cells.length);
+    let last = 0;
+    let at = xml.indexOf("<", from);
+    for (;;) {
+      if (at < 0 || at >= to) return this.dropRow(last);
+      if (xml.startsWith(rowEnd, at)) break;
+      if (!xml.startsWith(cellOpen, at) || !endsName(xml.charCodeAt(at + cellOpen.length))) {
+        at = xml.indexOf("<", at + 1);
+        continue;
+      }
+      if (!tag.read(xml, at + cellOpen.length, to)) return this.dropRow(last);
+      const ref = tag.column(xml);
+      column = ref >= 0 ? ref : column + 1;
+      if (tag.selfClosing) {
+        at = xml.indexOf("<", tag.end + 1);
+        continue;
+      }
+      const close = xml.indexOf(cellEnd, tag.end + 1);
+      if (close < 0 || close >= to) return this.dropRow(last);
+      const value = this.cellValue(xml, tag.cellType(xml), tag.end + 1, close);
+      if (value !== null && value !== "") {
+        while (row.length < column) row.push(null);
+        row[column - 1] = value;
+        if (first === 0 || column < first) first = column;
+        last = Math.max(last, column);
+      }
+      at = xml.indexOf("<", close + cellEnd.length);
+    }
+    if (first > 0) this.addRow(first, last);
+    return at + rowEnd.length;
   }
 
-  private cellValue(type: string | undefined, body: string, patterns: Patterns): CellValue {
+  /** Forgets a row that does not end where it should (a damaged part): -1. */
+  private dropRow(last: number): number {
+    this.row.fill(null, 0, last);
+    return -1;
+  }
+
+  /** Copies the row read, whose values lie from column `first` to `last`, into the grid. */
+  private addRow(first: number, last: number): void {
+    const grid = this.grid;
+    const row = this.row;
+    const previous = grid.rowNumbers.length - 1;
+    if (previous >= 0 && grid.rowNumbers[previous] >= this.rowNumber) this.inOrder = false;
+    grid.left = grid.left === 0 ? first : Math.min(grid.left, first);
+    grid.right = Math.max(grid.right, last);
+    while (row.length < grid.right) row.push(null);
+    grid.rowNumbers.push(this.rowNumber);
+    grid.rows.push(row.slice(0, grid.right));
+    row.fill(null, 0, last);
+  }
+
+  /** The value of a cell of type `type` whose content lies between `from` and `to`. */
+  private cellValue(xml: string, type: string, from: number, to: number): CellValue {
+    const patterns = this.patterns as Patterns;
     if (type === "inlineStr") {
-      const inline = patterns.inline.exec(body);
-      return inline ? detached(patterns.richText(inline[1])) : null;
+      const open = xml.indexOf(patterns.inlineOpen, from);
+      const start = open + patterns.inlineOpen.length;
+      const end = open < 0 || open >= to ? -1 : xml.indexOf(patterns.inlineEnd, start);
+      return end < 0 || end > to ? null : detached(patterns.richText(xml, start, end));
     }
-    const raw = patterns.value.exec(body)?.[1];
-    if (raw === undefined) return null;
+    const start = this.valueStart(xml, from, to);
+    if (start < 0) return null;
+    const end = xml.indexOf("<", start);
     switch (type) {
-      case "s":
-        return this.sharedStrings[Number(raw)] ?? null;
+      case "s": {
+        const index = digitsAt(xml, start, end);
+        return this.sharedStrings[index >= 0 ? index : Number(xml.slice(start, end))] ?? null;
+      }
       case "str":
       case "d":
-        return detached(decodeCellText(raw));
+        return detached(decodeCellText(xml.slice(start, end)));
       case "b":
-        return raw.trim() === "1";
+        return xml.slice(start, end).trim() === "1";
       case "e":
-        return { error: detached(decodeCellText(raw).trim()) };
+        return { error: detached(decodeCellText(xml.slice(start, end)).trim()) };
       default: {
-        const number = Number(raw);
+        const number = numberAt(xml, start, end);
         return Number.isFinite(number) ? number : null;
       }
     }
+  }
+
+  /**
+   * Where the text of the cell's `<v>` starts, the cell's content lying
+   * between `from` and `to`, or -1 when it has none. A cell holds at most a
+   * formula, a value, inline text and extensions, in that order, so content
+   * that opens with `<v>` and closes with `</v>` is that value alone.
+   */
+  private valueStart(xml: string, from: number, to: number): number {
+    const { valueOpen, valueEnd } = this.patterns as Patterns;
+    if (
+      xml.startsWith(valueOpen, from) &&
+      xml.charCodeAt(from + valueOpen.length) === GREATER &&
+      xml.startsWith(valueEnd, to - valueEnd.length)
+    ) {
+      return from + valueOpen.length + 1;
+    }
+    let at = xml.indexOf(valueOpen, from);
+    while (at >= 0 && at < to && !endsName(xml.charCodeAt(at + valueOpen.length))) {
+      at = xml.indexOf(valueOpen, at + valueOpen.length);
+    }
+    if (at < 0 || at >= to) return -1;
+    const tagEnd = xml.indexOf(">", at);
+    if (tagEnd < 0 || tagEnd >= to || xml.charCodeAt(tagEnd - 1) === SLASH) return -1;
+    const end = xml.indexOf("<", tagEnd + 1);
+    return end >= 0 && end < to && xml.startsWith(valueEnd, end) ? tagEnd + 1 : -1;
   }
 }
