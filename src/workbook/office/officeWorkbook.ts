@@ -22,7 +22,7 @@ import { addCharts, isPlannerChart } from "./charts";
 import { ownedKind, ownedSheetName, sheetOfFormula } from "../ownedSheets";
 import { excelErrorMessage, officeErrorCode, WriteFailedError, WriteRefusedError } from "./officeErrors";
 import { normaliseHeader } from "../../core/headers";
-import { freeName, sheetTakenNote, tableTakenNote } from "../placement";
+import { freeName, replaceRowsEdit, sheetTakenNote, tableTakenNote } from "../placement";
 import {
   ReadCancelledError,
   type PlannerWorkbook,
@@ -483,6 +483,82 @@ export class OfficeWorkbook implements PlannerWorkbook {
         );
       }
       await context.sync();
+    });
+  }
+
+  /**
+   * The key's rows replaced where they are (see PlannerWorkbook): changed
+   * cells written, rows left over deleted one table row at a time, so the
+   * table, its other rows and columns and the rest of the sheet stay.
+   */
+  async replaceInputRows(
+    sheetName: string,
+    tableName: string,
+    headers: string[],
+    key: string,
+    rows: CellValue[][],
+  ): Promise<number> {
+    this.refuseWhenReadOnly();
+    const exists = await this.guard(async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(tableName);
+      await context.sync();
+      return !table.isNullObject;
+    });
+    if (!exists) {
+      if (rows.length > 0) await this.writeInputTable(sheetName, tableName, headers, rows, "append");
+      return 0;
+    }
+    return this.guard(async (context) => {
+      const table = context.workbook.tables.getItem(tableName);
+      const whole = table.getRange().load("rowIndex,columnIndex,rowCount,values");
+      const tableSheet = table.worksheet.load("name,protection/protected");
+      await context.sync();
+      refuseProtectedSheet(tableSheet);
+      const [head, ...body] = whole.values;
+      const columnOf = headers.map((header) =>
+        head.findIndex((cell) => normaliseHeader(String(cell)) === normaliseHeader(header)),
+      );
+      const missing = headers.find((_, i) => columnOf[i] < 0);
+      if (missing !== undefined) {
+        throw new WriteRefusedError(`The table ${tableName} has no ${missing} column: add it and try again.`);
+      }
+      const edit = replaceRowsEdit(
+        body.map((row) => row[columnOf[0]]),
+        key,
+        rows.length,
+      );
+      const plain = rows.map((row) => row.map(plainValue));
+      for (const { at, row } of edit.over) {
+        plain[row].forEach((value, i) => {
+          if (sameValue(body[at][columnOf[i]], value)) return;
+          writeCells(tableSheet, whole.rowIndex + 1 + at, whole.columnIndex + columnOf[i], [[value]]);
+        });
+      }
+      if (edit.added.length > 0) {
+        const added = edit.added.map((row) => {
+          const cells: (string | number | boolean | null)[] = head.map(() => null);
+          plain[row].forEach((value, i) => (cells[columnOf[i]] = isTextLike(value) ? null : value));
+          return cells;
+        });
+        // Office.js skips null cells of a values grid; its typings leave null out.
+        table.rows.add(undefined, added as (string | number | boolean)[][]);
+        edit.added.forEach((row, k) =>
+          plain[row].forEach((value, i) => {
+            if (!isTextLike(value)) return;
+            const at = whole.rowIndex + whole.rowCount + k;
+            writeCells(tableSheet, at, whole.columnIndex + columnOf[i], [[value]]);
+          }),
+        );
+      }
+      // Excel keeps one body row in a table: the last one left is emptied rather than deleted.
+      const emptied =
+        edit.deleted.length === body.length && edit.added.length === 0 ? edit.deleted.pop() : undefined;
+      for (const at of edit.deleted) table.rows.getItemAt(at).delete();
+      if (emptied !== undefined) {
+        writeCells(tableSheet, whole.rowIndex + 1 + emptied, whole.columnIndex, [head.map(() => "")]);
+      }
+      await context.sync();
+      return edit.over.length + edit.deleted.length + (emptied === undefined ? 0 : 1);
     });
   }
 }
