@@ -434,17 +434,7 @@ export class OfficeWorkbook implements PlannerWorkbook {
       await context.sync();
       refuseProtectedSheet(tableSheet);
       const [head, ...body] = whole.values;
-      const columnOf = headers.map((header) =>
-        head.findIndex((cell) => normaliseHeader(String(cell)) === normaliseHeader(header)),
-      );
-      let width = whole.columnCount;
-      columnOf.forEach((column, i) => {
-        if (column >= 0) return;
-        table.columns.add();
-        columnOf[i] = width;
-        writeCells(tableSheet, whole.rowIndex, whole.columnIndex + width, [[headers[i]]]);
-        width += 1;
-      });
+      const { columnOf, width } = columnsFor(table, tableSheet, whole, head, headers);
       const key = (value: unknown) => normaliseHeader(String(value ?? ""));
       const rowOfKey = new Map<string, number>();
       if (mode === "upsert-by-first-column") {
@@ -510,18 +500,12 @@ export class OfficeWorkbook implements PlannerWorkbook {
     }
     return this.guard(async (context) => {
       const table = context.workbook.tables.getItem(tableName);
-      const whole = table.getRange().load("rowIndex,columnIndex,rowCount,values");
+      const whole = table.getRange().load("rowIndex,columnIndex,rowCount,columnCount,values");
       const tableSheet = table.worksheet.load("name,protection/protected");
       await context.sync();
       refuseProtectedSheet(tableSheet);
       const [head, ...body] = whole.values;
-      const columnOf = headers.map((header) =>
-        head.findIndex((cell) => normaliseHeader(String(cell)) === normaliseHeader(header)),
-      );
-      const missing = headers.find((_, i) => columnOf[i] < 0);
-      if (missing !== undefined) {
-        throw new WriteRefusedError(`The table ${tableName} has no ${missing} column: add it and try again.`);
-      }
+      const { columnOf, width } = columnsFor(table, tableSheet, whole, head, headers);
       const edit = replaceRowsEdit(
         body.map((row) => row[columnOf[0]]),
         key,
@@ -536,7 +520,7 @@ export class OfficeWorkbook implements PlannerWorkbook {
       }
       if (edit.added.length > 0) {
         const added = edit.added.map((row) => {
-          const cells: (string | number | boolean | null)[] = head.map(() => null);
+          const cells: (string | number | boolean | null)[] = new Array<null>(width).fill(null);
           plain[row].forEach((value, i) => (cells[columnOf[i]] = isTextLike(value) ? null : value));
           return cells;
         });
@@ -561,6 +545,28 @@ export class OfficeWorkbook implements PlannerWorkbook {
       return edit.over.length + edit.deleted.length + (emptied === undefined ? 0 : 1);
     });
   }
+}
+
+/** Where each header is in the table, counted from its first column; a header it lacks becomes a column at its end. */
+function columnsFor(
+  table: Excel.Table,
+  tableSheet: Excel.Worksheet,
+  whole: Excel.Range,
+  head: unknown[],
+  headers: string[],
+): { columnOf: number[]; width: number } {
+  const columnOf = headers.map((header) =>
+    head.findIndex((cell) => normaliseHeader(String(cell)) === normaliseHeader(header)),
+  );
+  let width = whole.columnCount;
+  columnOf.forEach((column, i) => {
+    if (column >= 0) return;
+    table.columns.add();
+    columnOf[i] = width;
+    writeCells(tableSheet, whole.rowIndex, whole.columnIndex + width, [[headers[i]]]);
+    width += 1;
+  });
+  return { columnOf, width };
 }
 
 function plainValue(value: CellValue): string | number | boolean {

@@ -88,3 +88,22 @@ describe("SPEC 8 replacing and deleting a saved scenario in Excel keeps the user
     expect(excel.valuesOf(SHEET, "A2:D2")).toEqual([[null, null, null, null]]);
   });
 });
+
+test("SPEC 8 saving into a scenarios table without a Value column adds the column at the table's end, as Save settings does", async () => {
+  const excel = new FakeExcel();
+  excel.addSheet(SHEET, [
+    ["Scenario", "Vehicle", "Field"],
+    ["Old", null, "Bandwidth"],
+  ]);
+  excel.tables.push({
+    name: TABLE,
+    sheet: excel.sheet(SHEET) as FakeExcel["sheets"][number],
+    address: "A1:C2",
+    style: "TableStyleLight9",
+  });
+  expect(
+    await workbookOver(excel).replaceInputRows(SHEET, TABLE, HEADERS, "Old", [["Old", "", "Bandwidth", 4]]),
+  ).toBe(1);
+  expect(excel.tables[0].address).toBe("A1:D2");
+  expect(excel.valuesOf(SHEET, "A1:D2")).toEqual([HEADERS, ["Old", null, "Bandwidth", 4]]);
+});
