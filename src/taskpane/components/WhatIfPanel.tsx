@@ -7,13 +7,14 @@ import {
   Input,
   Option,
   Slider,
+  sliderCSSVars,
   Subtitle2,
   Switch,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type CSSProperties } from "react";
 import type { FieldKey, Plan, SettingKey } from "../../core/model";
 import type { PlanInputs } from "../../core/plan";
 import type { ScenarioComparison } from "../../core/scenarios";
@@ -41,6 +42,14 @@ import {
   type ReturnsCurve,
   type WhatIfChange,
 } from "../whatIf";
+
+/**
+ * Fluent draws a mark on the rail at every step; with a few hundred steps
+ * (money in 1/300ths, rates in tenths of a percent) the marks paint the whole
+ * track over in the background colour and the track vanishes. One step-mark
+ * width of the whole rail leaves the track drawn.
+ */
+const NO_STEP_MARKS = { [sliderCSSVars.sliderStepsPercentVar]: "100%" } as CSSProperties;
 
 const useStyles = makeStyles({
   panel: { display: "grid", gap: tokens.spacingVerticalM },
@@ -111,10 +120,14 @@ function keptChange(kept: readonly WhatIfChange[], target: string, key: string):
   return kept.find((change) => sameScenarioName(change.vehicle, target) && changeKey(change) === key);
 }
 
-/** Whether the editor can show a saved change: a setting or field it offers, of a vehicle of the table. */
+/**
+ * Whether the editor can show a saved change: a value (a blank one clears a
+ * field, which a blank editor would drop) for a setting or field it offers,
+ * of a vehicle of the table.
+ */
 function editable(change: WhatIfChange, vehicles: readonly string[]): boolean {
   const key = changeKey(change);
-  if (key === null) return false;
+  if (key === null || change.value === "") return false;
   if (change.vehicle === SETTING_TARGET) return (WHAT_IF_SETTINGS as string[]).includes(key);
   return (
     (WHAT_IF_FIELDS as string[]).includes(key) &&
@@ -332,6 +345,7 @@ export function WhatIfPanel({
         <Field label={`New value on a scale ${range.words}`}>
           <Slider
             className={styles.slider}
+            style={NO_STEP_MARKS}
             min={0}
             max={range.max}
             step={range.step}
