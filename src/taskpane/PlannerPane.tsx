@@ -229,7 +229,9 @@ export function PlannerPane({ host }: { host: PaneHost }) {
               inputs={state.result.inputs}
               plan={state.result.plan}
               busy={busy}
+              scenarios={state.scenarios}
               onSaveScenario={planner.saveScenario}
+              onDeleteScenario={planner.deleteScenario}
               onCompare={planner.compareSavedScenarios}
               replanOnChange={
                 inExcel ? { on: state.replanOnChange, onToggle: planner.setReplanOnChange } : undefined

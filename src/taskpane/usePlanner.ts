@@ -17,6 +17,13 @@ import type { ExcelActions, FileWorkbook, PaneHost } from "./host";
 import { errorText } from "./errors";
 import type { ScenarioComparison } from "../core/scenarios";
 import type { WhatIfChange } from "./whatIf";
+import {
+  readSavedScenarios,
+  SCENARIO_HEADERS,
+  SCENARIO_SHEET,
+  SCENARIO_TABLE,
+  type SavedScenario,
+} from "./savedScenarios";
 import type { PlanStep, RunHooks, RunResult, UnwrittenPlan } from "./planRun";
 import {
   findSettingsTable,
@@ -80,6 +87,8 @@ export interface PlannerState {
   replanOnChange: boolean;
   /** A finished plan whose write failed: shown, and written again by `writeAgain` without replanning. */
   unwritten: UnwrittenPlan | null;
+  /** SPEC 8 the scenarios saved in `Planner Scenarios`, read when the workbook loads and after each save or delete. */
+  scenarios: SavedScenario[];
 }
 
 const INITIAL_STATE: PlannerState = {
@@ -102,6 +111,7 @@ const INITIAL_STATE: PlannerState = {
   status: null,
   replanOnChange: false,
   unwritten: null,
+  scenarios: [],
 };
 
 export const ATTENTION_SHEET = "Audience Attention";
@@ -184,6 +194,10 @@ function sheetNamed(candidates: SourceCandidate[], name: string): SourceRef | nu
   return sheet ? { kind: "sheet", name: sheet.name } : null;
 }
 
+function changesText(count: number): string {
+  return count === 1 ? "1 change" : `${count} changes`;
+}
+
 function planFileName(fileName: string | null): string {
   const base = (fileName ?? "workbook").replace(/\.xlsx$/i, "");
   return `${base}-plan.xlsx`;
@@ -207,7 +221,9 @@ export interface Planner {
   selectCell(reference: string): Promise<void>;
   activateSheet(sheetName: string): Promise<void>;
   downloadPlan(): Promise<void>;
-  saveScenario(name: string, change: WhatIfChange): Promise<Status>;
+  /** Saves the changes under the name, replacing a saved scenario of that name (the panel asks first). */
+  saveScenario(name: string, changes: WhatIfChange[]): Promise<Status>;
+  deleteScenario(name: string): Promise<Status>;
   compareSavedScenarios(): Promise<CompareReport>;
   setReplanOnChange(on: boolean): void;
 }
@@ -344,6 +360,7 @@ export function usePlanner(host: PaneHost): Planner {
       const sources = await workbook.listSources();
       const settingsTable = findSettingsTable(await workbook.readSheet(SETTINGS_SHEET));
       const sheetSettings = readSettingTexts(settingsTable);
+      const scenarios = readSavedScenarios(await workbook.readSheet(SCENARIO_SHEET));
       const source = preferred ?? (await findVehicleTable(workbook, sources));
       if (generation !== loadGeneration.current) return;
       update({
@@ -356,6 +373,7 @@ export function usePlanner(host: PaneHost): Planner {
         settings: sheetSettings,
         sheetSettings,
         changedSettings: new Set(),
+        scenarios,
       });
       if (!source) {
         say(
@@ -648,27 +666,68 @@ export function usePlanner(host: PaneHost): Planner {
     }
   }, [host, say]);
 
+  /** The saved scenarios read again after a change, so the list shows what the sheet holds. */
+  const readScenariosAgain = useCallback(
+    async (workbook: PlannerWorkbook) => {
+      update({ scenarios: readSavedScenarios(await workbook.readSheet(SCENARIO_SHEET)) });
+    },
+    [update],
+  );
+
   const saveScenario = useCallback(
-    async (name: string, change: WhatIfChange): Promise<Status> => {
+    async (name: string, changes: WhatIfChange[]): Promise<Status> => {
       const { workbook } = stateRef.current;
       if (!workbook) return { intent: "error", text: "No workbook is open." };
-      const { SCENARIO_HEADERS, SCENARIO_SHEET, SCENARIO_TABLE } = await import(
-        /* webpackChunkName: "plan" */ "./whatIf"
-      );
       try {
-        await workbook.writeInputTable(
+        const rows = changes.map((change) => [
+          name,
+          change.vehicle,
+          change.field,
+          change.number ?? change.value,
+        ]);
+        const had = await workbook.replaceInputRows(
           SCENARIO_SHEET,
           SCENARIO_TABLE,
           SCENARIO_HEADERS,
-          [[name, change.vehicle, change.field, change.number ?? change.value]],
-          "append",
+          name,
+          rows,
         );
-        return report("success", `Saved the change as scenario "${name}" in ${SCENARIO_SHEET}.`);
+        await readScenariosAgain(workbook);
+        const count = changes.length === 1 ? "the change" : `${changes.length} changes`;
+        return report(
+          "success",
+          had > 0
+            ? `Replaced scenario "${name}" in ${SCENARIO_SHEET}: it now has ${changesText(changes.length)} (it had ${changesText(had)}).`
+            : `Saved ${count} as scenario "${name}" in ${SCENARIO_SHEET}.`,
+        );
       } catch (error) {
         return report("error", `Could not save the scenario: ${errorText(error)}`);
       }
     },
-    [report],
+    [readScenariosAgain, report],
+  );
+
+  const deleteScenario = useCallback(
+    async (name: string): Promise<Status> => {
+      const { workbook } = stateRef.current;
+      if (!workbook) return { intent: "error", text: "No workbook is open." };
+      try {
+        const had = await workbook.replaceInputRows(
+          SCENARIO_SHEET,
+          SCENARIO_TABLE,
+          SCENARIO_HEADERS,
+          name,
+          [],
+        );
+        await readScenariosAgain(workbook);
+        return had > 0
+          ? report("success", `Deleted scenario "${name}" (${changesText(had)}) from ${SCENARIO_SHEET}.`)
+          : report("warning", `${SCENARIO_SHEET} has no scenario "${name}" any more; nothing was deleted.`);
+      } catch (error) {
+        return report("error", `Could not delete the scenario: ${errorText(error)}`);
+      }
+    },
+    [readScenariosAgain, report],
   );
 
   const compareSavedScenarios = useCallback(async (): Promise<CompareReport> => {
@@ -713,6 +772,7 @@ export function usePlanner(host: PaneHost): Planner {
   return {
     state,
     saveScenario,
+    deleteScenario,
     compareSavedScenarios,
     setReplanOnChange,
     openFile,

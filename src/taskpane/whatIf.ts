@@ -19,10 +19,9 @@ import {
 } from "../core/scenarios";
 import { SETTING_NAMES } from "../core/settings";
 import type { PlannerWorkbook, WrittenSheet } from "../workbook/plannerWorkbook";
+import { SCENARIO_SHEET } from "./savedScenarios";
 
-export const SCENARIO_SHEET = "Planner Scenarios";
-export const SCENARIO_TABLE = "tblPlannerScenarios";
-export const SCENARIO_HEADERS = ["Scenario", "Vehicle", "Field", "Value"];
+export { SCENARIO_HEADERS, SCENARIO_SHEET, SCENARIO_TABLE } from "./savedScenarios";
 
 /** The vehicle fields a what-if can change, by their headers. */
 export const WHAT_IF_FIELDS: FieldKey[] = [
@@ -89,17 +88,19 @@ export function settingLabel(key: SettingKey): string {
   return SETTING_NAMES[key];
 }
 
-/** The plan with one change, and how it differs from the base. */
-export function tryChange(inputs: PlanInputs, base: Plan, change: WhatIfChange): WhatIfResult {
-  const applied = applyScenario(inputs, [
-    {
+/** The plan with a scenario's changes applied in order (a saved one being edited), and how it differs from the base. */
+export function tryChanges(inputs: PlanInputs, base: Plan, changes: readonly WhatIfChange[]): WhatIfResult {
+  const applied = applyScenario(
+    inputs,
+    changes.map((change) => ({
       scenario: "What if",
       vehicle: change.vehicle,
       field: change.field,
-      value: change.value,
+      // A saved number is planned as saved; typed text as the plan reads it.
+      value: change.number ?? change.value,
       cells: { scenario: "", vehicle: "", field: "", value: "" },
-    },
-  ]);
+    })),
+  );
   const errors = applied.issues.filter((issue) => issue.severity === "error");
   if (errors.length > 0) return { ok: false, message: errors[0].message };
   const plan = makePlan(applied.inputs);

@@ -89,4 +89,19 @@ export interface PlannerWorkbook {
     rows: CellValue[][],
     mode: "upsert-by-first-column" | "append",
   ): Promise<void>;
+  /**
+   * Replaces the rows of a planner input table whose first cell is `key`
+   * (trimmed, case-insensitive; a scenario's rows) with `rows`: the new rows
+   * take the old rows' places in order, old rows left over are deleted, new
+   * rows left over go at the table's end; with no rows the key's rows are
+   * deleted. The table keeps its style, widths, formats and other rows.
+   * Resolves to how many rows the key had.
+   */
+  replaceInputRows(
+    sheetName: string,
+    tableName: string,
+    headers: string[],
+    key: string,
+    rows: CellValue[][],
+  ): Promise<number>;
 }

@@ -14,6 +14,7 @@ import type {
   WriteOptions,
   WrittenSheet,
 } from "../../src/workbook/plannerWorkbook";
+import { applyRowsEdit, replaceRowsEdit } from "../../src/workbook/placement";
 
 export const VEHICLE_HEADERS = [
   "Vehicle",
@@ -156,11 +157,39 @@ export class FakeWorkbook implements FileWorkbook {
     tableName: string,
     headers: string[],
     rows: CellValue[][],
+    mode: "upsert-by-first-column" | "append",
   ): Promise<void> {
     this.inputTableWrites.push({ sheetName, tableName, rows });
     const existing = (this.sheets.get(sheetName)?.cells.slice(1) ?? []).map((row) => [...row]);
-    const kept = existing.filter((row) => !rows.some((written) => written[0] === row[0]));
+    const kept =
+      mode === "append" ? existing : existing.filter((row) => !rows.some((written) => written[0] === row[0]));
     this.sheets.set(sheetName, block(sheetName, [headers, ...kept, ...rows]));
+  }
+
+  /** As both real workbooks do: the key's rows replaced in place, the rest left over deleted or added. */
+  async replaceInputRows(
+    sheetName: string,
+    tableName: string,
+    headers: string[],
+    key: string,
+    rows: CellValue[][],
+  ): Promise<number> {
+    this.inputTableWrites.push({ sheetName, tableName, rows });
+    const existing = (this.sheets.get(sheetName)?.cells.slice(1) ?? []).map((row) => [...row]);
+    const edit = replaceRowsEdit(
+      existing.map((row) => row[0]),
+      key,
+      rows.length,
+    );
+    const body = applyRowsEdit(
+      existing,
+      headers.length,
+      headers.map((_, i) => i),
+      rows,
+      edit,
+    );
+    this.sheets.set(sheetName, block(sheetName, [headers, ...body]));
+    return edit.over.length + edit.deleted.length;
   }
 
   async toBytes(): Promise<Uint8Array> {

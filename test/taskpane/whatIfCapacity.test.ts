@@ -1,5 +1,5 @@
 import { makePlan, readPlanInputs } from "../../src/core/plan";
-import { settingLabel, tryChange, WHAT_IF_SETTINGS } from "../../src/taskpane/whatIf";
+import { settingLabel, tryChanges, WHAT_IF_SETTINGS } from "../../src/taskpane/whatIf";
 
 const inputs = readPlanInputs({
   vehicles: {
@@ -27,7 +27,7 @@ describe("SPEC 10.1 a what-if change of Sales reps or Leads per rep replans live
     const base = makePlan(inputs.value);
     if (!base.ok) throw new Error(base.message);
     expect(base.value.allocation.leadCapacity).toBeNull();
-    const result = tryChange(inputs.value, base.value, { vehicle: "", field: "Sales reps", value: "2" });
+    const result = tryChanges(inputs.value, base.value, [{ vehicle: "", field: "Sales reps", value: "2" }]);
     if (!result.ok) throw new Error(result.message);
     const { plan } = result.comparison;
     expect(plan.allocation.leadCapacity).toBe(200);

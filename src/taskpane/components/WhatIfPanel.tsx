@@ -7,12 +7,14 @@ import {
   Input,
   Option,
   Slider,
+  sliderCSSVars,
+  Subtitle2,
   Switch,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type CSSProperties } from "react";
 import type { FieldKey, Plan, SettingKey } from "../../core/model";
 import type { PlanInputs } from "../../core/plan";
 import type { ScenarioComparison } from "../../core/scenarios";
@@ -22,15 +24,32 @@ import type { CompareReport, Status } from "../usePlanner";
 import { ResultTable, type ResultColumn } from "./ResultTable";
 import { sliderRange, tidyText, typedNumber, valueKind, valueText } from "../valueText";
 import {
+  changeKey,
+  changeText,
+  sameScenarioName,
+  SCENARIO_SHEET,
+  type SavedScenario,
+} from "../savedScenarios";
+import { ConfirmDialog, type ConfirmRequest } from "./ConfirmDialog";
+import { SavedScenarioList } from "./SavedScenarioList";
+import {
   fieldLabel,
   settingLabel,
-  tryChange,
+  tryChanges,
   WHAT_IF_FIELDS,
   WHAT_IF_SETTINGS,
   type ChannelShift,
   type ReturnsCurve,
   type WhatIfChange,
 } from "../whatIf";
+
+/**
+ * Fluent draws a mark on the rail at every step; with a few hundred steps
+ * (money in 1/300ths, rates in tenths of a percent) the marks paint the whole
+ * track over in the background colour and the track vanishes. One step-mark
+ * width of the whole rail leaves the track drawn.
+ */
+const NO_STEP_MARKS = { [sliderCSSVars.sliderStepsPercentVar]: "100%" } as CSSProperties;
 
 const useStyles = makeStyles({
   panel: { display: "grid", gap: tokens.spacingVerticalM },
@@ -64,7 +83,10 @@ export interface WhatIfPanelProps {
   inputs: PlanInputs;
   plan: Plan;
   busy: boolean;
-  onSaveScenario(name: string, change: WhatIfChange): Promise<Status>;
+  /** SPEC 8 the scenarios saved in the workbook. */
+  scenarios: readonly SavedScenario[];
+  onSaveScenario(name: string, changes: WhatIfChange[]): Promise<Status>;
+  onDeleteScenario(name: string): Promise<Status>;
   onCompare(): Promise<CompareReport>;
   /** Excel only: replan when the source table is edited. */
   replanOnChange?: { on: boolean; onToggle(on: boolean): void };
@@ -93,6 +115,26 @@ function Report({ status }: { status: Status | null }) {
   ) : null;
 }
 
+/** The kept change to the same vehicle (or setting) and field as the editor's target, if any. */
+function keptChange(kept: readonly WhatIfChange[], target: string, key: string): WhatIfChange | undefined {
+  return kept.find((change) => sameScenarioName(change.vehicle, target) && changeKey(change) === key);
+}
+
+/**
+ * Whether the editor can show a saved change: a value (a blank one clears a
+ * field, which a blank editor would drop) for a setting or field it offers,
+ * of a vehicle of the table.
+ */
+function editable(change: WhatIfChange, vehicles: readonly string[]): boolean {
+  const key = changeKey(change);
+  if (key === null || change.value === "") return false;
+  if (change.vehicle === SETTING_TARGET) return (WHAT_IF_SETTINGS as string[]).includes(key);
+  return (
+    (WHAT_IF_FIELDS as string[]).includes(key) &&
+    vehicles.some((name) => sameScenarioName(name, change.vehicle))
+  );
+}
+
 function changeLabel(vehicle: string, key: string): string {
   return vehicle === SETTING_TARGET ? settingLabel(key as SettingKey) : fieldLabel(key as FieldKey);
 }
@@ -112,7 +154,9 @@ export function WhatIfPanel({
   inputs,
   plan,
   busy,
+  scenarios,
   onSaveScenario,
+  onDeleteScenario,
   onCompare,
   replanOnChange,
 }: WhatIfPanelProps) {
@@ -134,28 +178,125 @@ export function WhatIfPanel({
   const [scenarioName, setScenarioName] = useState("");
   const [saved, setSaved] = useState<Status | null>(null);
   const [compared, setCompared] = useState<CompareReport | null>(null);
+  /** The changes of an applied scenario besides the one in the editor, kept in its row order. */
+  const [kept, setKept] = useState<WhatIfChange[]>([]);
+  /** Where among the kept changes the editor's change goes, so a saved scenario keeps its row order. */
+  const [slot, setSlot] = useState<number | null>(null);
+  const [applied, setApplied] = useState<Status | null>(null);
+  const [confirming, setConfirming] = useState<ConfirmRequest | null>(null);
 
+  const valueFor = (target: string, k: string) =>
+    keptChange(kept, target, k)?.value ?? shown(k, currentNumber(inputs, plan, target, k));
   const chooseTarget = (next: string) => {
     setVehicle(next);
     const nextKey = (next === SETTING_TARGET ? WHAT_IF_SETTINGS : WHAT_IF_FIELDS)[0];
     setKey(nextKey);
-    setValue(shown(nextKey, currentNumber(inputs, plan, next, nextKey)));
+    setValue(valueFor(next, nextKey));
   };
   const chooseKey = (next: string) => {
     setKey(next);
-    setValue(shown(next, currentNumber(inputs, plan, vehicle, next)));
+    setValue(valueFor(vehicle, next));
   };
 
-  const result = useMemo(
-    () =>
+  const numeric = typedNumber(target, key, value);
+  // The editor's change takes the place of a kept change to the same target; a blank editor drops it.
+  const changes = useMemo(() => {
+    const typed: WhatIfChange[] =
       value.trim() === ""
-        ? null
-        : tryChange(inputs, plan, { vehicle, field: changeLabel(vehicle, key), value }),
-    [inputs, plan, vehicle, key, value],
+        ? []
+        : [
+            {
+              vehicle,
+              field: changeLabel(vehicle, key),
+              value,
+              number: typedNumber(vehicle === SETTING_TARGET ? "setting" : "vehicle", key, value),
+            },
+          ];
+    const editing = keptChange(kept, vehicle, key);
+    if (!editing) {
+      const at = Math.min(slot ?? kept.length, kept.length);
+      return [...kept.slice(0, at), ...typed, ...kept.slice(at)];
+    }
+    return kept.flatMap((other) => (other === editing ? typed : [other]));
+  }, [kept, slot, vehicle, key, value]);
+  const result = useMemo(
+    () => (changes.length === 0 ? null : tryChanges(inputs, plan, changes)),
+    [inputs, plan, changes],
   );
   const range = sliderRange(kind, current);
-  const numeric = typedNumber(target, key, value);
-  const change: WhatIfChange = { vehicle, field: label(key), value, number: numeric };
+
+  const apply = (scenario: SavedScenario) => {
+    const first = scenario.changes.findIndex((saved) => editable(saved, vehicles));
+    setScenarioName(scenario.name);
+    setSaved(null);
+    setSlot(first < 0 ? null : first);
+    if (first < 0) {
+      setKept(scenario.changes);
+      setValue("");
+    } else {
+      const shownChange = scenario.changes[first];
+      const target =
+        shownChange.vehicle === SETTING_TARGET
+          ? SETTING_TARGET
+          : (vehicles.find((name) => sameScenarioName(name, shownChange.vehicle)) ?? SETTING_TARGET);
+      setVehicle(target);
+      setKey(changeKey(shownChange) ?? key);
+      setValue(shownChange.value);
+      setKept(scenario.changes.filter((_, i) => i !== first));
+    }
+    setApplied({
+      intent: "info",
+      text: `Applied "${scenario.name}". Change a value and save under the same name to edit it.`,
+    });
+  };
+  const clearApplied = () => {
+    setKept([]);
+    setSlot(null);
+    setApplied(null);
+    setValue(shown(key, current));
+  };
+
+  const save = (name: string) => void onSaveScenario(name, changes).then(setSaved);
+  const askToSave = () => {
+    const name = scenarioName.trim();
+    const existing = scenarios.find((scenario) => sameScenarioName(scenario.name, name));
+    if (!existing) {
+      save(name);
+      return;
+    }
+    setConfirming({
+      title: `Replace scenario "${existing.name}"?`,
+      text:
+        `${SCENARIO_SHEET} already has a scenario "${existing.name}" (${existing.changes.map(changeText).join("; ")}). ` +
+        `Replace it with this what-if (${changes.map(changeText).join("; ")})?`,
+      confirm: "Replace",
+      onConfirm: () => {
+        setConfirming(null);
+        save(existing.name);
+      },
+      onCancel: () => {
+        setConfirming(null);
+        setSaved({
+          intent: "info",
+          text: `Kept the saved scenario "${existing.name}" as it was; nothing was saved.`,
+        });
+      },
+    });
+  };
+  const askToDelete = (scenario: SavedScenario) =>
+    setConfirming({
+      title: `Delete scenario "${scenario.name}"?`,
+      text: `Its ${scenario.changes.length === 1 ? "row goes" : `${scenario.changes.length} rows go`} from ${SCENARIO_SHEET}; the other scenarios stay.`,
+      confirm: "Delete",
+      onConfirm: () => {
+        setConfirming(null);
+        void onDeleteScenario(scenario.name).then(setSaved);
+      },
+      onCancel: () => {
+        setConfirming(null);
+        setSaved({ intent: "info", text: `Kept scenario "${scenario.name}".` });
+      },
+    });
 
   return (
     <div className={styles.panel}>
@@ -204,6 +345,7 @@ export function WhatIfPanel({
         <Field label={`New value on a scale ${range.words}`}>
           <Slider
             className={styles.slider}
+            style={NO_STEP_MARKS}
             min={0}
             max={range.max}
             step={range.step}
@@ -214,6 +356,32 @@ export function WhatIfPanel({
             disabled={busy}
           />
         </Field>
+      )}
+      {kept.length > 0 && (
+        <div className={styles.panel}>
+          <Text>Also in this what-if:</Text>
+          <ul aria-label="Also in this what-if">
+            {kept.map((other, i) => (
+              <li key={`${i}-${other.vehicle}-${other.field}`}>
+                {changeText(other)}{" "}
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  aria-label={`Remove ${changeText(other)}`}
+                  onClick={() => {
+                    setKept(kept.filter((candidate) => candidate !== other));
+                    if (slot !== null && i < slot) setSlot(slot - 1);
+                  }}
+                >
+                  Remove
+                </Button>
+              </li>
+            ))}
+          </ul>
+          <div className={styles.row}>
+            <Button onClick={clearApplied}>Clear the applied scenario</Button>
+          </div>
+        </div>
       )}
       <div aria-live="polite">
         {result === null ? (
@@ -230,12 +398,16 @@ export function WhatIfPanel({
         </Field>
         <Button
           disabled={busy || scenarioName.trim() === "" || result === null || !result.ok}
-          onClick={() => void onSaveScenario(scenarioName.trim(), change).then(setSaved)}
+          onClick={askToSave}
         >
           Save as scenario
         </Button>
       </div>
       <Report status={saved} />
+      <Subtitle2 as="h3">Saved scenarios</Subtitle2>
+      <SavedScenarioList scenarios={scenarios} busy={busy} onApply={apply} onDelete={askToDelete} />
+      <Report status={applied} />
+      <ConfirmDialog request={confirming} />
       <div className={styles.row}>
         <Button disabled={busy} onClick={() => void onCompare().then(setCompared)}>
           Compare scenarios
@@ -265,7 +437,7 @@ function WhatIfOutcome({
   result,
   plan,
 }: {
-  result: Extract<ReturnType<typeof tryChange>, { ok: true }>;
+  result: Extract<ReturnType<typeof tryChanges>, { ok: true }>;
   plan: Plan;
 }) {
   const styles = useStyles();

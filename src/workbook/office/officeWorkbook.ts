@@ -22,7 +22,7 @@ import { addCharts, isPlannerChart } from "./charts";
 import { ownedKind, ownedSheetName, sheetOfFormula } from "../ownedSheets";
 import { excelErrorMessage, officeErrorCode, WriteFailedError, WriteRefusedError } from "./officeErrors";
 import { normaliseHeader } from "../../core/headers";
-import { freeName, sheetTakenNote, tableTakenNote } from "../placement";
+import { freeName, replaceRowsEdit, sheetTakenNote, tableTakenNote } from "../placement";
 import {
   ReadCancelledError,
   type PlannerWorkbook,
@@ -434,17 +434,7 @@ export class OfficeWorkbook implements PlannerWorkbook {
       await context.sync();
       refuseProtectedSheet(tableSheet);
       const [head, ...body] = whole.values;
-      const columnOf = headers.map((header) =>
-        head.findIndex((cell) => normaliseHeader(String(cell)) === normaliseHeader(header)),
-      );
-      let width = whole.columnCount;
-      columnOf.forEach((column, i) => {
-        if (column >= 0) return;
-        table.columns.add();
-        columnOf[i] = width;
-        writeCells(tableSheet, whole.rowIndex, whole.columnIndex + width, [[headers[i]]]);
-        width += 1;
-      });
+      const { columnOf, width } = columnsFor(table, tableSheet, whole, head, headers);
       const key = (value: unknown) => normaliseHeader(String(value ?? ""));
       const rowOfKey = new Map<string, number>();
       if (mode === "upsert-by-first-column") {
@@ -485,6 +475,98 @@ export class OfficeWorkbook implements PlannerWorkbook {
       await context.sync();
     });
   }
+
+  /**
+   * The key's rows replaced where they are (see PlannerWorkbook): changed
+   * cells written, rows left over deleted one table row at a time, so the
+   * table, its other rows and columns and the rest of the sheet stay.
+   */
+  async replaceInputRows(
+    sheetName: string,
+    tableName: string,
+    headers: string[],
+    key: string,
+    rows: CellValue[][],
+  ): Promise<number> {
+    this.refuseWhenReadOnly();
+    const exists = await this.guard(async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(tableName);
+      await context.sync();
+      return !table.isNullObject;
+    });
+    if (!exists) {
+      if (rows.length > 0) await this.writeInputTable(sheetName, tableName, headers, rows, "append");
+      return 0;
+    }
+    return this.guard(async (context) => {
+      const table = context.workbook.tables.getItem(tableName);
+      const whole = table.getRange().load("rowIndex,columnIndex,rowCount,columnCount,values");
+      const tableSheet = table.worksheet.load("name,protection/protected");
+      await context.sync();
+      refuseProtectedSheet(tableSheet);
+      const [head, ...body] = whole.values;
+      const { columnOf, width } = columnsFor(table, tableSheet, whole, head, headers);
+      const edit = replaceRowsEdit(
+        body.map((row) => row[columnOf[0]]),
+        key,
+        rows.length,
+      );
+      const plain = rows.map((row) => row.map(plainValue));
+      for (const { at, row } of edit.over) {
+        plain[row].forEach((value, i) => {
+          if (sameValue(body[at][columnOf[i]], value)) return;
+          writeCells(tableSheet, whole.rowIndex + 1 + at, whole.columnIndex + columnOf[i], [[value]]);
+        });
+      }
+      if (edit.added.length > 0) {
+        const added = edit.added.map((row) => {
+          const cells: (string | number | boolean | null)[] = new Array<null>(width).fill(null);
+          plain[row].forEach((value, i) => (cells[columnOf[i]] = isTextLike(value) ? null : value));
+          return cells;
+        });
+        // Office.js skips null cells of a values grid; its typings leave null out.
+        table.rows.add(undefined, added as (string | number | boolean)[][]);
+        edit.added.forEach((row, k) =>
+          plain[row].forEach((value, i) => {
+            if (!isTextLike(value)) return;
+            const at = whole.rowIndex + whole.rowCount + k;
+            writeCells(tableSheet, at, whole.columnIndex + columnOf[i], [[value]]);
+          }),
+        );
+      }
+      // Excel keeps one body row in a table: the last one left is emptied rather than deleted.
+      const emptied =
+        edit.deleted.length === body.length && edit.added.length === 0 ? edit.deleted.pop() : undefined;
+      for (const at of edit.deleted) table.rows.getItemAt(at).delete();
+      if (emptied !== undefined) {
+        writeCells(tableSheet, whole.rowIndex + 1 + emptied, whole.columnIndex, [head.map(() => "")]);
+      }
+      await context.sync();
+      return edit.over.length + edit.deleted.length + (emptied === undefined ? 0 : 1);
+    });
+  }
+}
+
+/** Where each header is in the table, counted from its first column; a header it lacks becomes a column at its end. */
+function columnsFor(
+  table: Excel.Table,
+  tableSheet: Excel.Worksheet,
+  whole: Excel.Range,
+  head: unknown[],
+  headers: string[],
+): { columnOf: number[]; width: number } {
+  const columnOf = headers.map((header) =>
+    head.findIndex((cell) => normaliseHeader(String(cell)) === normaliseHeader(header)),
+  );
+  let width = whole.columnCount;
+  columnOf.forEach((column, i) => {
+    if (column >= 0) return;
+    table.columns.add();
+    columnOf[i] = width;
+    writeCells(tableSheet, whole.rowIndex, whole.columnIndex + width, [[headers[i]]]);
+    width += 1;
+  });
+  return { columnOf, width };
 }
 
 function plainValue(value: CellValue): string | number | boolean {

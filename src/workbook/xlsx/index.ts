@@ -8,7 +8,7 @@
 import type { CellBlock, CellValue } from "../../core/cells";
 import { cellReference } from "../../core/cellReference";
 import { chartLayouts } from "../../core/charts";
-import { headerRowMatches } from "../../core/headers";
+import { headerRowMatches, normaliseHeader } from "../../core/headers";
 import type { OutputKind, OutputSheet } from "../../core/outputTable";
 import type {
   PlannerWorkbook,
@@ -23,10 +23,19 @@ import { readSharedStrings, columnNumber, SheetScanner, type SheetGrid } from ".
 import { writeSheetCharts } from "./charts";
 import { addColumnStyles } from "./styles";
 import { ownedKind, ownedSheetFormula, ownedSheetName, sheetOfFormula } from "../ownedSheets";
-import { freeName, mergeInputRows, sheetTakenNote, tableTakenNote } from "../placement";
+import {
+  applyRowsEdit,
+  freeName,
+  mergeInputRows,
+  mergeRowsEdit,
+  replaceRowsEdit,
+  sheetTakenNote,
+  tableTakenNote,
+} from "../placement";
+import { rewriteTableBody, tableBottom, tableEndingAt } from "./tableBody";
 import { writeTableSheet, type SheetTarget, type TableSheet } from "./tableSheet";
 import { escapeXml } from "./xml";
-import { readWorkbookParts, type WorkbookParts } from "./workbookParts";
+import { readWorkbookParts, type TableEntry, type WorkbookParts } from "./workbookParts";
 
 export { WorkbookFileError, type Inflater } from "./opcPackage";
 
@@ -68,6 +77,16 @@ function parseSheetRange(formula: string): { sheet: string; range: Range } | nul
   const range = parseRange(match[3]);
   if (!range) return null;
   return { sheet: match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2], range };
+}
+
+/** A planner input table found in the package, its body as wide as the table. */
+interface InputTable {
+  entry: TableEntry;
+  range: Range;
+  /** Where each header the planner writes is, counted from the table's first column. */
+  columnOf: number[];
+  width: number;
+  body: readonly (readonly CellValue[])[];
 }
 
 function sameName(a: string, b: string): boolean {
@@ -256,6 +275,12 @@ export class XlsxWorkbook implements PlannerWorkbook {
     return written;
   }
 
+  /**
+   * Updates a planner input table where it is (see tableBody.ts): its style,
+   * column widths, number formats and the user's other columns stay. A sheet
+   * without the table, or a table without one of the headers, is written
+   * anew with the planner's defaults.
+   */
   async writeInputTable(
     sheetName: string,
     tableName: string,
@@ -263,16 +288,104 @@ export class XlsxWorkbook implements PlannerWorkbook {
     rows: CellValue[][],
     mode: "upsert-by-first-column" | "append",
   ): Promise<void> {
-    const index = this.sheetIndex(sheetName);
-    let merged: CellValue[][] = rows;
-    if (index >= 0) {
-      const existing = this.parts.tables.find((table) => sameName(table.name, tableName));
-      const block = existing
-        ? await this.readSource({ kind: "table", name: existing.name })
-        : await this.readSheet(sheetName);
-      const oldRows = (block?.cells ?? []).slice(1).map((row) => headers.map((_, i) => row[i] ?? null));
-      merged = mergeInputRows(oldRows, rows, mode);
+    const table = await this.inputTable(tableName, headers);
+    if (table) {
+      const edit = mergeRowsEdit(
+        table.body.map((row) => row[table.columnOf[0]]),
+        rows.map((row) => row[0]),
+        mode,
+      );
+      this.rewriteBody(table, applyRowsEdit(table.body, table.width, table.columnOf, rows, edit));
+      return;
     }
+    const index = this.sheetIndex(sheetName);
+    const oldRows = index >= 0 ? await this.sheetRows(sheetName, tableName, headers) : [];
+    this.writeInputSheet(sheetName, tableName, headers, mergeInputRows(oldRows, rows, mode));
+  }
+
+  async replaceInputRows(
+    sheetName: string,
+    tableName: string,
+    headers: string[],
+    key: string,
+    rows: CellValue[][],
+  ): Promise<number> {
+    const table = await this.inputTable(tableName, headers);
+    const body = table ? table.body : await this.sheetRows(sheetName, tableName, headers);
+    const columnOf = table ? table.columnOf : headers.map((_, i) => i);
+    const edit = replaceRowsEdit(
+      body.map((row) => row[columnOf[0]]),
+      key,
+      rows.length,
+    );
+    const replaced = edit.over.length + edit.deleted.length;
+    if (replaced === 0 && rows.length === 0) return 0;
+    const result = applyRowsEdit(body, table ? table.width : headers.length, columnOf, rows, edit);
+    if (table) this.rewriteBody(table, result);
+    else this.writeInputSheet(sheetName, tableName, headers, result);
+    return replaced;
+  }
+
+  /** An input table the planner can update in place: on its sheet, with a header row holding every header. */
+  private async inputTable(tableName: string, headers: string[]): Promise<InputTable | null> {
+    const entry = this.parts.tables.find((table) => sameName(table.name, tableName));
+    const range = entry ? parseRange(entry.ref) : null;
+    if (!entry || !range || entry.headerRowCount !== 1) return null;
+    if (entry.totalsRowCount > 0) {
+      throw new WorkbookFileError(
+        `The table ${entry.name} has a total row, which the planner would have to move: turn it off (Table Design › Total Row) and save again.`,
+      );
+    }
+    const block = this.block(entry.sheetIndex, range);
+    const [head, ...body] = block.cells;
+    const columnOf = headers.map((header) =>
+      head.findIndex((cell) => normaliseHeader(String(cell ?? "")) === normaliseHeader(header)),
+    );
+    if (columnOf.some((column) => column < 0)) return null;
+    const blank = body.length === 1 && body[0].every((cell) => cell === null || cell === "");
+    return { entry, range, columnOf, width: head.length, body: blank ? [] : body };
+  }
+
+  private rewriteBody(table: InputTable, rows: CellValue[][]): void {
+    const { entry, range } = table;
+    const sheet = this.parts.sheets[entry.sheetIndex];
+    const path = sheet.path as string;
+    this.pkg.setText(
+      path,
+      rewriteTableBody(this.pkg.text(path) ?? "", {
+        sheetName: sheet.name,
+        top: range.top,
+        left: range.left,
+        right: range.right,
+        old: table.body,
+        rows: rows.map((row) => row.map(toOutputCell)),
+      }),
+    );
+    this.pkg.setText(
+      entry.path,
+      tableEndingAt(this.pkg.text(entry.path) ?? "", range.bottom, tableBottom(range.top, rows.length)),
+    );
+    this.cellsBySheet.delete(entry.sheetIndex);
+    this.parts = readWorkbookParts(this.pkg);
+  }
+
+  /** The rows under the header of a sheet that has no usable input table, in the order of `headers`. */
+  private async sheetRows(sheetName: string, tableName: string, headers: string[]): Promise<CellValue[][]> {
+    const existing = this.parts.tables.find((table) => sameName(table.name, tableName));
+    const block = existing
+      ? await this.readSource({ kind: "table", name: existing.name })
+      : await this.readSheet(sheetName);
+    return (block?.cells ?? []).slice(1).map((row) => headers.map((_, i) => row[i] ?? null));
+  }
+
+  /** The input sheet written anew with the planner's table. */
+  private writeInputSheet(
+    sheetName: string,
+    tableName: string,
+    headers: string[],
+    rows: CellValue[][],
+  ): void {
+    const index = this.sheetIndex(sheetName);
     const takenTables = new Set(
       this.parts.tables
         .filter((table) => table.sheetIndex !== index)
@@ -286,7 +399,7 @@ export class XlsxWorkbook implements PlannerWorkbook {
         format: "text" as const,
         width: Math.max(14, header.length + 4),
       })),
-      rows: merged.map((row) => row.map(toOutputCell)),
+      rows: rows.map((row) => row.map(toOutputCell)),
     };
     const styles = addColumnStyles(this.pkg, this.parts.workbookPath);
     let tableId = Math.max(0, ...this.parts.tables.map((candidate) => candidate.id));

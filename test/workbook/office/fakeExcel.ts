@@ -639,7 +639,7 @@ export class FakeRange extends Loadable {
       for (const [key] of moved) map.delete(key);
       for (const [key, value] of moved) {
         const [r, c] = key.split(",").map(Number);
-        if (r + by >= from || by > 0) map.set(`${r + by},${c}`, value);
+        map.set(`${r + by},${c}`, value);
       }
     }
   }
@@ -738,6 +738,18 @@ class FakeTableApi extends Loadable {
           `${letters(at.left)}${at.bottom + 2}:${letters(at.right)}${at.bottom + 1 + values.length}`,
         ).values = values;
       },
+      /** A table row deleted, as Excel does: the table's cells below move up, the table gets shorter. */
+      getItemAt: (index: number) => ({
+        delete: () => {
+          const at = bounds(data.address);
+          if (index < 0 || at.top + 1 + index > at.bottom)
+            throw new FakeOfficeError("ItemNotFound", "no such row");
+          const row = at.top + 2 + index;
+          new FakeRange(excel, data.sheet, `${letters(at.left)}${row}:${letters(at.right)}${row}`).delete(
+            "Up",
+          );
+        },
+      }),
     };
   }
   get columns() {
