@@ -301,9 +301,12 @@ export function usePlanner(host: PaneHost): Planner {
             .readSource(source)
             .then((block) => {
               if (!sameSource(stateRef.current.source, source)) return;
-              const table = tableOf(block, stateRef.current.headerRow);
+              // A row inserted above the headers moves them: follow them when they are clear, else keep the row.
+              const search = findHeaderRow(block);
+              const headerRow = search.kind === "found" ? search.row : stateRef.current.headerRow;
+              const table = tableOf(block, headerRow);
               const headerMatch = table ? matchHeaders(table, stateRef.current.mapping) : null;
-              update({ sourceBlock: block, headerMatch });
+              update({ sourceBlock: block, headerRow, headerMatch });
               if (!stateRef.current.result) return;
               if (!stateRef.current.replanOnChange) {
                 say("info", "The vehicle table changed. Press Plan to plan again.");

@@ -1,5 +1,5 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent, { type UserEvent } from "@testing-library/user-event";
 import { axe } from "jest-axe";
 import type { CellValue } from "../../src/core/cells";
@@ -17,7 +17,7 @@ function renderPane(rows: CellValue[][]) {
       <PlannerPane host={host} />
     </FluentProvider>,
   );
-  return { user, excel };
+  return { user, excel, workbook };
 }
 
 function statusText(): string {
@@ -94,6 +94,26 @@ describe("issue 17.9 SPEC 1.1 the pane finds or is told the header row below a t
     expect(statusText()).toMatch(/^Planned 4 vehicles: 3 shortlisted/);
     expect(problemTexts()).toEqual([
       'ErrorVehicles!C10 Investment: "lots" is not an amount: type a plain number such as 1200, 1,200, $1.2k or 2M',
+    ]);
+  });
+
+  test("a row inserted above the headers in Excel moves the header row with them", async () => {
+    const { user, excel, workbook } = renderPane([["FY27 vehicle plan"], VEHICLE_HEADERS, ...vehicleRows()]);
+    await waitForStatus("Found the vehicle table in tblVehicles (Vehicles).");
+    expect(headerRowBox().textContent).toBe("Row 2: Vehicle, Channel, Investment, Leads, …");
+
+    const rows = [["FY27 vehicle plan"], ["Draft"], VEHICLE_HEADERS, ...vehicleRows()];
+    rows[6] = ["Print ad", "Print", "lots", 100, 0.05, 20000, "Conversion"];
+    workbook.sheets.set("Vehicles", { sheet: "Vehicles", top: 1, left: 1, cells: rows });
+    const onChanged = excel.onSourceChanged.mock.calls[excel.onSourceChanged.mock.calls.length - 1][1];
+    act(() => onChanged());
+    await waitFor(() =>
+      expect(headerRowBox().textContent).toBe("Row 3: Vehicle, Channel, Investment, Leads, …"),
+    );
+
+    await plan(user);
+    expect(problemTexts()).toEqual([
+      'ErrorVehicles!C7 Investment: "lots" is not an amount: type a plain number such as 1200, 1,200, $1.2k or 2M',
     ]);
   });
 
