@@ -161,19 +161,21 @@ function namedTable(
   );
 }
 
-/** "\nSheet Data starts with: Name, Cost." for each sheet with anything in it, so the user sees what to rename or map. */
-async function headersFound(workbook: XlsxWorkbook): Promise<string> {
+/**
+ * "\nSheet Data starts with: Name, Cost." for each sheet with anything in it
+ * (or "row 3 has" when a lower row names more fields), so the user sees what
+ * to rename or map.
+ */
+async function headersFound(workbook: XlsxWorkbook, aliases: Map<string, FieldKey>): Promise<string> {
   const lines: string[] = [];
   for (const name of workbook.worksheetNames()) {
     const block = await workbook.readSheet(name);
-    const row = block?.cells.find((cells) =>
-      cells.some((cell) => cell !== null && String(cell).trim() !== ""),
-    );
-    if (!row) continue;
-    const texts = row
-      .filter((cell) => cell !== null && String(cell).trim() !== "")
-      .map((cell) => String(cell).trim());
-    lines.push(`\nSheet ${name} starts with: ${texts.join(", ")}.`);
+    const search = block ? findHeaderRow(block, aliases) : null;
+    if (!block || search?.kind !== "none" || search.likeliest === null) continue;
+    const texts = (fromHeaderRow(block, search.likeliest)?.cells[0] ?? []).map(headerText).filter(Boolean);
+    const first = block.cells.findIndex((row) => row.some((cell) => headerText(cell) !== ""));
+    const where = search.likeliest === block.top + first ? "starts with" : `row ${search.likeliest} has`;
+    lines.push(`\nSheet ${name} ${where}: ${texts.join(", ")}.`);
   }
   return lines.join("");
 }
@@ -229,7 +231,7 @@ export async function findVehicleTable(
       : `in row ${flags.headerRow}`;
   throw new Stop(
     `No sheet of the workbook (${workbook.worksheetNames().join(", ") || "it has no worksheets"}) has a vehicle table header row ${where}: ${EXPECTED_HEADERS}.` +
-      (await headersFound(workbook)),
+      (await headersFound(workbook, aliases)),
     1,
   );
 }

@@ -180,6 +180,16 @@ describe("issue 17.9 SPEC 1.1 --map FIELD=HEADER for headers no synonym covers",
     expect(run.stderr).toContain("\nSheet Vehicles starts with: Programme, Spend, MQL count, Pipeline.\n");
   });
 
+  test("below a title, the no-table message names the row with the most headers", async () => {
+    const { input, out } = await workbookOf([["Plan FY27"], [], ...ROWS], "Data");
+    const run = await cli("plan", input, "--out", out);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      "has a vehicle table header row among its first 10 rows: it needs Vehicle, Investment, Leads",
+    );
+    expect(run.stderr).toContain("\nSheet Data row 3 has: Programme, Spend, MQL count, Pipeline.\n");
+  });
+
   test.each([
     [
       "an unknown field",
