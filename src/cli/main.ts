@@ -44,8 +44,9 @@ export interface CliIo {
 
 const USAGE = `Usage:
   vehicle-planner plan WORKBOOK.xlsx [--out FILE] [--sheet NAME | --table NAME]
-      [--header-row N] [--map FIELD=HEADER]... [--attention SHEET] [--objective STAGE] [--bandwidth N] [--budget MONEY]
-      [--goal MONEY] [--message COMPLEXITY] [--json] [--force]
+      [--header-row N] [--map FIELD=HEADER]... [--attention SHEET]
+      [--objective STAGE] [--bandwidth N] [--budget MONEY] [--goal MONEY]
+      [--message COMPLEXITY] [--json] [--force]
       [--scenario NAME] [--reps N] [--leads-per-rep N] [--leads SHEET]
       [--as-of DATE] [--lead-expiry HOURS]
   vehicle-planner compare WORKBOOK.xlsx [--scenario NAME]... [plan's options]
