@@ -18,9 +18,10 @@ export type HeaderRowSearch =
   /** More than one of the first rows matches: the user says which (sheet rows, top to bottom). */
   | { kind: "several"; rows: number[] }
   /**
-   * No row matches. `likeliest` is the sheet row naming the most fields (the
-   * first with anything in it when none names one), where the user would map
-   * columns by hand; null for a block with nothing in it.
+   * No row matches. `likeliest` is where the user would map columns by hand:
+   * the first row with anything in it when it names a field, else (a title)
+   * the row of the first 10 naming the most fields; null for a block with
+   * nothing in it.
    */
   | { kind: "none"; likeliest: number | null };
 
@@ -54,7 +55,8 @@ export function findHeaderRow(block: CellBlock, aliases?: HeaderAliases): Header
     const fields = fieldsNamed(row, aliases).size;
     if (fields > mostFields) [likeliest, mostFields] = [index, fields];
   }
-  if (fieldsNamed(block.cells[first], aliases).size >= mostFields) likeliest = first;
+  // A first row that names a field is a header row the user may finish by hand, as before titles were looked past.
+  if (fieldsNamed(block.cells[first], aliases).size > 0) likeliest = first;
   if (matching.length === 1) return { kind: "found", row: matching[0] };
   if (matching.length > 1) return { kind: "several", rows: matching };
   return { kind: "none", likeliest: block.top + likeliest };

@@ -152,7 +152,7 @@ function headerRowOf(search: HeaderRowSearch, block: CellBlock): number | null {
 }
 
 /** The vehicle table of the source, from its header row down; null while the header row is unclear. */
-export function tableOf(block: CellBlock | null, headerRow: number | null): CellBlock | null {
+function tableOf(block: CellBlock | null, headerRow: number | null): CellBlock | null {
   return block === null || headerRow === null ? null : fromHeaderRow(block, headerRow);
 }
 

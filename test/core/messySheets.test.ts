@@ -99,6 +99,14 @@ describe("issue 17.9 SPEC 1.1 a title row above the header row", () => {
       );
   });
 
+  test("a first row that names a field stays the row to map by hand, whatever the rows below hold", () => {
+    const sheet = block([
+      ["Vehicle", "Spend ($k)", "MQL count"],
+      ["Webinar", "Media", "Conversion"],
+    ]);
+    expect(findHeaderRow(sheet)).toEqual({ kind: "none", likeliest: 1 });
+  });
+
   test("a hand mapping over the likeliest row plans a table no synonym covers", () => {
     const sheet = block([
       ["Plan"],
