@@ -7,7 +7,6 @@ import { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync, mkdirS
 import { basename, dirname, extname, join, resolve } from "path";
 import { parseArgs } from "util";
 import type { CellBlock, CellValue } from "../core/cells";
-import { headerRowMatches } from "../core/headers";
 import type { Issue } from "../core/issues";
 import type { Plan, SettingKey } from "../core/model";
 import { buildOutputSheets } from "../core/outputSheets";
@@ -24,7 +23,7 @@ import {
 } from "../core/scenarios";
 import type { WrittenSheet } from "../workbook/plannerWorkbook";
 import { planToJson } from "../core/planJson";
-import { findVehicleSource, WorkbookFileError, XlsxWorkbook } from "../workbook/xlsx";
+import { WorkbookFileError, XlsxWorkbook } from "../workbook/xlsx";
 import { inflateWithZlib } from "./nodeInflate";
 import {
   budgetCurveTable,
@@ -34,6 +33,8 @@ import {
   shortlistTable,
   summaryLines,
 } from "./humanTables";
+import { Stop } from "./stop";
+import { findVehicleTable, mapAliases, mappedColumns, parseHeaderRow, parseMapFlags } from "./vehicleSource";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -44,8 +45,9 @@ export interface CliIo {
 
 const USAGE = `Usage:
   vehicle-planner plan WORKBOOK.xlsx [--out FILE] [--sheet NAME | --table NAME]
-      [--attention SHEET] [--objective STAGE] [--bandwidth N] [--budget MONEY]
-      [--goal MONEY] [--message COMPLEXITY] [--json] [--force]
+      [--header-row N] [--map FIELD=HEADER]... [--attention SHEET]
+      [--objective STAGE] [--bandwidth N] [--budget MONEY] [--goal MONEY]
+      [--message COMPLEXITY] [--json] [--force]
       [--scenario NAME] [--reps N] [--leads-per-rep N] [--leads SHEET]
       [--as-of DATE] [--lead-expiry HOURS]
   vehicle-planner compare WORKBOOK.xlsx [--scenario NAME]... [plan's options]
@@ -59,17 +61,12 @@ plan     plans the workbook and writes it with the Shortlist, Vehicle Filter,
 compare  plans the base and each scenario of Planner Scenarios (or those named)
          and adds a Scenarios sheet comparing them.
 sample   writes the bundled sample workbook (default: vehicle-planner-sample.xlsx).
-`;
 
-/** Why the command stopped: the message for stderr and the exit code. */
-class Stop extends Error {
-  constructor(
-    message: string,
-    readonly code: 1 | 2,
-  ) {
-    super(message);
-  }
-}
+--header-row N         the sheet row that holds the vehicle table's headers, when
+                       a title sits above them and more than one row could be it.
+--map FIELD=HEADER     matches a column no synonym covers to a field, by the
+                       field's header and the sheet's: --map "Leads=MQL count".
+`;
 
 const usage = (message: string) => new Stop(`${message}\n\n${USAGE}`, 2);
 
@@ -77,6 +74,8 @@ const PLAN_OPTIONS = {
   out: { type: "string" },
   sheet: { type: "string" },
   table: { type: "string" },
+  "header-row": { type: "string" },
+  map: { type: "string", multiple: true },
   attention: { type: "string" },
   objective: { type: "string" },
   bandwidth: { type: "string" },
@@ -108,16 +107,18 @@ const SETTING_FLAGS: [keyof typeof PLAN_OPTIONS, SettingKey][] = [
 ];
 
 type PlanFlags = {
-  [K in Exclude<keyof typeof PLAN_OPTIONS, "scenario">]?: (typeof PLAN_OPTIONS)[K]["type"] extends "string"
-    ? string
-    : boolean;
-} & { scenario?: string[] };
+  [
+    K in Exclude<keyof typeof PLAN_OPTIONS, "scenario" | "map">
+  ]?: (typeof PLAN_OPTIONS)[K]["type"] extends "string" ? string : boolean;
+} & { scenario?: string[]; map?: string[] };
 
 /** What each flag's value is, as the usage writes it. */
 const FLAG_VALUES: Record<string, string> = {
   out: "FILE",
   sheet: "NAME",
   table: "NAME",
+  "header-row": "N",
+  map: '"Leads=MQL count"',
   attention: "SHEET",
   objective: "STAGE",
   bandwidth: "N",
@@ -214,61 +215,6 @@ function readInput(path: string): Uint8Array {
   }
 }
 
-/** "\nSheet Data starts with: Name, Cost." for each sheet with anything in it, so the user sees what to rename or map. */
-async function headersFound(workbook: XlsxWorkbook): Promise<string> {
-  const lines: string[] = [];
-  for (const name of workbook.worksheetNames()) {
-    const block = await workbook.readSheet(name);
-    const row = block?.cells.find((cells) =>
-      cells.some((cell) => cell !== null && String(cell).trim() !== ""),
-    );
-    if (!row) continue;
-    const texts = row
-      .filter((cell) => cell !== null && String(cell).trim() !== "")
-      .map((cell) => String(cell).trim());
-    lines.push(`\nSheet ${name} starts with: ${texts.join(", ")}.`);
-  }
-  return lines.join("");
-}
-
-async function vehicleBlock(workbook: XlsxWorkbook, flags: PlanFlags): Promise<CellBlock> {
-  if (flags.sheet !== undefined) {
-    const block = await workbook.readSheet(flags.sheet);
-    if (block === null)
-      throw new Stop(
-        `The workbook has no sheet named "${flags.sheet}" (it has ${workbook.worksheetNames().join(", ") || "none"}).`,
-        1,
-      );
-    if (block.cells.length === 0 || !headerRowMatches(block.cells[0])) {
-      throw new Stop(
-        `The first non-empty row of sheet "${flags.sheet}" is not a vehicle table header row: ${EXPECTED_HEADERS}.`,
-        1,
-      );
-    }
-    return block;
-  }
-  if (flags.table !== undefined) {
-    const isTable = workbook.tableNames().some((name) => name.toLowerCase() === flags.table?.toLowerCase());
-    try {
-      return await workbook.readSource({ kind: isTable ? "table" : "name", name: flags.table });
-    } catch {
-      throw new Stop(`The workbook has no table or named range "${flags.table}".`, 1);
-    }
-  }
-  const source = await findVehicleSource(workbook);
-  if (source === null) {
-    throw new Stop(
-      `No sheet of the workbook (${workbook.worksheetNames().join(", ") || "it has no worksheets"}) starts with a vehicle table header row: ${EXPECTED_HEADERS}.` +
-        (await headersFound(workbook)),
-      1,
-    );
-  }
-  return workbook.readSource(source);
-}
-
-const EXPECTED_HEADERS =
-  "it needs Vehicle, Investment, Leads, and Pipeline or both Conversion rate and Average deal size";
-
 async function settingsBlock(workbook: XlsxWorkbook): Promise<CellBlock | null> {
   const table = workbook.tableNames().find((name) => name.toLowerCase() === "tblplannersettings");
   return table ? workbook.readSource({ kind: "table", name: table }) : workbook.readSheet("Planner Settings");
@@ -347,6 +293,8 @@ async function prepare(args: string[], io: CliIo): Promise<Prepared | null> {
     );
   if (flags.sheet !== undefined && flags.table !== undefined)
     throw usage("give --sheet or --table, not both");
+  const maps = parseMapFlags(flags.map ?? []);
+  const headerRow = parseHeaderRow(flags["header-row"]);
   const input = positionals[0];
   const out = flags.out ?? defaultOut(input);
   if (resolve(out) === resolve(input))
@@ -363,8 +311,11 @@ async function prepare(args: string[], io: CliIo): Promise<Prepared | null> {
     const value = flags[flag];
     if (typeof value === "string") overrides[key] = value;
   }
+  const found = await findVehicleTable(workbook, { ...flags, headerRow }, mapAliases(maps));
   const request = {
-    vehicles: await vehicleBlock(workbook, flags),
+    vehicles: found.block,
+    headerRow: found.headerRow,
+    mapping: mappedColumns(found.table, maps),
     settings: await settingsBlock(workbook),
     attention: await attentionBlock(workbook, flags),
     leads: await leadsBlock(workbook, flags),

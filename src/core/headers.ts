@@ -177,13 +177,25 @@ function applyOverride(
  * SPEC 1.1: a header row matches when it has Vehicle, Investment, Leads, and
  * either Pipeline or both Conversion rate and Average deal size.
  */
-export function headerRowMatches(row: readonly CellValue[]): boolean {
+export function headerRowMatches(row: readonly CellValue[], aliases?: HeaderAliases): boolean {
+  return mappingIsComplete(fieldsNamed(row, aliases));
+}
+
+/**
+ * Headers the user matched to fields by hand (the CLI's `--map "Leads=MQL
+ * count"`), by their normalised text: they count as those fields' names.
+ */
+export type HeaderAliases = ReadonlyMap<string, FieldKey>;
+
+/** The fields a row's cells name, as headers or as the user's aliases. */
+export function fieldsNamed(row: readonly CellValue[], aliases?: HeaderAliases): Set<FieldKey> {
   const found = new Set<FieldKey>();
   for (const value of row) {
-    const field = fieldForNormalised(normaliseHeader(headerText(value)));
+    const normalised = normaliseHeader(headerText(value));
+    const field = aliases?.get(normalised) ?? fieldForNormalised(normalised);
     if (field) found.add(field);
   }
-  return mappingIsComplete(found);
+  return found;
 }
 
 export function mappingIsComplete(found: ReadonlySet<FieldKey>): boolean {

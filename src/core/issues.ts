@@ -1,4 +1,5 @@
-export type Severity = "error" | "warning";
+/** An `info` is a note on what the planner did with the input (a `Total` row skipped); it needs no fix. */
+export type Severity = "error" | "warning" | "info";
 
 /**
  * One problem found in the user's input, as the JSON of SPEC 7 shows it.

@@ -16,6 +16,7 @@ import {
 import type { CellBlock, CellValue } from "./cells";
 import { cellReference } from "./cellReference";
 import { FIELD_HEADERS } from "./headers";
+import { locateVehicleTable } from "./headerRow";
 import type { Issue } from "./issues";
 import { rottingRates, summariseLeadHealth } from "./leadHealth";
 import { readLeadLog, type LeadLog } from "./leadLog";
@@ -46,6 +47,12 @@ import { columnsOf, normalisedName, readVehicleTable } from "./vehicleTable";
 
 export interface PlanRequest {
   vehicles: CellBlock;
+  /**
+   * The sheet row of the vehicle table's header row, when the user said
+   * which; without it the engine finds it (a title may sit above it).
+   */
+  headerRow?: number;
+  /** Columns matched by hand, by their place in the header row. */
   mapping?: MappingOverride;
   /** The `Planner Settings` table, header row first. */
   settings?: CellBlock | null;
@@ -98,7 +105,9 @@ function nothingPlanned<T>(what: string, errors: Issue[]): Outcome<T> {
 }
 
 export function readPlanInputs(request: PlanRequest): Outcome<PlanInputs> {
-  const table = readVehicleTable(request.vehicles, request.mapping);
+  const located = locateVehicleTable(request.vehicles, request.headerRow);
+  if (!located.ok) return located;
+  const table = readVehicleTable(located.value, request.mapping);
   if (!table.ok) return failure(table.message, table.issues);
 
   const date1904 = request.date1904 ?? false;

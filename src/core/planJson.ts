@@ -63,7 +63,7 @@ export interface MixJson {
 }
 
 export interface IssueJson {
-  severity: "error" | "warning";
+  severity: "error" | "warning" | "info";
   cell: string | null;
   field: string;
   message: string;

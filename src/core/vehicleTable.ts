@@ -5,7 +5,7 @@
  */
 import type { CellBlock, CellValue } from "./cells";
 import { cellReferenceMaker } from "./cellReference";
-import { FIELD_HEADERS, headerText, matchHeaders, mappingIsComplete } from "./headers";
+import { FIELD_HEADERS, headerText, matchHeaders, mappingIsComplete, normaliseHeader } from "./headers";
 import type { Issue } from "./issues";
 import {
   FIELD_KEYS,
@@ -356,6 +356,30 @@ function readRow(
   table.setRow(index, row, row);
 }
 
+const TOTAL_LABELS: ReadonlySet<string> = new Set(["total", "totals", "grandtotal"]);
+
+/**
+ * Issue 17.9: the table's last non-blank row, when it is a `Total` row (its
+ * Vehicle cell, or with that blank its first cell with anything in it, reads
+ * Total, Totals or Grand total in any case): its index in the block and the
+ * note that says it was skipped.
+ */
+function totalRow(block: CellBlock, layout: RowLayout): { index: number; note: Issue } | null {
+  let index = block.cells.length - 1;
+  while (index > 0 && isBlankRow(block.cells[index] ?? [], layout.columns)) index--;
+  if (index < 1) return null;
+  const cells = block.cells[index] ?? [];
+  const vehicleColumn = layout.mapping.vehicle as number;
+  const labelColumn = isBlankCell(cells[vehicleColumn])
+    ? cells.findIndex((cell) => !isBlankCell(cell))
+    : vehicleColumn;
+  const label = labelColumn < 0 ? "" : headerText(cells[labelColumn]);
+  if (!TOTAL_LABELS.has(normaliseHeader(label))) return null;
+  const cell = layout.reference(block.top + index, layout.left + labelColumn);
+  const message = `"${label}" is read as the table's total row and skipped: it is not a vehicle, so it is not checked or planned.`;
+  return { index, note: { severity: "info", cell, field: FIELD_HEADERS.vehicle, message } };
+}
+
 /** The columns each table read from a sheet was read into; a table made otherwise has none. */
 const READ_COLUMNS = new WeakMap<VehicleTable, VehicleColumns>();
 
@@ -418,7 +442,10 @@ export function readVehicleTable(block: CellBlock, override?: MappingOverride): 
   const locator = readLocator(layout, () => columns);
   const columns = new VehicleColumns(Math.max(block.cells.length - 1, 0), locator, layout.cellColumnOfSlot);
   const row = new RowBeingRead(layout, new ValuesCursor(columns));
-  for (let rowIndex = 1; rowIndex < block.cells.length; rowIndex++) {
+  const total = totalRow(block, layout);
+  if (total) issues.push(total.note);
+  const end = total ? total.index : block.cells.length;
+  for (let rowIndex = 1; rowIndex < end; rowIndex++) {
     readRow(block.cells[rowIndex] ?? [], block.top + rowIndex, layout, columns, row);
   }
   const table: VehicleTable = {

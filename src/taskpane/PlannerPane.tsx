@@ -1,8 +1,10 @@
 import { Button, Subtitle2, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useRef, useState, type DragEvent, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from "react";
+import { headerRowChoices } from "../core/headerRow";
 import type { SettingKey } from "../core/model";
 import type { PaneHost } from "./host";
 import { FileOpener } from "./components/FileOpener";
+import { HeaderRowPicker } from "./components/HeaderRowPicker";
 import { MappingEditor } from "./components/MappingEditor";
 import { PlanControls } from "./components/PlanControls";
 import { ProblemList } from "./components/ProblemList";
@@ -114,6 +116,13 @@ export function PlannerPane({ host }: { host: PaneHost }) {
         }
       : {};
 
+  const rowChoices = useMemo(
+    () => (state.sourceBlock ? headerRowChoices(state.sourceBlock) : []),
+    [state.sourceBlock],
+  );
+  // Only a source whose first row is not its header row needs to be told which row is.
+  const askHeaderRow = rowChoices.length > 0 && !rowChoices[0].matches;
+
   return (
     <div className={`${styles.pane} ${dragging ? styles.dropTarget : ""}`} {...dropHandlers}>
       <h1 className={styles.heading}>
@@ -144,6 +153,14 @@ export function PlannerPane({ host }: { host: PaneHost }) {
             disabled={busy}
             onChoose={(source) => source && void planner.chooseSource(source)}
             onUseSelection={inExcel ? () => void planner.chooseSelection() : undefined}
+          />
+        )}
+        {state.workbook && askHeaderRow && (
+          <HeaderRowPicker
+            choices={rowChoices}
+            selected={state.headerRow}
+            disabled={busy}
+            onChoose={(row) => void planner.chooseHeaderRow(row)}
           />
         )}
         {state.workbook && (

@@ -30,6 +30,8 @@ import {
 export interface PlanJob {
   /** The source the pane shows (a selection by the address it had when the user picked it). */
   source: SourceRef;
+  /** The sheet row of the vehicle table's header row; without it the engine finds it. */
+  headerRow?: number;
   mapping: MappingOverride;
   attention: SourceRef | null;
   /** SPEC 10.2 the lead log, read after the other sources in row blocks with progress. */
@@ -138,6 +140,7 @@ export async function runPlan(workbook: PlannerWorkbook, job: PlanJob, hooks: Ru
   const overrides = settingOverrides(job.settings, job.changedSettings);
   const inputs = readPlanInputs({
     vehicles,
+    headerRow: job.headerRow,
     mapping: job.mapping,
     settings,
     attention,

@@ -6,13 +6,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CellBlock } from "../core/cells";
 import { columnLetters, quoteSheetName } from "../core/cellReference";
-import { headerRowMatches, mappingIsComplete, matchHeaders, type HeaderMatch } from "../core/headers";
+import { fieldsNamed, mappingIsComplete, matchHeaders, type HeaderMatch } from "../core/headers";
+import {
+  findHeaderRow,
+  fromHeaderRow,
+  severalHeaderRowsMessage,
+  type HeaderRowSearch,
+} from "../core/headerRow";
 import type { Issue } from "../core/issues";
 import type { FieldKey, MappingOverride, Plan, SettingKey } from "../core/model";
 import type { PlanInputs } from "../core/plan";
 import type { PlannerWorkbook, SourceCandidate, SourceRef, WrittenSheet } from "../workbook/plannerWorkbook";
 import { CELL_EDIT_MESSAGE } from "../workbook/office/officeErrors";
-import { missingColumnsMessage } from "../workbook/savedMapping";
+import { missingColumnsMessage, type ResolvedMapping } from "../workbook/savedMapping";
 import type { ExcelActions, FileWorkbook, PaneHost } from "./host";
 import { errorText } from "./errors";
 import type { ScenarioComparison } from "../core/scenarios";
@@ -69,6 +75,12 @@ export interface PlannerState {
   sources: SourceCandidate[];
   source: SourceRef | null;
   sourceBlock: CellBlock | null;
+  /**
+   * The sheet row of the vehicle table's header row in `sourceBlock`: found
+   * (a title may sit above it) or chosen by the user; null while several rows
+   * could be it and the user has not said which.
+   */
+  headerRow: number | null;
   headerMatch: HeaderMatch | null;
   mapping: MappingOverride;
   attention: SourceRef | null;
@@ -97,6 +109,7 @@ const INITIAL_STATE: PlannerState = {
   sources: [],
   source: null,
   sourceBlock: null,
+  headerRow: null,
   headerMatch: null,
   mapping: {},
   attention: null,
@@ -141,9 +154,16 @@ export function blockAddress(block: CellBlock): string {
   return `${quoteSheetName(block.sheet)}!${start}:${end}`;
 }
 
-/** The header row the engine looks for: the first row with anything in it. */
-function firstFilledRow(block: CellBlock): CellBlock["cells"][number] | null {
-  return block.cells.find((row) => row.some((cell) => cell !== null && String(cell).trim() !== "")) ?? null;
+/** The header row to read the source's columns from: the one found, or the likeliest when none matches. */
+function headerRowOf(search: HeaderRowSearch, block: CellBlock): number | null {
+  if (search.kind === "found") return search.row;
+  if (search.kind === "several") return null;
+  return search.likeliest ?? block.top;
+}
+
+/** The vehicle table of the source, from its header row down; null while the header row is unclear. */
+function tableOf(block: CellBlock | null, headerRow: number | null): CellBlock | null {
+  return block === null || headerRow === null ? null : fromHeaderRow(block, headerRow);
 }
 
 /**
@@ -163,12 +183,13 @@ async function findVehicleTable(
   const blocks = await workbook.readSources(probed, { firstRows: HEADER_ROWS_TO_PROBE });
   for (const [i, candidate] of probed.entries()) {
     const block = blocks[i];
-    const row = block ? firstFilledRow(block) : null;
-    if (!block || !row) continue;
+    if (!block) continue;
     const source = { kind: candidate.kind, name: candidate.name };
-    if (headerRowMatches(row)) return source;
-    const fields = Object.keys(matchHeaders({ ...block, cells: [row] }).mapping).length;
-    if (!partial && fields >= 2) partial = source;
+    const search = findHeaderRow(block);
+    if (search.kind === "found") return source;
+    const row = tableOf(block, headerRowOf(search, block))?.cells[0];
+    const fields = row ? fieldsNamed(row).size : 0;
+    if (!partial && (search.kind === "several" || fields >= 2)) partial = source;
   }
   return partial;
 }
@@ -209,6 +230,8 @@ export interface Planner {
   openSample(): Promise<void>;
   chooseSource(source: SourceRef): Promise<void>;
   chooseSelection(): Promise<void>;
+  /** Issue 17.9: reads the vehicle table's headers from this sheet row of the source. */
+  chooseHeaderRow(row: number): Promise<void>;
   setMapping(field: FieldKey, column: number | null): void;
   chooseAttention(source: SourceRef | null): void;
   chooseLeads(source: SourceRef | null): void;
@@ -294,8 +317,12 @@ export function usePlanner(host: PaneHost): Planner {
             .readSource(source)
             .then((block) => {
               if (!sameSource(stateRef.current.source, source)) return;
-              const headerMatch = matchHeaders(block, stateRef.current.mapping);
-              update({ sourceBlock: block, headerMatch });
+              // A row inserted above the headers moves them: follow them when they are clear, else keep the row.
+              const search = findHeaderRow(block);
+              const headerRow = search.kind === "found" ? search.row : stateRef.current.headerRow;
+              const table = tableOf(block, headerRow);
+              const headerMatch = table ? matchHeaders(table, stateRef.current.mapping) : null;
+              update({ sourceBlock: block, headerRow, headerMatch });
               if (!stateRef.current.result) return;
               if (!stateRef.current.replanOnChange) {
                 say("info", "The vehicle table changed. Press Plan to plan again.");
@@ -316,24 +343,29 @@ export function usePlanner(host: PaneHost): Planner {
   useEffect(() => () => stopListening.current?.(), []);
 
   const loadSource = useCallback(
-    /** False when a newer load overtook this one; else the warning about saved columns that have gone, if any. */
+    /** False when a newer load overtook this one; else the warning about saved columns that have gone or an unclear header row, if any. */
     async (
       workbook: PlannerWorkbook,
       source: SourceRef,
       generation: number,
     ): Promise<false | { warning: string | null }> => {
       const block = await workbook.readSource(source);
-      const headerRow = block.cells[0] ?? [];
+      const search = findHeaderRow(block);
+      const headerRow = headerRowOf(search, block);
+      const table = tableOf(block, headerRow);
       const saved =
-        excel && source.kind !== "selection" ? await excel.readSavedMapping(source, headerRow) : null;
+        excel && source.kind !== "selection" && table
+          ? await excel.readSavedMapping(source, table.cells[0] ?? [])
+          : null;
       if (generation !== loadGeneration.current) return false;
       const mapping = saved?.mapping ?? {};
-      const headerMatch = matchHeaders(block, mapping);
+      const headerMatch = table ? matchHeaders(table, mapping) : null;
       // A selection is kept by the address it has now, so Plan reads the block shown, wherever the user clicks next.
       const shown = source.kind === "selection" ? { kind: source.kind, name: blockAddress(block) } : source;
       const patch: Partial<PlannerState> = {
         source: shown,
         sourceBlock: block,
+        headerRow,
         mapping,
         headerMatch,
         result: null,
@@ -349,6 +381,8 @@ export function usePlanner(host: PaneHost): Planner {
       }
       update(patch);
       await listenForChanges(shown);
+      if (search.kind === "several")
+        return { warning: severalHeaderRowsMessage(block.sheet, search.rows, "choose it under Header row") };
       return { warning: saved && saved.missing.length > 0 ? missingColumnsMessage(saved.missing) : null };
     },
     [excel, listenForChanges, update],
@@ -471,15 +505,45 @@ export function usePlanner(host: PaneHost): Planner {
 
   const chooseSelection = useCallback(() => chooseSource(SELECTION), [chooseSource]);
 
+  const chooseHeaderRow = useCallback(
+    async (row: number) => {
+      const { sourceBlock, source } = stateRef.current;
+      const table = tableOf(sourceBlock, row);
+      if (!table || !source) return;
+      let saved: ResolvedMapping | null = null;
+      try {
+        saved =
+          excel && source.kind !== "selection"
+            ? await excel.readSavedMapping(source, table.cells[0] ?? [])
+            : null;
+      } catch {
+        // Without the saved mapping the columns are matched afresh, as for a new source.
+      }
+      if (!sameSource(stateRef.current.source, source)) return;
+      const mapping = saved?.mapping ?? {};
+      const headerMatch = matchHeaders(table, mapping);
+      update({ headerRow: row, mapping, headerMatch, result: null, problems: [] });
+      const mapped = new Set(Object.keys(headerMatch.mapping) as FieldKey[]);
+      if (mappingIsComplete(mapped)) say("info", `Reading the headers from row ${row} of ${table.sheet}.`);
+      else
+        say(
+          "warning",
+          `Reading the headers from row ${row} of ${table.sheet}: choose the columns marked required.`,
+        );
+    },
+    [excel, say, update],
+  );
+
   const setMapping = useCallback(
     (field: FieldKey, column: number | null) => {
-      const { sourceBlock, source, mapping } = stateRef.current;
-      if (!sourceBlock || !source) return;
+      const { sourceBlock, source, mapping, headerRow } = stateRef.current;
+      const table = tableOf(sourceBlock, headerRow);
+      if (!table || !source) return;
       const next: MappingOverride = { ...mapping, [field]: column };
-      update({ mapping: next, headerMatch: matchHeaders(sourceBlock, next) });
+      update({ mapping: next, headerMatch: matchHeaders(table, next) });
       if (excel && source.kind !== "selection") {
         excel
-          .saveMapping(source, next, sourceBlock.cells[0] ?? [])
+          .saveMapping(source, next, table.cells[0] ?? [])
           .catch((error: unknown) =>
             say("warning", `Could not save the column mapping with the workbook: ${errorText(error)}`),
           );
@@ -542,7 +606,7 @@ export function usePlanner(host: PaneHost): Planner {
     if (!workbook) return;
     try {
       const sources = await workbook.listSources();
-      update({ sources, source: null, sourceBlock: null, headerMatch: null, result: null });
+      update({ sources, source: null, sourceBlock: null, headerRow: null, headerMatch: null, result: null });
     } catch {
       // The message already says to choose again; the old list stays until the workbook answers.
     }
@@ -599,6 +663,7 @@ export function usePlanner(host: PaneHost): Planner {
         current.workbook,
         {
           source: current.source,
+          headerRow: current.headerRow ?? undefined,
           mapping: current.mapping,
           attention: current.attention,
           leads: current.leads,
@@ -779,6 +844,7 @@ export function usePlanner(host: PaneHost): Planner {
     openSample,
     chooseSource,
     chooseSelection,
+    chooseHeaderRow,
     setMapping,
     chooseAttention,
     chooseLeads,

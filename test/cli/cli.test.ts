@@ -297,7 +297,7 @@ describe("vehicle-planner plan", () => {
     [
       "a named sheet without the header row",
       ["--sheet", "Planner Settings"],
-      /not a vehicle table header row/,
+      /None of the first 10 rows of sheet "Planner Settings" is a vehicle table header row/,
     ],
     ["a named table that is missing", ["--table", "tblNope"], /no table or named range "tblNope"/],
     [

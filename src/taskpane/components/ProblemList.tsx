@@ -6,6 +6,7 @@ const useStyles = makeStyles({
   item: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
   error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  info: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
   button: { justifyContent: "flex-start", textAlign: "start", fontWeight: tokens.fontWeightRegular },
 });
 
@@ -14,6 +15,12 @@ interface ProblemListProps {
   /** Excel: select the problem's cell. Absent in the browser, where the cell is only shown. */
   onSelectCell?: (reference: string) => void;
 }
+
+const SEVERITY_WORDS: Record<Issue["severity"], string> = {
+  error: "Error",
+  warning: "Warning",
+  info: "Note",
+};
 
 function problemText(problem: Issue): string {
   const where = problem.cell ? `${problem.cell} ` : "";
@@ -26,13 +33,11 @@ export function ProblemList({ problems, onSelectCell }: ProblemListProps) {
   return (
     <ul className={styles.list} aria-label="Problems">
       {problems.map((problem, index) => {
-        const severity = problem.severity === "error" ? "Error" : "Warning";
+        const severity = SEVERITY_WORDS[problem.severity];
         const cell = problem.cell;
         return (
           <li key={index} className={styles.item}>
-            <Text className={mergeClasses(problem.severity === "error" ? styles.error : styles.warning)}>
-              {severity}
-            </Text>
+            <Text className={mergeClasses(styles[problem.severity])}>{severity}</Text>
             {cell && onSelectCell ? (
               <Button
                 appearance="transparent"

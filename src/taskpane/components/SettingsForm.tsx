@@ -57,7 +57,7 @@ function SettingControl({
   const field = {
     id: settingFieldId(key),
     label: SETTING_NAMES[key],
-    validationState: problem ? problem.severity : ("none" as const),
+    validationState: problem && problem.severity !== "info" ? problem.severity : ("none" as const),
     validationMessage: problem?.message,
   };
   if (control.kind === "choice") {
