@@ -336,7 +336,7 @@ export class XlsxWorkbook implements PlannerWorkbook {
         `The table ${entry.name} has a total row, which the planner would have to move: turn it off (Table Design › Total Row) and save again.`,
       );
     }
-    const block = this.block(entry.sheetIndex, range);
+    const block = await this.block(entry.sheetIndex, range);
     const [head, ...body] = block.cells;
     const columnOf = headers.map((header) =>
       head.findIndex((cell) => normaliseHeader(String(cell ?? "")) === normaliseHeader(header)),
