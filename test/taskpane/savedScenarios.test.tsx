@@ -89,7 +89,7 @@ describe("SPEC 8 the pane lists the saved scenarios and applies, edits and delet
     const dialog = await screen.findByRole(
       "alertdialog",
       { name: 'Replace scenario "Two vehicles"?' },
-      { timeout: 5000 },
+      { timeout: 15000 },
     );
     expect(dialog.textContent).toContain(
       "Replace it with this what-if (Bandwidth 3; trade SHOW · Conversion rate 20.0%)?",
@@ -103,7 +103,7 @@ describe("SPEC 8 the pane lists the saved scenarios and applies, edits and delet
 
     await user.click(within(panel).getByRole("button", { name: "Save as scenario" }));
     await user.click(
-      within(await screen.findByRole("alertdialog", {}, { timeout: 5000 })).getByRole("button", {
+      within(await screen.findByRole("alertdialog", {}, { timeout: 15000 })).getByRole("button", {
         name: "Replace",
       }),
     );
@@ -151,7 +151,7 @@ describe("SPEC 8 the pane lists the saved scenarios and applies, edits and delet
     const dialog = await screen.findByRole(
       "alertdialog",
       { name: 'Delete scenario "Two vehicles"?' },
-      { timeout: 5000 },
+      { timeout: 15000 },
     );
     expect(dialog.textContent).toContain("Its 2 rows go from Planner Scenarios; the other scenarios stay.");
     await user.click(within(dialog).getByRole("button", { name: "Delete" }));
