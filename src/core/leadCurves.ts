@@ -44,6 +44,17 @@ export interface LeadSolution {
   mu: number;
 }
 
+/**
+ * The p_i of a vehicle without leads: above every other, since its money buys
+ * no lead a rep must work. It stays inside the solver: μ is taken only from
+ * vehicles with leads, and no p_i is ever part of a solution.
+ */
+const NO_LEADS = Number.POSITIVE_INFINITY;
+
+function hasLeads(perLead: number): boolean {
+  return perLead !== NO_LEADS;
+}
+
 /** The vehicles that take part in the optimisation, in columns. */
 export class LeadCurves {
   readonly count: number;
@@ -58,7 +69,7 @@ export class LeadCurves {
   private readonly logMarginalAtCurrent: Float64Array;
   private readonly elasticity: Float64Array;
   private readonly lnLeads: Float64Array;
-  /** p_i; Infinity for a vehicle without leads, which uses no capacity. */
+  /** p_i; NO_LEADS for a vehicle without leads, which uses no capacity. */
   private readonly perLead: Float64Array;
   private readonly leadsAtLo: Float64Array;
   private readonly leadsAtHi: Float64Array;
@@ -136,7 +147,7 @@ export class LeadCurves {
       this.lnHi[k] = Math.log(vehicle.hi);
       this.elasticity[k] = vehicle.elasticity;
       this.lnLeads[k] = Math.log(leadCount);
-      this.perLead[k] = leadCount > 0 ? vehicle.pipeline / leadCount : Infinity;
+      this.perLead[k] = leadCount > 0 ? vehicle.pipeline / leadCount : NO_LEADS;
       this.leadsAtLo[k] = leadsAt(vehicle, leadCount, vehicle.lo);
       this.leadsAtHi[k] = leadsAt(vehicle, leadCount, vehicle.hi);
       if (leadCount > 0) topPerLead = Math.max(topPerLead, this.perLead[k]);
@@ -181,14 +192,12 @@ export class LeadCurves {
     const roomFrom = (threshold: number) => {
       let room = 0;
       for (let k = 0; k < this.count; k++) {
-        if (perLead[k] !== Infinity && perLead[k] >= threshold) room += leadsAtHi[k] - leadsAtLo[k];
+        if (hasLeads(perLead[k]) && perLead[k] >= threshold) room += leadsAtHi[k] - leadsAtLo[k];
       }
       return room;
     };
     // The margin's p_i: the highest whose vehicles, with all above them at their ceilings, pass the capacity.
-    const values = Float64Array.from(perLead)
-      .filter((p) => p !== Infinity)
-      .sort();
+    const values = Float64Array.from(perLead).filter(hasLeads).sort();
     let below = 0;
     let above = values.length;
     while (below < above) {
@@ -203,7 +212,7 @@ export class LeadCurves {
     for (let k = 0; k < this.count; k++) {
       if (perLead[k] > mu * (1 + TIE)) {
         x[k] = this.hi[k];
-        if (perLead[k] !== Infinity) fundedRoom += leadsAtHi[k] - leadsAtLo[k];
+        if (hasLeads(perLead[k])) fundedRoom += leadsAtHi[k] - leadsAtLo[k];
       } else if (perLead[k] >= mu * (1 - TIE) && mu > 0) group.push(k);
       else x[k] = this.lo[k];
     }
@@ -373,7 +382,7 @@ export class LeadCurves {
       const p = perLead[k];
       let u = Infinity;
       if (p > mu) {
-        const share = p !== Infinity ? Math.log1p(-mu / p) : 0;
+        const share = hasLeads(p) ? Math.log1p(-mu / p) : 0;
         u = lnCurrent[k] + slope[k] * (t - logMarginalAtCurrent[k] - share);
       }
       if (p <= mu || u <= lnLo[k]) {
@@ -390,10 +399,10 @@ export class LeadCurves {
         const xk = Math.exp(u);
         x[k] = xk;
         // At its free point a β P(x) / x = λ, with a = 1 − μ / p: P(x) needs no second exponential.
-        const kept = p !== Infinity ? 1 - mu / p : 1;
+        const kept = hasLeads(p) ? 1 - mu / p : 1;
         const vehiclePipeline = (lambda * xk) / (kept * elasticity[k]);
-        const vehicleLeads = p !== Infinity ? vehiclePipeline / p : 0;
-        const r = p !== Infinity ? 1 / (p - mu) : 0;
+        const vehicleLeads = hasLeads(p) ? vehiclePipeline / p : 0;
+        const r = hasLeads(p) ? 1 / (p - mu) : 0;
         const s = slope[k];
         const bs = elasticity[k] * s;
         spend += xk;

@@ -343,10 +343,15 @@ describe("makePlan properties", () => {
     budget: fc.option(fc.integer({ min: 0, max: 300_000 }), { nil: undefined }),
   });
 
-  function attempt(rows: CellValue[][], bandwidth: number, budget: number | undefined): Plan | null {
+  function attempt(
+    rows: CellValue[][],
+    bandwidth: number,
+    budget: number | undefined,
+    capacity: { salesReps: number; leadsPerRep: number } | null = null,
+  ): Plan | null {
     const inputs = readPlanInputs({
       vehicles: block([header, ...rows]),
-      overrides: budget === undefined ? { bandwidth } : { bandwidth, budget },
+      overrides: { bandwidth, ...(budget === undefined ? {} : { budget }), ...capacity },
     });
     if (!inputs.ok) return null;
     const made = makePlan(inputs.value);
@@ -418,10 +423,13 @@ describe("makePlan properties", () => {
     );
   });
 
-  test("SPEC 2 makePlan never puts NaN or Infinity anywhere (plan, JSON, sheets)", () => {
+  test("SPEC 2 and 10.1 makePlan never puts NaN or Infinity anywhere (plan, JSON, sheets), with or without a lead capacity", () => {
+    const capacity = fc.option(
+      fc.record({ salesReps: fc.integer({ min: 1, max: 5 }), leadsPerRep: fc.integer({ min: 1, max: 400 }) }),
+    );
     fc.assert(
-      fc.property(caseArbitrary, ({ rows, bandwidth, budget }) => {
-        const result = attempt(rows, bandwidth, budget);
+      fc.property(caseArbitrary, capacity, ({ rows, bandwidth, budget }, reps) => {
+        const result = attempt(rows, bandwidth, budget, reps);
         if (result === null) return;
         const everything = [result, planToJson(result), buildOutputSheets(result)];
         for (const [path, value] of numbersIn(everything)) {
