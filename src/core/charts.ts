@@ -6,6 +6,7 @@
  */
 import { columnLetters } from "./cellReference";
 import type { MixRow } from "./model";
+import { finiteOrNull } from "./numberText";
 import type { ColumnFormat, OutputCell, OutputColumn, OutputSheet } from "./outputTable";
 
 /**
@@ -94,10 +95,6 @@ function columnRange<T>(sheet: OutputSheet, index: number, rowCount: number, rea
     ref: `$${letter}$2:$${letter}$${rowCount + 1}`,
     values: sheet.rows.slice(0, rowCount).map((row) => read(row[index] ?? null)),
   };
-}
-
-function finiteOrNull(cell: OutputCell): number | null {
-  return typeof cell === "number" && Number.isFinite(cell) ? cell : null;
 }
 
 /**

@@ -53,3 +53,8 @@ export function formatLeads(value: number): string {
   const { sign, digits } = signedParts(value, 1);
   return sign + digits;
 }
+
+/** A number fit for a cell or the JSON: undefined numbers (NaN, Infinity, none at all) are null. */
+export function finiteOrNull(value: unknown): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}

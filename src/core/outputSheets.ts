@@ -2,7 +2,7 @@
 import { budgetCurveChart, mediaMixChart, withChart } from "./charts";
 import type { LeadHealth } from "./leadHealth";
 import type { BudgetCurveRow, MixRow, Plan, PlannedVehicle } from "./model";
-import { formatPercentFixed } from "./numberText";
+import { finiteOrNull, formatPercentFixed } from "./numberText";
 import type { ColumnFormat, OutputCell, OutputColumn, OutputSheet } from "./outputTable";
 
 function column(header: string, format: ColumnFormat, width: number): OutputColumn {
@@ -79,11 +79,6 @@ const CURVE_COLUMNS: OutputColumn[] = [
   column("Note", "text", 24),
 ];
 
-/** A number as a cell: undefined numbers are empty cells, never NaN, Infinity or #DIV/0!. */
-function numberCell(value: number | null | undefined): OutputCell {
-  return value === null || value === undefined || !Number.isFinite(value) ? null : value;
-}
-
 function textCell(value: string): OutputCell {
   return value === "" ? null : value;
 }
@@ -150,18 +145,18 @@ function shortlistRow(vehicle: PlannedVehicle): OutputCell[] {
     vehicle.rank,
     textCell(vehicle.vehicle),
     textCell(vehicle.channel),
-    numberCell(vehicle.investment),
-    numberCell(vehicle.recommendedInvestment),
+    finiteOrNull(vehicle.investment),
+    finiteOrNull(vehicle.recommendedInvestment),
     vehicle.bound,
-    numberCell(vehicle.pipeline),
-    numberCell(vehicle.expectedPipeline),
-    numberCell(vehicle.expectedLeads),
-    numberCell(vehicle.pipelinePerLead),
-    numberCell(vehicle.marginalPer1k),
-    numberCell(vehicle.pipelinePerDollar),
-    numberCell(vehicle.costPerLead),
-    numberCell(vehicle.efficiency),
-    numberCell(vehicle.rottingRate),
+    finiteOrNull(vehicle.pipeline),
+    finiteOrNull(vehicle.expectedPipeline),
+    finiteOrNull(vehicle.expectedLeads),
+    finiteOrNull(vehicle.pipelinePerLead),
+    finiteOrNull(vehicle.marginalPer1k),
+    finiteOrNull(vehicle.pipelinePerDollar),
+    finiteOrNull(vehicle.costPerLead),
+    finiteOrNull(vehicle.efficiency),
+    finiteOrNull(vehicle.rottingRate),
     textCell(vehicle.why),
   ];
 }
@@ -173,11 +168,11 @@ function filterRow(vehicle: PlannedVehicle, notAskedOfAny: readonly (string | nu
     textCell(vehicle.channel),
     vehicle.status,
     ...QUESTION_HEADERS.map((_, index) => (answers === null ? null : answers[index].answer)),
-    numberCell(vehicle.pipeline),
-    numberCell(vehicle.pipelinePerDollar),
-    numberCell(vehicle.costPerLead),
-    numberCell(vehicle.efficiency),
-    numberCell(vehicle.rottingRate),
+    finiteOrNull(vehicle.pipeline),
+    finiteOrNull(vehicle.pipelinePerDollar),
+    finiteOrNull(vehicle.costPerLead),
+    finiteOrNull(vehicle.efficiency),
+    finiteOrNull(vehicle.rottingRate),
     textCell(toShortlistText(vehicle)),
     textCell(filterReasons(vehicle, notAskedOfAny)),
   ];
@@ -186,26 +181,26 @@ function filterRow(vehicle: PlannedVehicle, notAskedOfAny: readonly (string | nu
 function mixRow(row: MixRow): OutputCell[] {
   return [
     textCell(row.channel),
-    numberCell(row.currentInvestment),
-    numberCell(row.currentShare),
-    numberCell(row.currentPipeline),
-    numberCell(row.pipelinePerDollar),
-    numberCell(row.recommendedInvestment),
-    numberCell(row.recommendedShare),
-    numberCell(row.expectedPipeline),
-    numberCell(row.change),
-    numberCell(row.attentionShare),
-    numberCell(row.gap),
+    finiteOrNull(row.currentInvestment),
+    finiteOrNull(row.currentShare),
+    finiteOrNull(row.currentPipeline),
+    finiteOrNull(row.pipelinePerDollar),
+    finiteOrNull(row.recommendedInvestment),
+    finiteOrNull(row.recommendedShare),
+    finiteOrNull(row.expectedPipeline),
+    finiteOrNull(row.change),
+    finiteOrNull(row.attentionShare),
+    finiteOrNull(row.gap),
   ];
 }
 
 function curveRow(row: BudgetCurveRow): OutputCell[] {
   return [
-    numberCell(row.budget),
-    numberCell(row.expectedPipeline),
-    numberCell(row.expectedLeads),
-    numberCell(row.marginalPer1k),
-    numberCell(row.pipelinePerDollar),
+    finiteOrNull(row.budget),
+    finiteOrNull(row.expectedPipeline),
+    finiteOrNull(row.expectedLeads),
+    finiteOrNull(row.marginalPer1k),
+    finiteOrNull(row.pipelinePerDollar),
     row.note,
   ];
 }
@@ -242,10 +237,10 @@ export function buildLeadHealthSheet(health: LeadHealth): OutputSheet {
       row.leads,
       row.inProcess,
       row.rotting,
-      numberCell(row.rottingRate),
+      finiteOrNull(row.rottingRate),
       row.touchedLate,
-      numberCell(row.touchedLateRate),
-      numberCell(row.medianHoursToFirstTouch),
+      finiteOrNull(row.touchedLateRate),
+      finiteOrNull(row.medianHoursToFirstTouch),
     ]),
     moreTables: [
       {
@@ -255,9 +250,9 @@ export function buildLeadHealthSheet(health: LeadHealth): OutputSheet {
           textCell(row.owner),
           row.inProcess,
           row.rotting,
-          numberCell(row.rottingRate),
-          numberCell(row.leadsPerRep),
-          numberCell(row.load),
+          finiteOrNull(row.rottingRate),
+          finiteOrNull(row.leadsPerRep),
+          finiteOrNull(row.load),
         ]),
       },
     ],

@@ -2,6 +2,7 @@
 import { dayTimeToIso } from "./dates";
 import type { LeadHealth } from "./leadHealth";
 import type { Answer, Bound, Plan, PlannedVehicle } from "./model";
+import { finiteOrNull } from "./numberText";
 import { settingsToJson } from "./settings";
 
 export interface VehicleJson {
@@ -102,11 +103,6 @@ export interface PlanJson {
   issues: IssueJson[];
 }
 
-/** Undefined numbers are null in the JSON, never NaN or Infinity. */
-function number(value: number | null | undefined): number | null {
-  return value === null || value === undefined || !Number.isFinite(value) ? null : value;
-}
-
 function vehicleJson(vehicle: PlannedVehicle): VehicleJson {
   return {
     vehicle: vehicle.vehicle,
@@ -115,19 +111,19 @@ function vehicleJson(vehicle: PlannedVehicle): VehicleJson {
     status: vehicle.status,
     eliminatedAt: vehicle.eliminatedAt,
     answers: vehicle.answers === null ? null : vehicle.answers.map((answer) => answer.answer),
-    pipeline: number(vehicle.pipeline),
-    pipelinePerDollar: number(vehicle.pipelinePerDollar),
-    costPerLead: number(vehicle.costPerLead),
-    efficiency: number(vehicle.efficiency),
+    pipeline: finiteOrNull(vehicle.pipeline),
+    pipelinePerDollar: finiteOrNull(vehicle.pipelinePerDollar),
+    costPerLead: finiteOrNull(vehicle.costPerLead),
+    efficiency: finiteOrNull(vehicle.efficiency),
     rank: vehicle.rank,
-    recommendedInvestment: number(vehicle.recommendedInvestment),
-    expectedPipeline: number(vehicle.expectedPipeline),
+    recommendedInvestment: finiteOrNull(vehicle.recommendedInvestment),
+    expectedPipeline: finiteOrNull(vehicle.expectedPipeline),
     bound: vehicle.bound,
-    marginalPer1k: number(vehicle.marginalPer1k),
-    toShortlist: number(vehicle.toShortlist),
-    expectedLeads: number(vehicle.expectedLeads),
-    pipelinePerLead: number(vehicle.pipelinePerLead),
-    rottingRate: number(vehicle.rottingRate),
+    marginalPer1k: finiteOrNull(vehicle.marginalPer1k),
+    toShortlist: finiteOrNull(vehicle.toShortlist),
+    expectedLeads: finiteOrNull(vehicle.expectedLeads),
+    pipelinePerLead: finiteOrNull(vehicle.pipelinePerLead),
+    rottingRate: finiteOrNull(vehicle.rottingRate),
   };
 }
 
@@ -140,18 +136,18 @@ export function leadHealthToJson(health: LeadHealth): LeadHealthJson {
       leads: row.leads,
       inProcess: row.inProcess,
       rotting: row.rotting,
-      rottingRate: number(row.rottingRate),
+      rottingRate: finiteOrNull(row.rottingRate),
       touchedLate: row.touchedLate,
-      touchedLateRate: number(row.touchedLateRate),
-      medianHoursToFirstTouch: number(row.medianHoursToFirstTouch),
+      touchedLateRate: finiteOrNull(row.touchedLateRate),
+      medianHoursToFirstTouch: finiteOrNull(row.medianHoursToFirstTouch),
     })),
     byRep: health.byRep.map((row) => ({
       owner: row.owner,
       inProcess: row.inProcess,
       rotting: row.rotting,
-      rottingRate: number(row.rottingRate),
-      leadsPerRep: number(row.leadsPerRep),
-      load: number(row.load),
+      rottingRate: finiteOrNull(row.rottingRate),
+      leadsPerRep: finiteOrNull(row.leadsPerRep),
+      load: finiteOrNull(row.load),
     })),
   };
 }
@@ -162,36 +158,36 @@ export function planToJson(plan: Plan): PlanJson {
     settings: settingsToJson(plan.settings),
     vehicles: plan.vehicles.map(vehicleJson),
     allocation: {
-      budget: number(allocation.budget),
-      allocated: number(allocation.allocated),
-      unallocated: number(allocation.unallocated),
-      expectedPipeline: number(allocation.expectedPipeline),
-      pipelineGoal: number(allocation.pipelineGoal),
-      budgetForGoal: number(allocation.budgetForGoal),
-      expectedLeads: number(allocation.expectedLeads),
-      leadCapacity: number(allocation.leadCapacity),
-      heldBackForCapacity: number(allocation.heldBackForCapacity),
-      leadsPerRep: number(allocation.leadsPerRep),
+      budget: finiteOrNull(allocation.budget),
+      allocated: finiteOrNull(allocation.allocated),
+      unallocated: finiteOrNull(allocation.unallocated),
+      expectedPipeline: finiteOrNull(allocation.expectedPipeline),
+      pipelineGoal: finiteOrNull(allocation.pipelineGoal),
+      budgetForGoal: finiteOrNull(allocation.budgetForGoal),
+      expectedLeads: finiteOrNull(allocation.expectedLeads),
+      leadCapacity: finiteOrNull(allocation.leadCapacity),
+      heldBackForCapacity: finiteOrNull(allocation.heldBackForCapacity),
+      leadsPerRep: finiteOrNull(allocation.leadsPerRep),
     },
     mix: plan.mix.map((row) => ({
       channel: row.channel,
-      currentInvestment: number(row.currentInvestment),
-      currentShare: number(row.currentShare),
-      currentPipeline: number(row.currentPipeline),
-      pipelinePerDollar: number(row.pipelinePerDollar),
-      recommendedInvestment: number(row.recommendedInvestment),
-      recommendedShare: number(row.recommendedShare),
-      expectedPipeline: number(row.expectedPipeline),
-      change: number(row.change),
-      attentionShare: number(row.attentionShare),
-      gap: number(row.gap),
+      currentInvestment: finiteOrNull(row.currentInvestment),
+      currentShare: finiteOrNull(row.currentShare),
+      currentPipeline: finiteOrNull(row.currentPipeline),
+      pipelinePerDollar: finiteOrNull(row.pipelinePerDollar),
+      recommendedInvestment: finiteOrNull(row.recommendedInvestment),
+      recommendedShare: finiteOrNull(row.recommendedShare),
+      expectedPipeline: finiteOrNull(row.expectedPipeline),
+      change: finiteOrNull(row.change),
+      attentionShare: finiteOrNull(row.attentionShare),
+      gap: finiteOrNull(row.gap),
     })),
     budgetCurve: plan.budgetCurve.map((row) => ({
-      budget: number(row.budget),
-      expectedPipeline: number(row.expectedPipeline),
-      expectedLeads: number(row.expectedLeads),
-      marginalPer1k: number(row.marginalPer1k),
-      pipelinePerDollar: number(row.pipelinePerDollar),
+      budget: finiteOrNull(row.budget),
+      expectedPipeline: finiteOrNull(row.expectedPipeline),
+      expectedLeads: finiteOrNull(row.expectedLeads),
+      marginalPer1k: finiteOrNull(row.marginalPer1k),
+      pipelinePerDollar: finiteOrNull(row.pipelinePerDollar),
       note: row.note,
     })),
     leadHealth: plan.leadHealth ? leadHealthToJson(plan.leadHealth) : null,
