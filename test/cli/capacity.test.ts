@@ -2,24 +2,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { runCli } from "../../src/cli/main";
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    stderrIsTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+import { cli } from "./runCli";
 
 /**
  * Two lead sources: A brings 200 leads at $90 of pipeline each, B 100 leads at

@@ -1,33 +1,11 @@
 import { execFileSync, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { existsSync, readFileSync, writeFileSync } from "fs";
 import { join } from "path";
-import { runCli } from "../../src/cli/main";
+import { cli, tempDir } from "./runCli";
 
 const ROOT = join(__dirname, "..", "..");
 const SAMPLE = join(ROOT, "assets", "vehicle-planner-sample.xlsx");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    stderrIsTTY: false,
-  });
-  return { code, stdout, stderr };
-}
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), "vp-cli-"));
-}
 
 async function workbookFile(
   dir: string,

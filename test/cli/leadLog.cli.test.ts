@@ -1,27 +1,10 @@
 import ExcelJS from "exceljs";
-import { mkdtempSync } from "fs";
-import { tmpdir } from "os";
 import { join } from "path";
-import { runCli } from "../../src/cli/main";
+import { cli, tempDir } from "./runCli";
 
 const SAMPLE = join(__dirname, "..", "..", "assets", "vehicle-planner-sample.xlsx");
 /** 2026-11-02 00:00 as an Excel serial (1900 date system). */
 const DAY = 46328;
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    stderrIsTTY: false,
-  });
-  return { code, stdout, stderr };
-}
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), "vp-leads-"));
-}
 
 /** Two vehicles, and a lead log on the sheet `logSheet` (serials counted from 1904 when `date1904`). */
 async function workbook(
@@ -53,7 +36,7 @@ async function readBack(path: string): Promise<ExcelJS.Workbook> {
 
 describe("SPEC 10.2 the lead log on the command line", () => {
   test("SPEC 10.2 a sheet named Lead Log is read: the Lead Health sheet holds tblLeadHealthByVehicle and tblLeadHealthByRep", async () => {
-    const dir = tempDir();
+    const dir = tempDir("vp-leads-");
     const input = await workbook(dir);
     const out = join(dir, "out.xlsx");
     const run = await cli("plan", input, "--out", out);
@@ -105,7 +88,7 @@ describe("SPEC 10.2 the lead log on the command line", () => {
   });
 
   test("SPEC 6 planning the plan again replaces Lead Health in place: both tables keep their names", async () => {
-    const dir = tempDir();
+    const dir = tempDir("vp-leads-");
     const first = join(dir, "first.xlsx");
     const second = join(dir, "second.xlsx");
     expect((await cli("plan", await workbook(dir), "--out", first)).code).toBe(0);
@@ -127,7 +110,7 @@ describe("SPEC 10.2 the lead log on the command line", () => {
   });
 
   test("SPEC 10.2 --leads names the log's sheet, --lead-expiry and --as-of set the settings for the run", async () => {
-    const dir = tempDir();
+    const dir = tempDir("vp-leads-");
     const input = await workbook(dir, { logSheet: "CRM export" });
     const run = await cli(
       "plan",
@@ -163,7 +146,7 @@ describe("SPEC 10.2 the lead log on the command line", () => {
   });
 
   test("SPEC 10.2 serials are read in the workbook's 1904 date system when its date1904 flag is set", async () => {
-    const dir = tempDir();
+    const dir = tempDir("vp-leads-");
     const input = await workbook(dir, { date1904: true });
     const run = await cli("plan", input, "--out", join(dir, "out.xlsx"), "--json");
     expect(run.code).toBe(0);
@@ -171,7 +154,7 @@ describe("SPEC 10.2 the lead log on the command line", () => {
   });
 
   test("SPEC 10.2 a workbook without a log plans exactly as before: no Lead Health, leadHealth null", async () => {
-    const dir = tempDir();
+    const dir = tempDir("vp-leads-");
     const book = new ExcelJS.Workbook();
     const vehicles = book.addWorksheet("Vehicles");
     vehicles.addRow(["Vehicle", "Investment", "Leads", "Pipeline"]);
@@ -197,13 +180,13 @@ describe("SPEC 10.2 the lead log on the command line", () => {
     ["--lead-expiry is 0", ["--lead-expiry", "0"], /Lead expiry/],
     ["--as-of does not parse", ["--as-of", "yesterday"], /As of/],
   ])("SPEC 10.2 nothing to plan: %s exits 1", async (_, extra, message) => {
-    const run = await cli("plan", SAMPLE, "--out", join(tempDir(), "o.xlsx"), ...extra);
+    const run = await cli("plan", SAMPLE, "--out", join(tempDir("vp-leads-"), "o.xlsx"), ...extra);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(message);
   });
 
   test("SPEC 10.2 the log's row problems go to stderr with their cells", async () => {
-    const run = await cli("plan", SAMPLE, "--out", join(tempDir(), "o.xlsx"));
+    const run = await cli("plan", SAMPLE, "--out", join(tempDir("vp-leads-"), "o.xlsx"));
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("error: 'Lead Log'!E122 First touch: First touch");
     expect(run.stderr).toContain("warning: 'Lead Log'!F902 Status:");

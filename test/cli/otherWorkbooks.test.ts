@@ -2,25 +2,8 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { runCli } from "../../src/cli/main";
+import { cli } from "./runCli";
 import { vehiclePackage } from "../fixtures/packages";
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    stderrIsTTY: false,
-  });
-  return { code, stdout, stderr };
-}
 
 function tempFile(name: string, bytes?: Uint8Array): string {
   const path = join(mkdtempSync(join(tmpdir(), "vp-cli-other-")), name);
