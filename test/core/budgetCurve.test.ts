@@ -6,27 +6,7 @@ import {
   type CapacityInput,
 } from "../../src/core/capacityAllocation";
 import type { PlanSettings } from "../../src/core/model";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-
-const SETTINGS: PlanSettings = { ...DEFAULT_SETTINGS, budget: 100_000, pipelineGoal: 0 };
-
-function vehicle(
-  current: number,
-  pipeline: number,
-  leads: number,
-  changes: Partial<CapacityInput> = {},
-): CapacityInput {
-  return {
-    current,
-    pipeline,
-    leads,
-    priorInvestment: null,
-    priorPipeline: null,
-    minInvestment: null,
-    maxInvestment: null,
-    ...changes,
-  };
-}
+import { SETTINGS, vehicle } from "./capacityFixtures";
 
 /** Σ lo = 50,000 and Σ hi = 200,000: the grid steps by 7,500. */
 const THREE = [vehicle(40_000, 200_000, 400), vehicle(30_000, 150_000, 100), vehicle(30_000, 90_000, 300)];

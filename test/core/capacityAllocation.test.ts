@@ -8,30 +8,10 @@ import {
   type CapacityInput,
 } from "../../src/core/capacityAllocation";
 import type { PlanSettings } from "../../src/core/model";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-
-const SETTINGS: PlanSettings = { ...DEFAULT_SETTINGS, budget: 100_000, pipelineGoal: 0 };
+import { SETTINGS, vehicle } from "./capacityFixtures";
 
 function settingsWith(changes: Partial<PlanSettings>): PlanSettings {
   return { ...SETTINGS, ...changes };
-}
-
-function vehicle(
-  current: number,
-  pipeline: number,
-  leads: number,
-  changes: Partial<CapacityInput> = {},
-): CapacityInput {
-  return {
-    current,
-    pipeline,
-    leads,
-    priorInvestment: null,
-    priorPipeline: null,
-    minInvestment: null,
-    maxInvestment: null,
-    ...changes,
-  };
 }
 
 /** Written out apart from the engine: L(x) = Leads (x / c)^β, P(x) = P (x / c)^β. */
