@@ -1,6 +1,6 @@
 /** SPEC 7: the `--json` document of a plan, keys in the SPEC's order. */
 import { dayTimeToIso } from "./dates";
-import type { LeadHealth } from "./leadHealth";
+import type { LeadHealth, RepLeadHealth, VehicleLeadHealth } from "./leadHealth";
 import type { Answer, Bound, Plan, PlannedVehicle } from "./model";
 import { finiteOrNull } from "./numberText";
 import { settingsToJson } from "./settings";
@@ -70,26 +70,11 @@ export interface IssueJson {
   message: string;
 }
 
+/** SPEC 7 `leadHealth`: the rows as the engine has them, their undefined figures null. */
 export interface LeadHealthJson {
   asOf: string | null;
-  byVehicle: {
-    vehicle: string;
-    leads: number;
-    inProcess: number;
-    rotting: number;
-    rottingRate: number | null;
-    touchedLate: number;
-    touchedLateRate: number | null;
-    medianHoursToFirstTouch: number | null;
-  }[];
-  byRep: {
-    owner: string;
-    inProcess: number;
-    rotting: number;
-    rottingRate: number | null;
-    leadsPerRep: number | null;
-    load: number | null;
-  }[];
+  byVehicle: VehicleLeadHealth[];
+  byRep: RepLeadHealth[];
 }
 
 export interface PlanJson {
