@@ -17,25 +17,29 @@ export interface ConfirmRequest {
   onCancel(): void;
 }
 
-/** A question that must be answered before a change the user cannot take back; Escape or Cancel answers no. */
-export function ConfirmDialog({ request }: { request: ConfirmRequest | null }) {
+/**
+ * A question that must be answered before a change the user cannot take back;
+ * Escape or Cancel answers no. Mounted only while it asks: a closed Fluent
+ * dialog still leaves focus sentinels on the page that axe reports.
+ */
+export function ConfirmDialog({ request }: { request: ConfirmRequest }) {
   return (
     <Dialog
       modalType="alert"
-      open={request !== null}
+      open
       onOpenChange={(_, data) => {
-        if (!data.open) request?.onCancel();
+        if (!data.open) request.onCancel();
       }}
     >
       <DialogSurface aria-describedby="confirm-dialog-text">
         <DialogBody>
-          <DialogTitle>{request?.title}</DialogTitle>
-          <DialogContent id="confirm-dialog-text">{request?.text}</DialogContent>
+          <DialogTitle>{request.title}</DialogTitle>
+          <DialogContent id="confirm-dialog-text">{request.text}</DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={() => request?.onConfirm()}>
-              {request?.confirm}
+            <Button appearance="primary" onClick={() => request.onConfirm()}>
+              {request.confirm}
             </Button>
-            <Button onClick={() => request?.onCancel()}>Cancel</Button>
+            <Button onClick={() => request.onCancel()}>Cancel</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -407,7 +407,7 @@ export function WhatIfPanel({
       <Subtitle2 as="h3">Saved scenarios</Subtitle2>
       <SavedScenarioList scenarios={scenarios} busy={busy} onApply={apply} onDelete={askToDelete} />
       <Report status={applied} />
-      <ConfirmDialog request={confirming} />
+      {confirming && <ConfirmDialog request={confirming} />}
       <div className={styles.row}>
         <Button disabled={busy} onClick={() => void onCompare().then(setCompared)}>
           Compare scenarios
