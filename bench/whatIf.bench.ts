@@ -58,8 +58,7 @@ export async function run(): Promise<void> {
 
   const ranked = rankVehicles(inputs.value);
   if (!ranked.ok) throw new Error(ranked.message);
-  const { evaluation, settings } = ranked.value;
-  const valid = ranked.value.valid.rows();
+  const { evaluation, settings, valid } = ranked.value;
   const column = medianMs(51, () => void toShortlistMultipliers(valid, evaluation, settings));
   printBench({ bench: "to-shortlist", rows, medianMs: column });
 }

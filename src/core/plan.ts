@@ -21,16 +21,14 @@ import type { Issue } from "./issues";
 import { rottingRates, summariseLeadHealth } from "./leadHealth";
 import { readLeadLog, type LeadLog } from "./leadLog";
 import { buildMediaMix, type MixInput } from "./mediaMix";
-import { computeMetrics, type VehicleMetrics } from "./metrics";
+import { computeMetrics, metricsWithPipeline, type VehicleMetrics } from "./metrics";
 import type {
   AttentionRow,
   FieldKey,
   MappingOverride,
-  ParsedVehicle,
   Plan,
   PlannedVehicle,
   PlanSettings,
-  QuestionAnswer,
   SettingKey,
   SettingValues,
   VehicleTable,
@@ -41,7 +39,7 @@ import { failure, success, type Outcome } from "./outcome";
 import { evaluateStatuses, INVALID_STATUS, shortlistOrder, type StatusEvaluation } from "./ranking";
 import { parseSettingValue, readSettingsTable, resolveSettings } from "./settings";
 import { toShortlistConversion, toShortlistMultipliers } from "./toShortlist";
-import { ValidRows, type ValidRow } from "./validRows";
+import { ValidRows, type ScoredCursor } from "./validRows";
 import { ValuesCursor, type VehicleColumns } from "./vehicleColumns";
 import { columnsOf, normalisedName, readVehicleTable } from "./vehicleTable";
 
@@ -299,8 +297,8 @@ function checkRow(
   return boundsError(columns, index, values, settings) ?? metrics;
 }
 
-function allocationInput(row: ValidRow): CapacityInput {
-  const { values } = row.vehicle;
+function allocationInput(row: ScoredCursor): CapacityInput {
+  const { values } = row;
   return {
     current: values.investment ?? 0,
     pipeline: row.pipeline,
@@ -317,12 +315,11 @@ function whyText(
   rank: number,
   shortlistSize: number,
   efficiency: number,
-  answers: readonly QuestionAnswer[],
+  notAsked: number,
   allocation: LeadVehicleAllocation,
   current: number,
   capacityBinds: boolean,
 ): string {
-  const notAsked = answers.filter((answer) => answer.answer === "n/a").length;
   const filter = notAsked === 0 ? "passes all seven questions" : `passes the filter (${notAsked} of 7 n/a)`;
   const head = `Rank ${rank} of ${shortlistSize} by efficiency ${formatRatio(efficiency)}; ${filter}`;
   if (allocation.recommendedInvestment === null)
@@ -341,11 +338,12 @@ function whyText(
   return `${head}; funded between its floor and ceiling${marginal}`;
 }
 
-function invalidVehicle(vehicle: ParsedVehicle, errors: readonly Issue[]): PlannedVehicle {
+function invalidVehicle(table: VehicleColumns, index: number, errors: readonly Issue[]): PlannedVehicle {
+  const name = table.names[index];
   return {
-    vehicle: vehicle.name,
-    channel: vehicle.channelText || vehicle.name,
-    row: vehicle.row,
+    vehicle: name,
+    channel: table.channelTexts[index] || name,
+    row: table.rows[index],
     status: INVALID_STATUS,
     eliminatedAt: null,
     answers: null,
@@ -465,57 +463,57 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
   const ranked = rankVehicles(inputs);
   if (!ranked.ok) return ranked;
   const { settings, table, rowErrors, rowIssues, evaluation } = ranked.value;
-  const valid = ranked.value.valid.rows();
+  const { valid } = ranked.value;
   const multipliers = toShortlistMultipliers(valid, evaluation, settings);
   const shortlist = shortlistOrder(evaluation.statuses);
   const allocation = planLeadAllocation(
-    shortlist.map((position) => allocationInput(valid[position])),
+    shortlist.map((position) => allocationInput(valid.cursorAt(position))),
     settings,
   );
   const { capacityBinds } = allocation;
   const allocationMade = allocation.summary.allocated !== null;
-  const allocationOf = new Map(shortlist.map((position, order) => [position, allocation.vehicles[order]]));
+  const allocationOf = new Array<LeadVehicleAllocation | undefined>(valid.length);
+  shortlist.forEach((position, order) => (allocationOf[position] = allocation.vehicles[order]));
 
-  const mixInputs: MixInput[] = valid.map((row, position) => {
-    const allocated = allocationOf.get(position);
-    return {
+  const mixInputs = new Array<MixInput>(valid.length);
+  for (let position = 0; position < valid.length; position++) {
+    const row = valid.cursorAt(position);
+    const allocated = allocationOf[position];
+    mixInputs[position] = {
       channel: row.channelLabel,
-      investment: row.vehicle.values.investment ?? 0,
+      investment: row.values.investment ?? 0,
       pipeline: row.pipeline,
       recommendedInvestment: allocated?.recommendedInvestment ?? null,
       expectedPipeline: allocated?.expectedPipeline ?? null,
     };
-  });
+  }
   const mix = buildMediaMix(mixInputs, inputs.attention, allocationMade);
 
   const leadHealth = inputs.leadLog
-    ? summariseLeadHealth(
-        inputs.leadLog,
-        valid.map((row) => row.vehicle.name),
-        {
-          leadExpiry: settings.leadExpiry,
-          asOf: settings.asOf ?? inputs.leadLog.latest,
-          leadsPerRep: leadsPerRepOf(settings),
-        },
-      )
+    ? summariseLeadHealth(inputs.leadLog, valid.names(), {
+        leadExpiry: settings.leadExpiry,
+        asOf: settings.asOf ?? inputs.leadLog.latest,
+        leadsPerRep: leadsPerRepOf(settings),
+      })
     : null;
   const rates = leadHealth ? rottingRates(leadHealth) : null;
 
   const vehicles: PlannedVehicle[] = new Array<PlannedVehicle>(table.count);
-  for (const [index, errors] of rowErrors)
-    vehicles[index] = invalidVehicle(table.cells.vehicleAt(index), errors);
-  valid.forEach((row, position) => {
+  for (const [index, errors] of rowErrors) vehicles[index] = invalidVehicle(table, index, errors);
+  for (let position = 0; position < valid.length; position++) {
+    const row = valid.cursorAt(position);
     vehicles[row.index] = plannedVehicle(
       row,
+      valid.hourlyRate,
       evaluation,
       position,
       multipliers[position],
-      allocationOf.get(position),
+      allocationOf[position],
       shortlist.length,
       capacityBinds,
-      rates?.get(normalisedName(row.vehicle.name)) ?? null,
+      rates?.get(normalisedName(row.name)) ?? null,
     );
-  });
+  }
 
   const capacityIssue = leadCapacity(settings).issue;
   return success({
@@ -541,7 +539,8 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
 }
 
 function plannedVehicle(
-  row: ValidRow,
+  row: ScoredCursor,
+  hourlyRate: number,
   evaluation: StatusEvaluation,
   position: number,
   multiplier: number | null,
@@ -550,37 +549,47 @@ function plannedVehicle(
   capacityBinds: boolean,
   rottingRate: number | null,
 ): PlannedVehicle {
-  const { vehicle } = row;
+  const { values, pipeline, efficiency } = row;
+  const metrics = metricsWithPipeline(values, hourlyRate, pipeline);
   const status = evaluation.statuses[position];
-  const answers = evaluation.answers.answersOf(position);
-  const investment = vehicle.values.investment ?? 0;
+  const sheet = evaluation.answers;
+  const answers = sheet.answersOf(position);
+  const investment = values.investment ?? 0;
   return {
-    vehicle: vehicle.name,
+    vehicle: row.name,
     channel: row.channelLabel,
-    row: vehicle.row,
+    row: row.sheetRow,
     status: status.status,
     eliminatedAt: status.eliminatedAt,
     answers,
     invalidReasons: [],
     investment,
-    pipeline: row.pipeline,
-    pipelinePerDollar: row.pipelinePerDollar,
-    costPerLead: row.costPerLead,
-    efficiency: row.efficiency,
-    resourceCost: row.resourceCost,
+    pipeline,
+    pipelinePerDollar: metrics.pipelinePerDollar,
+    costPerLead: metrics.costPerLead,
+    efficiency,
+    resourceCost: metrics.resourceCost,
     rank: status.rank,
     recommendedInvestment: allocated?.recommendedInvestment ?? null,
     expectedPipeline: allocated?.expectedPipeline ?? null,
     bound: allocated?.bound ?? null,
     marginalPer1k: allocated?.marginalPer1k ?? null,
     expectedLeads: allocated?.expectedLeads ?? null,
-    pipelinePerLead: vehicle.values.leads ? row.pipeline / vehicle.values.leads : null,
+    pipelinePerLead: values.leads ? pipeline / values.leads : null,
     toShortlist: multiplier,
-    toShortlistConversion: toShortlistConversion(vehicle.values, multiplier),
+    toShortlistConversion: toShortlistConversion(values, multiplier),
     rottingRate,
     why:
       status.rank !== null && allocated
-        ? whyText(status.rank, shortlistSize, row.efficiency, answers, allocated, investment, capacityBinds)
+        ? whyText(
+            status.rank,
+            shortlistSize,
+            efficiency,
+            sheet.notAsked(position),
+            allocated,
+            investment,
+            capacityBinds,
+          )
         : "",
   };
 }

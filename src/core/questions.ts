@@ -96,14 +96,26 @@ type Wording = (verdict: Verdict) => string;
  * `{ answer, reason }` for anything that serialises it.
  */
 class Verdict implements QuestionAnswer {
+  // Private fields rather than properties: a plan's answers are plain { answer, reason } to anything
+  // that walks them, never a way into the columns the row is read from.
+  readonly #wording: Wording;
+  readonly #figures: RowFigures;
+
   constructor(
     readonly answer: Answer,
-    private readonly wording: Wording,
-    readonly figures: RowFigures,
-  ) {}
+    wording: Wording,
+    figures: RowFigures,
+  ) {
+    this.#wording = wording;
+    this.#figures = figures;
+  }
+
+  get figures(): RowFigures {
+    return this.#figures;
+  }
 
   get reason(): string {
-    return this.wording(this);
+    return this.#wording(this);
   }
 
   toJSON(): QuestionAnswer {
@@ -511,6 +523,14 @@ export class AnswerSheet {
       if (this.codes[first + index] === ANSWER_CODES.Fail) return index + 1;
     }
     return null;
+  }
+
+  /** How many of the row's answers are n/a. */
+  notAsked(row: number): number {
+    let count = 0;
+    for (let index = 0; index < QUESTIONS; index++)
+      if (this.codes[row * QUESTIONS + index] === ANSWER_CODES["n/a"]) count++;
+    return count;
   }
 
   /** The row's seven answers with their reasons, worded when read. */

@@ -20,6 +20,8 @@ import {
   meetsImpactThreshold,
   handAnswer,
   passingEfficienciesByChannel,
+  rowsOf,
+  type ScoredRows,
   type ScoredVehicle,
 } from "./questions";
 import {
@@ -125,30 +127,46 @@ interface ChannelPeers {
 export class ShortlistProbe {
   private readonly channels = new Map<string, ChannelPeers>();
   private readonly contenders: number[] = [];
+  private readonly rows: ScoredRows;
+  /**
+   * What the ranking compares, for the rows in any of the sorted lists (the
+   * others are never compared): the rows may be read through one cursor.
+   */
+  private readonly rankFields: RankFields[];
   /** The probed vehicle's rank fields, reused so that probing allocates nothing. */
   private readonly scratch: RankFields = { efficiency: 0, pipeline: 0, name: "" };
 
   constructor(
-    private readonly vehicles: readonly ScoredVehicle[],
+    vehicles: readonly ScoredVehicle[] | ScoredRows,
     private readonly evaluation: StatusEvaluation,
     private readonly settings: PlanSettings,
   ) {
-    const passingByChannel = passingEfficienciesByChannel(vehicles, evaluation.answers);
-    vehicles.forEach((vehicle, index) => {
+    this.rows = rowsOf(vehicles);
+    const rows = this.rows;
+    const passingByChannel = passingEfficienciesByChannel(rows, evaluation.answers);
+    this.rankFields = new Array<RankFields>(rows.length);
+    for (let index = 0; index < rows.length; index++) {
+      const vehicle = rows.cursorAt(index);
+      const contends = evaluation.statuses[index].eliminatedAt === null;
+      const passesSix = evaluation.answers.passesFirst(index, 6);
+      if (!contends && !passesSix) continue;
+      const { efficiency, pipeline, name } = vehicle;
+      this.rankFields[index] = { efficiency, pipeline, name };
       const peers = this.peersOf(vehicle.channelKey);
-      if (evaluation.statuses[index].eliminatedAt === null) {
+      if (contends) {
         this.contenders.push(index);
         peers.contenders.push(index);
       }
-      if (!evaluation.answers.passesFirst(index, 6)) return;
+      if (!passesSix) continue;
       const hand = vehicle.values.handAnswers[6] ?? null;
       if (hand === null) peers.computedSeventh.push(index);
       else if (hand) peers.seventhByHand.push(index);
-    });
+    }
     for (const [channelKey, peers] of this.channels) {
       peers.passingEfficiencies = passingByChannel.get(channelKey) ?? [];
     }
-    const byRank = (a: number, b: number): number => compareRank(vehicles[a], vehicles[b]);
+    const fields = this.rankFields;
+    const byRank = (a: number, b: number): number => compareRank(fields[a], fields[b]);
     this.contenders.sort(byRank);
     for (const peers of this.channels.values()) {
       peers.computedSeventh.sort(byRank);
@@ -167,7 +185,7 @@ export class ShortlistProbe {
   }
 
   isShortlisted(index: number, multiplier: number): boolean {
-    const vehicle = this.vehicles[index];
+    const vehicle = this.rows.cursorAt(index);
     const answers = this.evaluation.answers;
     if (!answers.passesFirst(index, 4) || answers.answer(index, 5) === "Fail") return false;
     const pipeline = vehicle.pipeline * multiplier;
@@ -194,15 +212,15 @@ export class ShortlistProbe {
     if (!passesSeventh) return false;
 
     const otherChannels =
-      countOutranking(this.vehicles, this.contenders, scaled) -
-      countOutranking(this.vehicles, peers.contenders, scaled);
+      countOutranking(this.rankFields, this.contenders, scaled) -
+      countOutranking(this.rankFields, peers.contenders, scaled);
     // Both counts are prefixes of one order (best first), so the rows that outrank the vehicle and
     // pass question 7 against the new median are the shorter prefix.
     const computedPeers = Math.min(
-      countOutranking(this.vehicles, peers.computedSeventh, scaled),
-      channelMedian === null ? 0 : countAtLeast(this.vehicles, peers.computedSeventh, channelMedian),
+      countOutranking(this.rankFields, peers.computedSeventh, scaled),
+      channelMedian === null ? 0 : countAtLeast(this.rankFields, peers.computedSeventh, channelMedian),
     );
-    const handPeers = countOutranking(this.vehicles, peers.seventhByHand, scaled);
+    const handPeers = countOutranking(this.rankFields, peers.seventhByHand, scaled);
     return otherChannels + computedPeers + handPeers < this.settings.bandwidth;
   }
 
@@ -213,7 +231,7 @@ export class ShortlistProbe {
       let found = 0;
       peers.cutoff = null;
       for (const index of this.contenders) {
-        if (this.vehicles[index].channelKey === channelKey) continue;
+        if (this.rows.cursorAt(index).channelKey === channelKey) continue;
         found += 1;
         if (found === this.settings.bandwidth) {
           peers.cutoff = index;
@@ -229,16 +247,16 @@ export class ShortlistProbe {
    * vehicles the answer, so that the search starts there and usually ends after two probes.
    */
   private stepToPassCutoff(index: number, cutoff: number | null): number {
-    const efficiency = this.vehicles[index].efficiency;
+    const efficiency = this.rows.cursorAt(index).efficiency;
     if (cutoff === null || !(efficiency > 0)) return FIRST_STEP;
-    const estimate = Math.ceil((this.vehicles[cutoff].efficiency / efficiency) * 100);
+    const estimate = Math.ceil((this.rankFields[cutoff].efficiency / efficiency) * 100);
     return Number.isFinite(estimate) ? Math.min(LAST_STEP, Math.max(FIRST_STEP, estimate)) : FIRST_STEP;
   }
 
   /** True when even at m = 10.00 the vehicle cannot outrank its channel's cutoff. */
   private outrankedByCutoff(index: number, cutoff: number | null): boolean {
     if (cutoff === null) return false;
-    const vehicle = this.vehicles[index];
+    const vehicle = this.rows.cursorAt(index);
     const pipeline = vehicle.pipeline * multiplierOfStep(LAST_STEP);
     const efficiency = efficiencyOf(vehicle.values, this.settings.hourlyRate, pipeline);
     if (efficiency === null) return true;
@@ -246,7 +264,7 @@ export class ShortlistProbe {
     scaled.pipeline = pipeline;
     scaled.efficiency = efficiency;
     scaled.name = vehicle.name;
-    return outranks(this.vehicles[cutoff], scaled);
+    return outranks(this.rankFields[cutoff], scaled);
   }
 
   /**
@@ -255,7 +273,7 @@ export class ShortlistProbe {
    * question 5 it is the answer, found without a search.
    */
   private firstStepMeetingImpact(index: number): number {
-    const { values, pipeline } = this.vehicles[index];
+    const { values, pipeline } = this.rows.rowAt(index);
     if (handAnswer(values, 5) !== null || values.impactPotential !== null || !(pipeline > 0))
       return FIRST_STEP;
     const meets = (step: number): boolean =>
@@ -270,7 +288,7 @@ export class ShortlistProbe {
   /** SPEC 9's m for vehicle `index`, or null when it is not asked or no m up to 10.00 will do. */
   multiplier(index: number): number | null {
     if (!SEARCHED_STATUSES.has(this.evaluation.statuses[index].status)) return null;
-    const cutoff = this.cutoffOf(this.vehicles[index].channelKey);
+    const cutoff = this.cutoffOf(this.rows.cursorAt(index).channelKey);
     if (this.outrankedByCutoff(index, cutoff) || !this.isShortlisted(index, multiplierOfStep(LAST_STEP))) {
       return null;
     }
@@ -294,12 +312,12 @@ export class ShortlistProbe {
 
 /** SPEC 9 for every valid vehicle, in the order given. */
 export function toShortlistMultipliers(
-  vehicles: readonly ScoredVehicle[],
+  vehicles: readonly ScoredVehicle[] | ScoredRows,
   evaluation: StatusEvaluation,
   settings: PlanSettings,
 ): (number | null)[] {
   const probe = new ShortlistProbe(vehicles, evaluation, settings);
-  return vehicles.map((_, index) => probe.multiplier(index));
+  return Array.from({ length: vehicles.length }, (_, index) => probe.multiplier(index));
 }
 
 /** The conversion rate that gives P × m, when P comes from the conversion rate and that rate stays ≤ 100 %. */

@@ -1,26 +1,13 @@
 /**
  * The valid rows of a plan with their SPEC 2 metrics, kept in columns like the
- * table they come from (see vehicleColumns.ts for why): the questions and the
- * ranking read them through one cursor, and the row objects a plan renders
- * (`ValidRow`) are made once, when first asked for.
+ * table they come from (see vehicleColumns.ts for why). The questions, the
+ * ranking, "what it would take" and the planned rows all read them through
+ * cursors: the plan makes no object a row until the row it hands the faces.
  */
-import { metricsWithPipeline, priorPipelinePerDollar, type VehicleMetrics } from "./metrics";
-import type { ParsedVehicle } from "./model";
+import { priorPipelinePerDollar, type VehicleMetrics } from "./metrics";
 import type { ScoredRows, ScoredVehicle } from "./questions";
 import { ValuesCursor, type VehicleColumns } from "./vehicleColumns";
 import { normalisedName } from "./vehicleTable";
-
-/**
- * A valid row as the questions, the ranking and the plan see it: the vehicle
- * as scored, its metrics (E is never undefined for a valid row) and where it
- * came from, in one object.
- */
-export interface ValidRow extends ScoredVehicle, VehicleMetrics {
-  /** Its place in the table's rows. */
-  index: number;
-  vehicle: ParsedVehicle;
-  efficiency: number;
-}
 
 export class ValidRows implements ScoredRows {
   length = 0;
@@ -36,13 +23,12 @@ export class ValidRows implements ScoredRows {
   readonly pipeline: Float64Array;
   readonly efficiency: Float64Array;
   private readonly cursor: ScoredCursor;
-  private made: ValidRow[] | null = null;
 
   constructor(
     readonly table: VehicleColumns,
     capacity: number,
     /** The Hourly rate the metrics were worked out with. */
-    private readonly hourlyRate: number,
+    readonly hourlyRate: number,
   ) {
     this.indices = new Int32Array(capacity);
     this.channels = new Int32Array(capacity);
@@ -71,47 +57,26 @@ export class ValidRows implements ScoredRows {
     return channel;
   }
 
-  cursorAt(position: number): ScoredVehicle {
+  cursorAt(position: number): ScoredCursor {
     this.cursor.moveTo(position);
     return this.cursor;
   }
 
-  rowAt(position: number): ValidRow {
-    return this.rows()[position];
+  /** A cursor of its own at `position`, for a row read while the shared cursor moves on. */
+  rowAt(position: number): ScoredCursor {
+    const cursor = new ScoredCursor(this);
+    cursor.moveTo(position);
+    return cursor;
   }
 
-  /** Every valid row as an object of its own, in table order. */
-  rows(): ValidRow[] {
-    this.made ??= Array.from({ length: this.length }, (_, position) => this.makeRow(position));
-    return this.made;
-  }
-
-  private makeRow(position: number): ValidRow {
-    const index = this.indices[position];
-    const vehicle = this.table.cells.vehicleAt(index);
-    const pipeline = this.pipeline[position];
-    const metrics = metricsWithPipeline(vehicle.values, this.hourlyRate, pipeline);
-    const channel = this.channels[position];
-    return {
-      index,
-      vehicle,
-      name: vehicle.name,
-      channelKey: this.channelKeys[channel],
-      channelLabel: this.channelLabels[channel],
-      values: vehicle.values,
-      pipeline,
-      efficiency: this.efficiency[position],
-      priorPipelinePerDollar: metrics.priorPipelinePerDollar,
-      costPerLead: metrics.costPerLead,
-      pipelinePerDollar: metrics.pipelinePerDollar,
-      resourceCost: metrics.resourceCost,
-      riskAdjustedPipeline: metrics.riskAdjustedPipeline,
-    };
+  /** The trimmed names of the valid rows, in table order. */
+  names(): string[] {
+    return Array.from(this.indices.subarray(0, this.length), (index) => this.table.names[index]);
   }
 }
 
 /** One valid row read from the columns; moved from row to row by `ValidRows.cursorAt`. */
-class ScoredCursor implements ScoredVehicle {
+export class ScoredCursor implements ScoredVehicle {
   private position = 0;
   readonly values: ValuesCursor;
 
@@ -124,6 +89,14 @@ class ScoredCursor implements ScoredVehicle {
     this.values.index = this.rows.indices[position];
   }
 
+  /** The row's place in the table's rows. */
+  get index(): number {
+    return this.values.index;
+  }
+  /** The row's sheet row. */
+  get sheetRow(): number {
+    return this.rows.table.rows[this.values.index];
+  }
   get name(): string {
     return this.rows.table.names[this.values.index];
   }
