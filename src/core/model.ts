@@ -3,6 +3,7 @@
  * a finished plan look like. Every face reads and renders these shapes; the
  * rules that fill them live in the files named after each SPEC section.
  */
+import type { VehicleColumns } from "./vehicleColumns";
 import type { Issue } from "./issues";
 import type { LeadHealth } from "./leadHealth";
 
@@ -111,7 +112,13 @@ export interface VehicleTable {
   mapping: ColumnMapping;
   /** Headers as found, left to right, with the field each one matched or null. */
   headers: { column: number; text: string; field: FieldKey | null; cell: string }[];
+  /** The rows as objects, made when first asked for (a face shows or changes a few). */
   vehicles: ParsedVehicle[];
+  /**
+   * The same rows in columns, what the engine plans from: built once, as read or
+   * from `vehicles` (`tableWithVehicles`), never the two apart.
+   */
+  readonly columns: VehicleColumns;
   /** Table-level problems (a second column for one field, …). */
   issues: Issue[];
 }

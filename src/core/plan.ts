@@ -41,7 +41,7 @@ import { parseSettingValue, readSettingsTable, resolveSettings } from "./setting
 import { toShortlistConversion, toShortlistMultipliers } from "./toShortlist";
 import { ValidRows, type ScoredCursor } from "./validRows";
 import { ValuesCursor, type VehicleColumns } from "./vehicleColumns";
-import { columnsOf, normalisedName, readVehicleTable } from "./vehicleTable";
+import { normalisedName, readVehicleTable } from "./vehicleTable";
 
 export interface PlanRequest {
   vehicles: CellBlock;
@@ -408,7 +408,7 @@ export interface RankedVehicles {
 
 /** SPEC 1.1's plan-level row checks, SPEC 1.2's settings, SPEC 2's metrics and SPEC 3's questions and ranking. */
 export function rankVehicles(inputs: PlanInputs): Outcome<RankedVehicles> {
-  const table = columnsOf(inputs.table);
+  const table = inputs.table.columns;
   // Hourly rate and the bound factors decide which rows are valid, and the valid rows give the
   // Budget and Pipeline goal defaults, so the settings are resolved once without those defaults first.
   const provisional = resolveSettings(settingLayers(inputs), { budget: 0, pipelineGoal: 0 });

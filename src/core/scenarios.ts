@@ -12,7 +12,7 @@ import { failure, success, type Outcome } from "./outcome";
 import { makePlan, type PlanInputs } from "./plan";
 import { parseSettingValue, settingKeyForName } from "./settings";
 import { parseFieldValue } from "./values";
-import { normalisedName, setVehicleField } from "./vehicleTable";
+import { normalisedName, setVehicleField, tableWithVehicles } from "./vehicleTable";
 
 export interface ScenarioRow {
   scenario: string;
@@ -134,7 +134,10 @@ export function applyScenario(
     }
     vehicles[index] = setVehicleField(vehicles[index], field, parsed, row.cells.value);
   }
-  return { inputs: { ...inputs, table: { ...inputs.table, vehicles }, scenarioSettings }, issues };
+  return {
+    inputs: { ...inputs, table: tableWithVehicles(inputs.table, vehicles), scenarioSettings },
+    issues,
+  };
 }
 
 export interface ScenarioComparison {

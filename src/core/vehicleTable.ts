@@ -380,15 +380,19 @@ function totalRow(block: CellBlock, layout: RowLayout): { index: number; note: I
   return { index, note: { severity: "info", cell, field: FIELD_HEADERS.vehicle, message } };
 }
 
-/** The columns each table read from a sheet was read into; a table made otherwise has none. */
-const READ_COLUMNS = new WeakMap<VehicleTable, VehicleColumns>();
-
 /**
- * The table's rows in columns: as read, or gathered from its row objects when
- * a scenario or a what-if has made the table anew.
+ * The table with its rows replaced by `vehicles` (a scenario's or a
+ * what-if's changed rows), and its columns built again from them.
  */
-export function columnsOf(table: VehicleTable): VehicleColumns {
-  return READ_COLUMNS.get(table) ?? VehicleColumns.fromVehicles(table.vehicles);
+export function tableWithVehicles(table: VehicleTable, vehicles: ParsedVehicle[]): VehicleTable {
+  return {
+    sheet: table.sheet,
+    mapping: table.mapping,
+    headers: table.headers,
+    vehicles,
+    columns: VehicleColumns.fromVehicles(vehicles),
+    issues: table.issues,
+  };
 }
 
 /**
@@ -455,9 +459,9 @@ export function readVehicleTable(block: CellBlock, override?: MappingOverride): 
     get vehicles() {
       return locator.vehicles();
     },
+    columns,
     issues,
   };
-  READ_COLUMNS.set(table, columns);
   return success(table);
 }
 

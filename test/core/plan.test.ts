@@ -4,6 +4,7 @@ import type { Plan, PlannedVehicle } from "../../src/core/model";
 import { makePlan, readPlanInputs, type PlanRequest } from "../../src/core/plan";
 import { planToJson } from "../../src/core/planJson";
 import { buildOutputSheets } from "../../src/core/outputSheets";
+import { tableWithVehicles } from "../../src/core/vehicleTable";
 
 function block(rows: CellValue[][], sheet = "Vehicles"): CellBlock {
   return { sheet, top: 1, left: 1, cells: rows };
@@ -409,7 +410,7 @@ describe("makePlan properties", () => {
         if (!inputs.ok) return;
         const asObjects = {
           ...inputs.value,
-          table: { ...inputs.value.table, vehicles: [...inputs.value.table.vehicles] },
+          table: tableWithVehicles(inputs.value.table, [...inputs.value.table.vehicles]),
         };
         const read = makePlan(inputs.value);
         const remade = makePlan(asObjects);
