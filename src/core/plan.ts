@@ -21,7 +21,7 @@ import type { Issue } from "./issues";
 import { rottingRates, summariseLeadHealth } from "./leadHealth";
 import { readLeadLog, type LeadLog } from "./leadLog";
 import { buildMediaMix, type MixInput } from "./mediaMix";
-import { computeMetrics, metricsWithPipeline, type VehicleMetrics } from "./metrics";
+import { computeMetrics, ratio, resourceCost, type VehicleMetrics } from "./metrics";
 import type {
   AttentionRow,
   FieldKey,
@@ -538,6 +538,9 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
   });
 }
 
+/** A valid row's invalid reasons, shared (frozen, so a push fails loudly). */
+const NO_REASONS: string[] = Object.freeze([]) as unknown as string[];
+
 function plannedVehicle(
   row: ScoredCursor,
   hourlyRate: number,
@@ -550,11 +553,11 @@ function plannedVehicle(
   rottingRate: number | null,
 ): PlannedVehicle {
   const { values, pipeline, efficiency } = row;
-  const metrics = metricsWithPipeline(values, hourlyRate, pipeline);
   const status = evaluation.statuses[position];
   const sheet = evaluation.answers;
   const answers = sheet.answersOf(position);
   const investment = values.investment ?? 0;
+  // SPEC 2's metrics, as metricsWithPipeline works them out, without an object a row.
   return {
     vehicle: row.name,
     channel: row.channelLabel,
@@ -562,13 +565,13 @@ function plannedVehicle(
     status: status.status,
     eliminatedAt: status.eliminatedAt,
     answers,
-    invalidReasons: [],
+    invalidReasons: NO_REASONS,
     investment,
     pipeline,
-    pipelinePerDollar: metrics.pipelinePerDollar,
-    costPerLead: metrics.costPerLead,
+    pipelinePerDollar: ratio(pipeline, investment),
+    costPerLead: values.leads === null ? null : ratio(investment, values.leads),
     efficiency,
-    resourceCost: metrics.resourceCost,
+    resourceCost: resourceCost(values, hourlyRate),
     rank: status.rank,
     recommendedInvestment: allocated?.recommendedInvestment ?? null,
     expectedPipeline: allocated?.expectedPipeline ?? null,
