@@ -14,15 +14,14 @@ import {
   NUMBER_FORMATS,
   type OutputCell,
   type OutputColumn,
-  type OutputKind,
   type OutputSheet,
   type OutputTable,
 } from "../../core/outputTable";
 import { addCharts, isPlannerChart } from "./charts";
-import { ownedKind, ownedSheetName, sheetOfFormula } from "../ownedSheets";
+import { ownedKind, ownedSheetName } from "../ownedSheets";
 import { excelErrorMessage, officeErrorCode, WriteFailedError, WriteRefusedError } from "./officeErrors";
 import { normaliseHeader } from "../../core/headers";
-import { freeName, replaceRowsEdit, sheetTakenNote, tableTakenNote } from "../placement";
+import { placeOutputs, replaceRowsEdit, type SheetPlacement } from "../placement";
 import {
   ReadCancelledError,
   type PlannerWorkbook,
@@ -286,89 +285,69 @@ export class OfficeWorkbook implements PlannerWorkbook {
       await context.sync();
       if (options.isCancelled?.()) throw new WriteCancelledError();
 
+      const placements = placeOutputs(
+        sheets,
+        {
+          sheets: worksheets.items.map((sheet) => sheet.name),
+          tables: tables.items.map((table) => ({ name: table.name, sheet: table.worksheet.name })),
+          names: names.items.map((name) => ({ name: name.name, formula: String(name.formula) })),
+        },
+        { clearedSheetKeepsTables: true },
+      );
       const sheetByName = new Map(worksheets.items.map((sheet) => [sheet.name.toLowerCase(), sheet]));
-      const owned = new Map<OutputKind, Excel.Worksheet>();
-      for (const name of names.items) {
-        const kind = ownedKind(name.name);
-        const sheetName = kind ? sheetOfFormula(String(name.formula)) : null;
-        const sheet = sheetName ? sheetByName.get(sheetName.toLowerCase()) : undefined;
-        if (kind && sheet) owned.set(kind, sheet);
-      }
-      refuseProtected(sheets, owned, structure.protected);
-      const replacing = sheets.some((sheet) => owned.has(sheet.kind));
-      const takenSheets = new Set([...sheetByName.keys()]);
-      const takenTables = new Set([
-        ...tables.items.map((table) => table.name.toLowerCase()),
-        ...names.items.map((name) => name.name.toLowerCase()),
-      ]);
+      const tableByName = new Map(tables.items.map((table) => [table.name.toLowerCase(), table]));
+      const replacedSheet = (place: SheetPlacement) =>
+        place.replaces === null ? undefined : sheetByName.get(place.replaces.toLowerCase());
+      refuseProtected(placements, replacedSheet, structure.protected);
+      const replacing = placements.some((place) => place.replaces !== null);
 
       // A replan updates the planner's own tables in place, so it needs their shapes first.
-      const shapes = new Map<OutputKind, SheetShape>();
-      for (const sheet of sheets) {
-        const old = owned.get(sheet.kind);
-        const found = old ? plannerTables(tables.items, old.name, tablesOf(sheet)) : null;
-        if (!old || !found) continue;
-        shapes.set(sheet.kind, {
-          tables: found.map((table) => ({
-            table,
-            range: table.getRange().load("rowIndex,columnIndex,rowCount,columnCount"),
-          })),
+      const shapes = placements.map((place): SheetShape | null => {
+        const old = replacedSheet(place);
+        if (!place.inPlace || !old) return null;
+        return {
+          tables: place.tableNames.map((name) => {
+            const table = tableByName.get(name.toLowerCase()) as Excel.Table;
+            return { table, range: table.getRange().load("rowIndex,columnIndex,rowCount,columnCount") };
+          }),
           charts: old.charts.load("items/name"),
-        });
-      }
-      if (shapes.size > 0) await context.sync();
+        };
+      });
+      if (shapes.some((shape) => shape !== null)) await context.sync();
 
       context.application.suspendApiCalculationUntilNextSync();
-      const written: WrittenSheet[] = [];
       const added: string[] = [];
       const figures: QueuedPart[] = [];
       const prose: QueuedPart[] = [];
-      for (const sheet of sheets) {
-        const old = owned.get(sheet.kind);
-        const shape = shapes.get(sheet.kind);
-        const notes: string[] = [];
-        let target: Excel.Worksheet;
-        let sheetName: string;
-        let tableName: string;
+      sheets.forEach((sheet, i) => {
+        const place = placements[i];
+        const old = replacedSheet(place);
+        const shape = shapes[i];
         let parts: SheetParts;
         if (old && shape) {
-          target = old;
-          sheetName = old.name;
-          tableName = shape.tables[0].table.name;
           parts = rewriteSheet(old, sheet, shape);
         } else {
-          const tableNames = tablesOf(sheet).map((part) => {
-            const name = freeName(part.tableName, takenTables, (n) => `${part.tableName}${n}`);
-            takenTables.add(name.toLowerCase());
-            if (name !== part.tableName) notes.push(tableTakenNote(part.tableName, name));
-            return name;
-          });
-          tableName = tableNames[0];
+          let target: Excel.Worksheet;
           if (old) {
             target = old;
-            sheetName = old.name;
             old.getRange().clear();
           } else {
-            sheetName = freeName(sheet.sheetName, takenSheets, (n) => `${sheet.sheetName} (${n})`);
-            if (sheetName !== sheet.sheetName) notes.push(sheetTakenNote(sheet.sheetName, sheetName));
-            takenSheets.add(sheetName.toLowerCase());
-            target = workbook.worksheets.add(sheetName);
-            added.push(sheetName);
-            const marker = ownedSheetName(sheet.kind);
-            names.items.find((name) => name.name.toLowerCase() === marker.toLowerCase())?.delete();
-            workbook.names.add(marker, target.getRange("A1")).visible = false;
+            target = workbook.worksheets.add(place.sheetName);
+            added.push(place.sheetName);
+            names.items.find((name) => name.name === place.staleMarker)?.delete();
+            if (place.marker) workbook.names.add(place.marker.name, target.getRange("A1")).visible = false;
           }
-          parts = writeSheet(target, sheet, placesFromA1(sheet, tableNames));
+          parts = writeSheet(target, sheet, placesFromA1(sheet, place.tableNames));
         }
         figures.push(...parts.figures);
         prose.push(...parts.prose);
-        written.push({
-          kind: sheet.kind,
-          sheetName,
-          tableName,
-          note: notes.length ? notes.join(" ") : null,
-        });
-      }
+      });
+      const written: WrittenSheet[] = placements.map((place) => ({
+        kind: place.kind,
+        sheetName: place.sheetName,
+        tableName: place.tableNames[0],
+        note: place.note,
+      }));
       try {
         await sendInRequests(context, [figures, prose], options.onProgress);
       } catch (error) {
@@ -745,32 +724,14 @@ function placesFromA1(output: OutputSheet, tableNames: readonly string[]): Table
   });
 }
 
-/**
- * The planner's tables on its own sheet, each the one with the SPEC's name (or
- * a numbered one); a sheet of one table takes its first table when the user
- * renamed it. Null when one is missing, so the sheet is written afresh.
- */
-function plannerTables(
-  tables: Excel.Table[],
-  sheetName: string,
-  wanted: readonly OutputTable[],
-): Excel.Table[] | null {
-  const onSheet = tables.filter((table) => table.worksheet.name.toLowerCase() === sheetName.toLowerCase());
-  const found = wanted.map((part) =>
-    onSheet.find((table) => table.name.toLowerCase().startsWith(part.tableName.toLowerCase())),
-  );
-  if (wanted.length === 1 && !found[0]) found[0] = onSheet[0];
-  return found.every((table) => table !== undefined) ? (found as Excel.Table[]) : null;
-}
-
 /** Says, before anything is changed, which protection stops the write and how to lift it. */
 function refuseProtected(
-  sheets: OutputSheet[],
-  owned: Map<OutputKind, Excel.Worksheet>,
+  placements: readonly SheetPlacement[],
+  replacedSheet: (place: SheetPlacement) => Excel.Worksheet | undefined,
   structureProtected: boolean,
 ): void {
-  for (const sheet of sheets) {
-    const old = owned.get(sheet.kind);
+  for (const place of placements) {
+    const old = replacedSheet(place);
     if (old?.protection.protected) {
       throw new WriteRefusedError(
         `The sheet "${old.name}" is protected, so the planner cannot update it. ` +
@@ -778,7 +739,7 @@ function refuseProtected(
       );
     }
   }
-  if (structureProtected && sheets.some((sheet) => !owned.has(sheet.kind))) {
+  if (structureProtected && placements.some((place) => place.replaces === null)) {
     throw new WriteRefusedError(
       "The workbook's structure is protected, so the planner cannot add its sheets. " +
         "Unprotect it (Review › Protect Workbook) and plan again.",

@@ -9,7 +9,7 @@ import type { CellBlock, CellValue } from "../../core/cells";
 import { cellReference } from "../../core/cellReference";
 import { chartLayouts } from "../../core/charts";
 import { headerRowMatches, normaliseHeader } from "../../core/headers";
-import type { OutputKind, OutputSheet } from "../../core/outputTable";
+import type { OutputSheet } from "../../core/outputTable";
 import type {
   PlannerWorkbook,
   SourceCandidate,
@@ -22,15 +22,14 @@ import { isRelationshipType, tagPattern } from "./dialect";
 import { readSharedStrings, columnNumber, SheetScanner, type SheetGrid } from "./sheetCells";
 import { writeSheetCharts } from "./charts";
 import { addColumnStyles } from "./styles";
-import { ownedKind, ownedSheetFormula, ownedSheetName, sheetOfFormula } from "../ownedSheets";
 import {
   applyRowsEdit,
-  freeName,
+  inputTableName,
   mergeInputRows,
   mergeRowsEdit,
+  placeOutputs,
   replaceRowsEdit,
-  sheetTakenNote,
-  tableTakenNote,
+  type WorkbookNames,
 } from "../placement";
 import { rewriteTableBody, tableBottom, tableEndingAt } from "./tableBody";
 import { writeTableSheet, type SheetTarget, type TableSheet } from "./tableSheet";
@@ -202,77 +201,62 @@ export class XlsxWorkbook implements PlannerWorkbook {
 
   async writeOutputs(sheets: OutputSheet[], options: WriteOptions = {}): Promise<WrittenSheet[]> {
     if (options.isCancelled?.()) throw new WriteCancelledError();
-    const owned = new Map<OutputKind, number>();
-    for (const name of this.parts.definedNames) {
-      const kind = name.localSheetId === null ? ownedKind(name.name) : null;
-      const sheet = kind ? sheetOfFormula(name.formula) : null;
-      const index = sheet === null ? -1 : this.sheetIndex(sheet);
-      if (kind && index >= 0) owned.set(kind, index);
-    }
-    const replaced = new Set(
-      sheets.map((sheet) => owned.get(sheet.kind)).filter((index): index is number => index !== undefined),
-    );
-    const takenSheets = new Set(this.parts.sheets.map((sheet) => sheet.name.toLowerCase()));
-    const takenTables = new Set([
-      ...this.parts.tables
-        .filter((table) => !replaced.has(table.sheetIndex))
-        .map((table) => table.name.toLowerCase()),
-      ...this.parts.definedNames.map((name) => name.name.toLowerCase()),
-    ]);
+    const placements = placeOutputs(sheets, this.names(), { clearedSheetKeepsTables: false });
     let tableId = Math.max(0, ...this.parts.tables.map((table) => table.id));
     const styles = addColumnStyles(this.pkg, this.parts.workbookPath);
-    const written: WrittenSheet[] = [];
     const newMarkers: string[] = [];
 
     sheets.forEach((sheet, i) => {
-      const replaceIndex = owned.get(sheet.kind);
-      const notes: string[] = [];
-      let sheetName: string;
-      let target: SheetTarget;
-      if (replaceIndex !== undefined) {
-        sheetName = this.parts.sheets[replaceIndex].name;
-        target = { replaceIndex };
-      } else {
-        sheetName = freeName(sheet.sheetName, takenSheets, (n) => `${sheet.sheetName} (${n})`);
-        if (sheetName !== sheet.sheetName) {
-          notes.push(sheetTakenNote(sheet.sheetName, sheetName));
-        }
-        target = { newSheet: true };
-      }
-      takenSheets.add(sheetName.toLowerCase());
-      const tableName = freeName(sheet.tableName, takenTables, (n) => `${sheet.tableName}${n}`);
-      takenTables.add(tableName.toLowerCase());
-      if (tableName !== sheet.tableName) {
-        notes.push(tableTakenNote(sheet.tableName, tableName));
-      }
-      const moreTables = (sheet.moreTables ?? []).map((part) => {
-        const name = freeName(part.tableName, takenTables, (n) => `${part.tableName}${n}`);
-        takenTables.add(name.toLowerCase());
-        if (name !== part.tableName) notes.push(tableTakenNote(part.tableName, name));
-        return { ...part, tableName: name };
-      });
+      const place = placements[i];
+      const target: SheetTarget =
+        place.replaces === null ? { newSheet: true } : { replaceIndex: this.sheetIndex(place.replaces) };
+      const [tableName, ...moreNames] = place.tableNames;
       const table: TableSheet = {
-        sheetName,
+        sheetName: place.sheetName,
         tableName,
         columns: sheet.columns,
         rows: sheet.rows,
-        moreTables,
+        moreTables: (sheet.moreTables ?? []).map((part, t) => ({ ...part, tableName: moreNames[t] })),
       };
       const index = writeTableSheet(this.pkg, this.parts, target, table, styles, () => ++tableId);
-      writeSheetCharts(this.pkg, this.parts.sheets[index].path ?? "", sheetName, chartLayouts(sheet), styles);
-      if (replaceIndex === undefined) {
+      writeSheetCharts(
+        this.pkg,
+        this.parts.sheets[index].path ?? "",
+        place.sheetName,
+        chartLayouts(sheet),
+        styles,
+      );
+      if (place.marker) {
         const p = this.parts.prefix;
         newMarkers.push(
-          `<${p}definedName name="${ownedSheetName(sheet.kind)}" hidden="1">${escapeXml(ownedSheetFormula(sheetName))}</${p}definedName>`,
+          `<${p}definedName name="${place.marker.name}" hidden="1">${escapeXml(place.marker.formula)}</${p}definedName>`,
         );
       }
       this.cellsBySheet.delete(index);
-      written.push({ kind: sheet.kind, sheetName, tableName, note: notes.length ? notes.join(" ") : null });
       options.onProgress?.((i + 1) / sheets.length);
     });
     this.addDefinedNames(newMarkers);
     this.parts = readWorkbookParts(this.pkg);
-    return written;
+    return placements.map((place) => ({
+      kind: place.kind,
+      sheetName: place.sheetName,
+      tableName: place.tableNames[0],
+      note: place.note,
+    }));
+  }
+
+  /** The workbook's sheet, table and workbook-level names, as placement reads them. */
+  private names(): WorkbookNames {
+    return {
+      sheets: this.parts.sheets.map((sheet) => sheet.name),
+      tables: this.parts.tables.map((table) => ({
+        name: table.name,
+        sheet: this.parts.sheets[table.sheetIndex].name,
+      })),
+      names: this.parts.definedNames
+        .filter((name) => name.localSheetId === null)
+        .map((name) => ({ name: name.name, formula: name.formula })),
+    };
   }
 
   /**
@@ -386,14 +370,9 @@ export class XlsxWorkbook implements PlannerWorkbook {
     rows: CellValue[][],
   ): void {
     const index = this.sheetIndex(sheetName);
-    const takenTables = new Set(
-      this.parts.tables
-        .filter((table) => table.sheetIndex !== index)
-        .map((table) => table.name.toLowerCase()),
-    );
     const table: TableSheet = {
       sheetName: index >= 0 ? this.parts.sheets[index].name : sheetName,
-      tableName: freeName(tableName, takenTables, (n) => `${tableName}${n}`),
+      tableName: inputTableName(tableName, sheetName, this.names()),
       columns: headers.map((header) => ({
         header,
         format: "text" as const,
