@@ -31,3 +31,20 @@ export function addDefinedNames(pkg: OpcPackage, parts: WorkbookParts, names: st
     pkg.setText(path, `${xml.slice(0, at)}<${p}definedNames>${added}</${p}definedNames>${xml.slice(at)}`);
   }
 }
+
+/** Drops workbook-level names (not a sheet's own of the same name), such as a marker whose sheet was deleted. */
+export function removeDefinedNames(pkg: OpcPackage, parts: WorkbookParts, names: readonly string[]): void {
+  if (names.length === 0) return;
+  const path = parts.workbookPath;
+  const tag = tagPattern(parts.prefix, "definedName");
+  const dropped = new Set(names.map((name) => name.toLowerCase()));
+  const element = new RegExp(`<${tag}\\b([^>]*)>[\\s\\S]*?</${tag}\\s*>`, "g");
+  pkg.setText(
+    path,
+    (pkg.text(path) ?? "").replace(element, (whole, attrs: string) => {
+      const name = /\bname="([^"]*)"/.exec(attrs)?.[1];
+      const local = /\blocalSheetId=/.test(attrs);
+      return name !== undefined && !local && dropped.has(name.toLowerCase()) ? "" : whole;
+    }),
+  );
+}

@@ -33,7 +33,7 @@ import {
 import { rewriteTableBody, tableBottom, tableEndingAt } from "./tableBody";
 import { writeTableSheet, type SheetTarget, type TableSheet } from "./tableSheet";
 import { escapeXml } from "./xml";
-import { addDefinedNames } from "./definedNames";
+import { addDefinedNames, removeDefinedNames } from "./definedNames";
 import { blockOf } from "./cellBlock";
 import { parseRange, parseSheetRange, sameName, type Range } from "./ranges";
 import { sourceCandidates } from "./sources";
@@ -181,6 +181,11 @@ export class XlsxWorkbook implements PlannerWorkbook {
       this.cellsBySheet.delete(index);
       options.onProgress?.((i + 1) / sheets.length);
     });
+    removeDefinedNames(
+      this.pkg,
+      this.parts,
+      placements.flatMap((place) => (place.staleMarker === null ? [] : [place.staleMarker])),
+    );
     addDefinedNames(this.pkg, this.parts, newMarkers);
     this.parts = readWorkbookParts(this.pkg);
     return placements.map((place) => ({
