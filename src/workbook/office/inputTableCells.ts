@@ -5,6 +5,7 @@
  */
 import type { CellValue } from "../../core/cells";
 import { normaliseHeader } from "../../core/headers";
+import type { InputRowEdit } from "../placement";
 import { WriteRefusedError } from "./officeErrors";
 
 /** Where each header is in the table, counted from its first column; a header it lacks becomes a column at its end. */
@@ -34,11 +35,11 @@ export function plainValue(value: CellValue): string | number | boolean {
 }
 
 /** Text Excel would take for a formula or a sign: `=…`, `+…`, `-…`, `@…`. */
-export function isTextLike(value: unknown): value is string {
+function isTextLike(value: unknown): value is string {
   return typeof value === "string" && /^[=+\-@]/.test(value);
 }
 
-export function sameValue(existing: unknown, value: string | number | boolean): boolean {
+function sameValue(existing: unknown, value: string | number | boolean): boolean {
   if (typeof existing === "number" && typeof value === "number") return existing === value;
   return String(existing ?? "") === String(value);
 }
@@ -71,5 +72,49 @@ export function refuseProtectedSheet(sheet: Excel.Worksheet): void {
   throw new WriteRefusedError(
     `The sheet "${sheet.name}" is protected, so the planner cannot write to it. ` +
       "Unprotect it (Review › Unprotect Sheet) and try again.",
+  );
+}
+
+/** A planner input table as loaded: the table, its sheet, its range with values, its body and where each header is. */
+export interface LoadedInputTable {
+  table: Excel.Table;
+  sheet: Excel.Worksheet;
+  whole: Excel.Range;
+  body: unknown[][];
+  columnOf: readonly number[];
+  width: number;
+}
+
+/**
+ * Queues the rows an edit writes over (changed cells only) and adds (at the
+ * table's end); the rows it deletes are the caller's, as Excel keeps one body row.
+ */
+export function writeRowsEdit(
+  input: LoadedInputTable,
+  plain: readonly (string | number | boolean)[][],
+  edit: InputRowEdit,
+): void {
+  const { table, sheet, whole, body, columnOf, width } = input;
+  for (const { at, row } of edit.over) {
+    plain[row].forEach((value, i) => {
+      if (sameValue(body[at][columnOf[i]], value)) return;
+      writeCells(sheet, whole.rowIndex + 1 + at, whole.columnIndex + columnOf[i], [[value]]);
+    });
+  }
+  if (edit.added.length === 0) return;
+  // null leaves a cell to Excel: the user's extra and calculated columns fill as they do for a typed row.
+  const added = edit.added.map((row) => {
+    const cells: (string | number | boolean | null)[] = new Array<null>(width).fill(null);
+    plain[row].forEach((value, i) => (cells[columnOf[i]] = isTextLike(value) ? null : value));
+    return cells;
+  });
+  // Office.js skips null cells of a values grid; its typings leave null out.
+  table.rows.add(undefined, added as (string | number | boolean)[][]);
+  edit.added.forEach((row, k) =>
+    plain[row].forEach((value, i) => {
+      if (!isTextLike(value)) return;
+      const at = whole.rowIndex + whole.rowCount + k;
+      writeCells(sheet, at, whole.columnIndex + columnOf[i], [[value]]);
+    }),
   );
 }

@@ -18,8 +18,7 @@ import {
   WriteFailedError,
   WriteRefusedError,
 } from "./officeErrors";
-import { normaliseHeader } from "../../core/headers";
-import { replaceRowsEdit } from "../placement";
+import { mergeRowsEdit, replaceRowsEdit } from "../placement";
 import {
   ReadCancelledError,
   type PlannerWorkbook,
@@ -29,14 +28,7 @@ import {
   type WriteOptions,
   type WrittenSheet,
 } from "../plannerWorkbook";
-import {
-  columnsFor,
-  isTextLike,
-  plainValue,
-  refuseProtectedSheet,
-  sameValue,
-  writeCells,
-} from "./inputTableCells";
+import { columnsFor, plainValue, refuseProtectedSheet, writeCells, writeRowsEdit } from "./inputTableCells";
 import { NOWHERE, readBlocks, splitAddress } from "./readRanges";
 import { writeOutputSheets } from "./writeOutputs";
 
@@ -224,43 +216,12 @@ export class OfficeWorkbook implements PlannerWorkbook {
       refuseProtectedSheet(tableSheet);
       const [head, ...body] = whole.values;
       const { columnOf, width } = columnsFor(table, tableSheet, whole, head, headers);
-      const key = (value: unknown) => normaliseHeader(String(value ?? ""));
-      const rowOfKey = new Map<string, number>();
-      if (mode === "upsert-by-first-column") {
-        body.forEach((row, r) => {
-          const name = key(row[columnOf[0]]);
-          if (!rowOfKey.has(name)) rowOfKey.set(name, r);
-        });
-      }
-      const appended: (string | number | boolean)[][] = [];
-      for (const row of plain) {
-        const at = rowOfKey.get(key(row[0]));
-        if (at === undefined) {
-          appended.push(row);
-          continue;
-        }
-        row.forEach((value, i) => {
-          if (sameValue(body[at][columnOf[i]], value)) return;
-          writeCells(tableSheet, whole.rowIndex + 1 + at, whole.columnIndex + columnOf[i], [[value]]);
-        });
-      }
-      if (appended.length > 0) {
-        // null leaves a cell to Excel: the user's extra and calculated columns fill as they do for a typed row.
-        const added = appended.map((row) => {
-          const cells: (string | number | boolean | null)[] = new Array<null>(width).fill(null);
-          row.forEach((value, i) => (cells[columnOf[i]] = isTextLike(value) ? null : value));
-          return cells;
-        });
-        // Office.js skips null cells of a values grid; its typings leave null out.
-        table.rows.add(undefined, added as (string | number | boolean)[][]);
-        appended.forEach((row, k) =>
-          row.forEach((value, i) => {
-            if (!isTextLike(value)) return;
-            const at = whole.rowIndex + whole.rowCount + k;
-            writeCells(tableSheet, at, whole.columnIndex + columnOf[i], [[value]]);
-          }),
-        );
-      }
+      const edit = mergeRowsEdit(
+        body.map((row) => row[columnOf[0]]),
+        plain.map((row) => row[0]),
+        mode,
+      );
+      writeRowsEdit({ table, sheet: tableSheet, whole, body, columnOf, width }, plain, edit);
       await context.sync();
     });
   }
@@ -301,28 +262,7 @@ export class OfficeWorkbook implements PlannerWorkbook {
         rows.length,
       );
       const plain = rows.map((row) => row.map(plainValue));
-      for (const { at, row } of edit.over) {
-        plain[row].forEach((value, i) => {
-          if (sameValue(body[at][columnOf[i]], value)) return;
-          writeCells(tableSheet, whole.rowIndex + 1 + at, whole.columnIndex + columnOf[i], [[value]]);
-        });
-      }
-      if (edit.added.length > 0) {
-        const added = edit.added.map((row) => {
-          const cells: (string | number | boolean | null)[] = new Array<null>(width).fill(null);
-          plain[row].forEach((value, i) => (cells[columnOf[i]] = isTextLike(value) ? null : value));
-          return cells;
-        });
-        // Office.js skips null cells of a values grid; its typings leave null out.
-        table.rows.add(undefined, added as (string | number | boolean)[][]);
-        edit.added.forEach((row, k) =>
-          plain[row].forEach((value, i) => {
-            if (!isTextLike(value)) return;
-            const at = whole.rowIndex + whole.rowCount + k;
-            writeCells(tableSheet, at, whole.columnIndex + columnOf[i], [[value]]);
-          }),
-        );
-      }
+      writeRowsEdit({ table, sheet: tableSheet, whole, body, columnOf, width }, plain, edit);
       // Excel keeps one body row in a table: the last one left is emptied rather than deleted.
       const emptied =
         edit.deleted.length === body.length && edit.added.length === 0 ? edit.deleted.pop() : undefined;
