@@ -1,9 +1,14 @@
 /**
  * The naming and merging rules both workbook implementations follow, so the
- * add-in and the file writer place the planner's sheets and input rows alike.
+ * add-in and the file writer place the planner's sheets and input rows alike:
+ * `placeOutputs` decides which sheet and table names an output takes, which
+ * planner sheet it replaces and what the user is told; the workbooks only
+ * carry the plan out.
  */
 import { normaliseHeader } from "../core/headers";
+import type { OutputKind, OutputSheet } from "../core/outputTable";
 import { normalisedName } from "../core/vehicleTable";
+import { ownedKind, ownedSheetFormula, ownedSheetName, sheetOfFormula } from "./ownedSheets";
 
 /** The wanted name, or its first numbered variant no one has taken (names compare case-insensitively). */
 export function freeName(
@@ -23,6 +28,149 @@ export function sheetTakenNote(wanted: string, used: string): string {
 
 export function tableTakenNote(wanted: string, used: string): string {
   return `The workbook already has a table or name "${wanted}", so this table is named "${used}".`;
+}
+
+/** What placement needs to know of a workbook: its names, as the workbook spells them. */
+export interface WorkbookNames {
+  sheets: readonly string[];
+  tables: readonly { name: string; sheet: string }[];
+  /** Workbook-level defined names with their formulas; the planner's hidden markers are among them. */
+  names: readonly { name: string; formula: string }[];
+}
+
+/** Where one output sheet goes. */
+export interface SheetPlacement {
+  kind: OutputKind;
+  sheetName: string;
+  /** The planner's own sheet this output replaces (its name now), or null when a sheet is added. */
+  replaces: string | null;
+  /** The names of the sheet's tables: the output's first table, then those beside it. */
+  tableNames: string[];
+  /** The planner's tables were found on the replaced sheet under `tableNames`: resize and rewrite them in place. */
+  inPlace: boolean;
+  /** The hidden name to add for a new sheet, so a rerun knows the sheet is the planner's; null when replacing. */
+  marker: { name: string; formula: string } | null;
+  /** A marker of the same name already in the workbook (its sheet was deleted), which the new marker replaces. */
+  staleMarker: string | null;
+  /** Said to the user when the SPEC's name was taken by a sheet or table of theirs. */
+  note: string | null;
+}
+
+/** How the writer treats a planner sheet it replaces without its tables: Excel keeps a cleared sheet's tables, a rewritten sheet part has none. */
+export interface PlacementRules {
+  clearedSheetKeepsTables: boolean;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The sheets the planner made, by output kind, from its markers (a marker whose sheet is gone is left out). */
+export function ownedSheets(workbook: WorkbookNames): Map<OutputKind, string> {
+  const owned = new Map<OutputKind, string>();
+  for (const name of workbook.names) {
+    const kind = ownedKind(name.name);
+    const target = kind ? sheetOfFormula(name.formula) : null;
+    const sheet =
+      target === null ? undefined : workbook.sheets.find((candidate) => sameName(candidate, target));
+    if (kind && sheet !== undefined) owned.set(kind, sheet);
+  }
+  return owned;
+}
+
+/** The table names an output sheet asks for: its first table, then those beside it. */
+function wantedTables(output: OutputSheet): string[] {
+  return [output.tableName, ...(output.moreTables ?? []).map((table) => table.tableName)];
+}
+
+/**
+ * The planner's tables on its own sheet, each the one with the SPEC's name (or
+ * a numbered one); a sheet of one table takes its first table when the user
+ * renamed it. Null when one is missing, so the sheet is written afresh.
+ */
+function plannerTables(
+  workbook: WorkbookNames,
+  sheetName: string,
+  wanted: readonly string[],
+): string[] | null {
+  const onSheet = workbook.tables.filter((table) => sameName(table.sheet, sheetName));
+  const found = wanted.map(
+    (name) => onSheet.find((table) => table.name.toLowerCase().startsWith(name.toLowerCase()))?.name,
+  );
+  if (wanted.length === 1 && found[0] === undefined) found[0] = onSheet[0]?.name;
+  return found.every((name) => name !== undefined) ? (found as string[]) : null;
+}
+
+/**
+ * SPEC 6 "Nothing is lost": each output replaces the sheet the planner made
+ * for it (found by its marker, also after the user renamed it), keeping the
+ * planner's tables there by their names so formulas that refer to them keep
+ * working (issue 14.7); otherwise it goes to a new sheet under the SPEC's
+ * name, or `Shortlist (2)`, … when a sheet of the user's has it, and a table
+ * whose name the workbook already uses as a table or name becomes
+ * `tblShortlist2`, …, with a note saying so.
+ */
+export function placeOutputs(
+  outputs: readonly OutputSheet[],
+  workbook: WorkbookNames,
+  rules: PlacementRules,
+): SheetPlacement[] {
+  const owned = ownedSheets(workbook);
+  const replaced = new Set(
+    outputs.flatMap((output) => {
+      const sheet = owned.get(output.kind);
+      return sheet === undefined ? [] : [sheet.toLowerCase()];
+    }),
+  );
+  const takenSheets = new Set(workbook.sheets.map((sheet) => sheet.toLowerCase()));
+  const takenTables = new Set([
+    ...workbook.tables
+      .filter((table) => rules.clearedSheetKeepsTables || !replaced.has(table.sheet.toLowerCase()))
+      .map((table) => table.name.toLowerCase()),
+    ...workbook.names.map((name) => name.name.toLowerCase()),
+  ]);
+  return outputs.map((output) => {
+    const replaces = owned.get(output.kind) ?? null;
+    const wanted = wantedTables(output);
+    const kept = replaces === null ? null : plannerTables(workbook, replaces, wanted);
+    const notes: string[] = [];
+    let sheetName = replaces;
+    if (sheetName === null) {
+      sheetName = freeName(output.sheetName, takenSheets, (n) => `${output.sheetName} (${n})`);
+      if (sheetName !== output.sheetName) notes.push(sheetTakenNote(output.sheetName, sheetName));
+      takenSheets.add(sheetName.toLowerCase());
+    }
+    const tableNames =
+      kept ??
+      wanted.map((name) => {
+        const free = freeName(name, takenTables, (n) => `${name}${n}`);
+        if (free !== name) notes.push(tableTakenNote(name, free));
+        return free;
+      });
+    for (const name of tableNames) takenTables.add(name.toLowerCase());
+    const marker = ownedSheetName(output.kind);
+    return {
+      kind: output.kind,
+      sheetName,
+      replaces,
+      tableNames,
+      inPlace: kept !== null,
+      marker: replaces === null ? { name: marker, formula: ownedSheetFormula(sheetName) } : null,
+      staleMarker:
+        replaces === null ? (workbook.names.find((name) => sameName(name.name, marker))?.name ?? null) : null,
+      note: notes.length > 0 ? notes.join(" ") : null,
+    };
+  });
+}
+
+/** The name a planner input table written afresh on `sheetName` takes: its own, unless a table on another sheet has it. */
+export function inputTableName(tableName: string, sheetName: string, workbook: WorkbookNames): string {
+  const taken = new Set(
+    workbook.tables
+      .filter((table) => !sameName(table.sheet, sheetName))
+      .map((table) => table.name.toLowerCase()),
+  );
+  return freeName(tableName, taken, (n) => `${tableName}${n}`);
 }
 
 /**

@@ -76,3 +76,10 @@ export class WriteFailedError extends Error {
     this.name = "WriteFailedError";
   }
 }
+
+export class WriteCancelledError extends Error {
+  constructor() {
+    super("Writing was cancelled; the workbook is as it was.");
+    this.name = "WriteCancelledError";
+  }
+}

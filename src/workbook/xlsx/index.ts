@@ -6,10 +6,9 @@
  * kept exactly as it was.
  */
 import type { CellBlock, CellValue } from "../../core/cells";
-import { cellReference } from "../../core/cellReference";
 import { chartLayouts } from "../../core/charts";
-import { headerRowMatches, normaliseHeader } from "../../core/headers";
-import type { OutputKind, OutputSheet } from "../../core/outputTable";
+import { normaliseHeader } from "../../core/headers";
+import type { OutputSheet } from "../../core/outputTable";
 import type {
   PlannerWorkbook,
   SourceCandidate,
@@ -18,65 +17,36 @@ import type {
   WrittenSheet,
 } from "../plannerWorkbook";
 import { DAMAGED, OpcPackage, WorkbookFileError, type Inflater } from "./opcPackage";
-import { isRelationshipType, tagPattern } from "./dialect";
-import { readSharedStrings, columnNumber, SheetScanner, type SheetGrid } from "./sheetCells";
+import { isRelationshipType } from "./dialect";
+import { readSharedStrings, SheetScanner, type SheetGrid } from "./sheetCells";
 import { writeSheetCharts } from "./charts";
 import { addColumnStyles } from "./styles";
-import { ownedKind, ownedSheetFormula, ownedSheetName, sheetOfFormula } from "../ownedSheets";
 import {
   applyRowsEdit,
-  freeName,
+  inputTableName,
   mergeInputRows,
   mergeRowsEdit,
+  placeOutputs,
   replaceRowsEdit,
-  sheetTakenNote,
-  tableTakenNote,
+  type WorkbookNames,
 } from "../placement";
 import { rewriteTableBody, tableBottom, tableEndingAt } from "./tableBody";
 import { writeTableSheet, type SheetTarget, type TableSheet } from "./tableSheet";
 import { escapeXml } from "./xml";
+import { addDefinedNames, removeDefinedNames } from "./definedNames";
+import { blockOf } from "./cellBlock";
+import { parseRange, parseSheetRange, sameName, type Range } from "./ranges";
+import { sourceCandidates } from "./sources";
 import { readWorkbookParts, type TableEntry, type WorkbookParts } from "./workbookParts";
 
 export { WorkbookFileError, type Inflater } from "./opcPackage";
+export { findVehicleSource } from "./sources";
 
 export class WriteCancelledError extends Error {
   constructor() {
     super("Writing was cancelled; the workbook is as it was.");
     this.name = "WriteCancelledError";
   }
-}
-
-interface Range {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-const RANGE = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/;
-
-function parseRange(ref: string): Range | null {
-  const match = RANGE.exec(ref.trim().toUpperCase());
-  if (!match) return null;
-  const left = columnNumber(match[1]);
-  const top = Number(match[2]);
-  const right = match[3] ? columnNumber(match[3]) : left;
-  const bottom = match[4] ? Number(match[4]) : top;
-  return {
-    top: Math.min(top, bottom),
-    left: Math.min(left, right),
-    bottom: Math.max(top, bottom),
-    right: Math.max(left, right),
-  };
-}
-
-/** `'Vehicle List'!$A$1:$T$25` → the sheet and the range. */
-function parseSheetRange(formula: string): { sheet: string; range: Range } | null {
-  const match = /^(?:'((?:[^']|'')+)'|([^'!]+))!([$A-Za-z0-9:]+)$/.exec(formula.trim().replace(/^=/, ""));
-  if (!match) return null;
-  const range = parseRange(match[3]);
-  if (!range) return null;
-  return { sheet: match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2], range };
 }
 
 /** A planner input table found in the package, its body as wide as the table. */
@@ -87,10 +57,6 @@ interface InputTable {
   columnOf: number[];
   width: number;
   body: readonly (readonly CellValue[])[];
-}
-
-function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
 }
 
 export class XlsxWorkbook implements PlannerWorkbook {
@@ -129,28 +95,7 @@ export class XlsxWorkbook implements PlannerWorkbook {
   }
 
   async listSources(): Promise<SourceCandidate[]> {
-    const tables = this.parts.tables.map((table) => {
-      const address = `${this.quoted(this.parts.sheets[table.sheetIndex].name)}!${table.ref}`;
-      return { kind: "table" as const, name: table.name, label: `${table.name} (${address})`, address };
-    });
-    const names = this.parts.definedNames
-      .filter((name) => name.localSheetId === null && !name.hidden && !name.name.startsWith("_xlnm."))
-      .filter((name) => parseSheetRange(name.formula) !== null)
-      .map((name) => ({
-        kind: "name" as const,
-        name: name.name,
-        label: `${name.name} (${name.formula})`,
-        address: name.formula,
-      }));
-    const sheets = this.parts.sheets
-      .filter((sheet) => sheet.path !== null)
-      .map((sheet) => ({
-        kind: "sheet" as const,
-        name: sheet.name,
-        label: sheet.name,
-        address: this.quoted(sheet.name),
-      }));
-    return [...tables, ...names, ...sheets];
+    return sourceCandidates(this.parts);
   }
 
   async readSource(source: SourceRef): Promise<CellBlock> {
@@ -202,77 +147,67 @@ export class XlsxWorkbook implements PlannerWorkbook {
 
   async writeOutputs(sheets: OutputSheet[], options: WriteOptions = {}): Promise<WrittenSheet[]> {
     if (options.isCancelled?.()) throw new WriteCancelledError();
-    const owned = new Map<OutputKind, number>();
-    for (const name of this.parts.definedNames) {
-      const kind = name.localSheetId === null ? ownedKind(name.name) : null;
-      const sheet = kind ? sheetOfFormula(name.formula) : null;
-      const index = sheet === null ? -1 : this.sheetIndex(sheet);
-      if (kind && index >= 0) owned.set(kind, index);
-    }
-    const replaced = new Set(
-      sheets.map((sheet) => owned.get(sheet.kind)).filter((index): index is number => index !== undefined),
-    );
-    const takenSheets = new Set(this.parts.sheets.map((sheet) => sheet.name.toLowerCase()));
-    const takenTables = new Set([
-      ...this.parts.tables
-        .filter((table) => !replaced.has(table.sheetIndex))
-        .map((table) => table.name.toLowerCase()),
-      ...this.parts.definedNames.map((name) => name.name.toLowerCase()),
-    ]);
+    const placements = placeOutputs(sheets, this.names(), { clearedSheetKeepsTables: false });
     let tableId = Math.max(0, ...this.parts.tables.map((table) => table.id));
     const styles = addColumnStyles(this.pkg, this.parts.workbookPath);
-    const written: WrittenSheet[] = [];
     const newMarkers: string[] = [];
 
     sheets.forEach((sheet, i) => {
-      const replaceIndex = owned.get(sheet.kind);
-      const notes: string[] = [];
-      let sheetName: string;
-      let target: SheetTarget;
-      if (replaceIndex !== undefined) {
-        sheetName = this.parts.sheets[replaceIndex].name;
-        target = { replaceIndex };
-      } else {
-        sheetName = freeName(sheet.sheetName, takenSheets, (n) => `${sheet.sheetName} (${n})`);
-        if (sheetName !== sheet.sheetName) {
-          notes.push(sheetTakenNote(sheet.sheetName, sheetName));
-        }
-        target = { newSheet: true };
-      }
-      takenSheets.add(sheetName.toLowerCase());
-      const tableName = freeName(sheet.tableName, takenTables, (n) => `${sheet.tableName}${n}`);
-      takenTables.add(tableName.toLowerCase());
-      if (tableName !== sheet.tableName) {
-        notes.push(tableTakenNote(sheet.tableName, tableName));
-      }
-      const moreTables = (sheet.moreTables ?? []).map((part) => {
-        const name = freeName(part.tableName, takenTables, (n) => `${part.tableName}${n}`);
-        takenTables.add(name.toLowerCase());
-        if (name !== part.tableName) notes.push(tableTakenNote(part.tableName, name));
-        return { ...part, tableName: name };
-      });
+      const place = placements[i];
+      const target: SheetTarget =
+        place.replaces === null ? { newSheet: true } : { replaceIndex: this.sheetIndex(place.replaces) };
+      const [tableName, ...moreNames] = place.tableNames;
       const table: TableSheet = {
-        sheetName,
+        sheetName: place.sheetName,
         tableName,
         columns: sheet.columns,
         rows: sheet.rows,
-        moreTables,
+        moreTables: (sheet.moreTables ?? []).map((part, t) => ({ ...part, tableName: moreNames[t] })),
       };
       const index = writeTableSheet(this.pkg, this.parts, target, table, styles, () => ++tableId);
-      writeSheetCharts(this.pkg, this.parts.sheets[index].path ?? "", sheetName, chartLayouts(sheet), styles);
-      if (replaceIndex === undefined) {
+      writeSheetCharts(
+        this.pkg,
+        this.parts.sheets[index].path ?? "",
+        place.sheetName,
+        chartLayouts(sheet),
+        styles,
+      );
+      if (place.marker) {
         const p = this.parts.prefix;
         newMarkers.push(
-          `<${p}definedName name="${ownedSheetName(sheet.kind)}" hidden="1">${escapeXml(ownedSheetFormula(sheetName))}</${p}definedName>`,
+          `<${p}definedName name="${place.marker.name}" hidden="1">${escapeXml(place.marker.formula)}</${p}definedName>`,
         );
       }
       this.cellsBySheet.delete(index);
-      written.push({ kind: sheet.kind, sheetName, tableName, note: notes.length ? notes.join(" ") : null });
       options.onProgress?.((i + 1) / sheets.length);
     });
-    this.addDefinedNames(newMarkers);
+    removeDefinedNames(
+      this.pkg,
+      this.parts,
+      placements.flatMap((place) => (place.staleMarker === null ? [] : [place.staleMarker])),
+    );
+    addDefinedNames(this.pkg, this.parts, newMarkers);
     this.parts = readWorkbookParts(this.pkg);
-    return written;
+    return placements.map((place) => ({
+      kind: place.kind,
+      sheetName: place.sheetName,
+      tableName: place.tableNames[0],
+      note: place.note,
+    }));
+  }
+
+  /** The workbook's sheet, table and workbook-level names, as placement reads them. */
+  private names(): WorkbookNames {
+    return {
+      sheets: this.parts.sheets.map((sheet) => sheet.name),
+      tables: this.parts.tables.map((table) => ({
+        name: table.name,
+        sheet: this.parts.sheets[table.sheetIndex].name,
+      })),
+      names: this.parts.definedNames
+        .filter((name) => name.localSheetId === null)
+        .map((name) => ({ name: name.name, formula: name.formula })),
+    };
   }
 
   /**
@@ -386,14 +321,9 @@ export class XlsxWorkbook implements PlannerWorkbook {
     rows: CellValue[][],
   ): void {
     const index = this.sheetIndex(sheetName);
-    const takenTables = new Set(
-      this.parts.tables
-        .filter((table) => table.sheetIndex !== index)
-        .map((table) => table.name.toLowerCase()),
-    );
     const table: TableSheet = {
       sheetName: index >= 0 ? this.parts.sheets[index].name : sheetName,
-      tableName: freeName(tableName, takenTables, (n) => `${tableName}${n}`),
+      tableName: inputTableName(tableName, sheetName, this.names()),
       columns: headers.map((header) => ({
         header,
         format: "text" as const,
@@ -417,46 +347,6 @@ export class XlsxWorkbook implements PlannerWorkbook {
 
   async toBytes(): Promise<Uint8Array> {
     return this.pkg.toBytes();
-  }
-
-  /** Adds workbook-level names to `<definedNames>` in whatever form the workbook has it: full, self-closing or absent. */
-  private addDefinedNames(names: string[]): void {
-    if (names.length === 0) return;
-    const path = this.parts.workbookPath;
-    const xml = this.pkg.text(path) ?? "";
-    const p = this.parts.prefix;
-    const tag = (local: string) => tagPattern(p, local);
-    const added = names.join("");
-    const full = new RegExp(`</${tag("definedNames")}\\s*>`);
-    const selfClosing = new RegExp(`<${tag("definedNames")}\\b([^>]*?)/>`);
-    if (full.test(xml)) {
-      this.pkg.setText(
-        path,
-        xml.replace(full, (end) => `${added}${end}`),
-      );
-    } else if (selfClosing.test(xml)) {
-      this.pkg.setText(
-        path,
-        xml.replace(
-          selfClosing,
-          (_, attrs: string) => `<${p}definedNames${attrs}>${added}</${p}definedNames>`,
-        ),
-      );
-    } else {
-      // The schema's order: definedNames follows sheets, functionGroups and externalReferences.
-      const after = ["externalReferences", "functionGroups", "sheets"]
-        .map((local) => new RegExp(`</${tag(local)}\\s*>`).exec(xml))
-        .find((match) => match !== null) as RegExpExecArray;
-      const at = after.index + after[0].length;
-      this.pkg.setText(
-        path,
-        `${xml.slice(0, at)}<${p}definedNames>${added}</${p}definedNames>${xml.slice(at)}`,
-      );
-    }
-  }
-
-  private quoted(sheet: string): string {
-    return cellReference(sheet, 1, 1).replace(/!A1$/, "");
   }
 
   private sheetIndex(name: string): number {
@@ -488,62 +378,13 @@ export class XlsxWorkbook implements PlannerWorkbook {
     return rel ? this.pkg.text(rel.target) : null;
   }
 
-  /**
-   * The cells of a range. A row that spans the sheet's columns exactly is the
-   * grid's own array (blocks are never changed once read), so reading a whole
-   * sheet copies no row.
-   */
   private async block(sheetIndex: number, range: Range): Promise<CellBlock> {
-    const grid = await this.cells(sheetIndex);
-    const width = range.right - range.left + 1;
-    const whole = range.left === 1 && range.right === grid.right;
-    const emptyRow: CellValue[] = Object.freeze(new Array<CellValue>(width).fill(null)) as CellValue[];
-    const rows: CellValue[][] = [];
-    let i = firstAtOrAfter(grid.rowNumbers, range.top);
-    for (let row = range.top; row <= range.bottom; row++) {
-      while (i < grid.rowNumbers.length && grid.rowNumbers[i] < row) i++;
-      if (i >= grid.rowNumbers.length || grid.rowNumbers[i] !== row) {
-        rows.push(emptyRow);
-        continue;
-      }
-      const source = grid.rows[i];
-      if (whole) {
-        rows.push(source);
-        continue;
-      }
-      const values = new Array<CellValue>(width).fill(null);
-      for (let column = range.left; column <= Math.min(range.right, source.length); column++) {
-        values[column - range.left] = source[column - 1];
-      }
-      rows.push(values);
-    }
-    return { sheet: this.parts.sheets[sheetIndex].name, top: range.top, left: range.left, cells: rows };
+    return blockOf(await this.cells(sheetIndex), this.parts.sheets[sheetIndex].name, range);
   }
-}
-
-/** The place of the first of the ascending `numbers` at or after `value`. */
-function firstAtOrAfter(numbers: readonly number[], value: number): number {
-  let low = 0;
-  let high = numbers.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (numbers[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 function toOutputCell(value: CellValue): string | number | null {
   if (value === null || typeof value === "string" || typeof value === "number") return value;
   if (typeof value === "boolean") return value ? "Yes" : "No";
   return value.error;
-}
-
-/** The first sheet whose first non-empty row matches a vehicle table's headers (SPEC 1.1), or null. */
-export async function findVehicleSource(workbook: XlsxWorkbook): Promise<SourceRef | null> {
-  for (const name of workbook.sheetNames()) {
-    const block = await workbook.readSheet(name);
-    if (block && block.cells.length > 0 && headerRowMatches(block.cells[0])) return { kind: "sheet", name };
-  }
-  return null;
 }

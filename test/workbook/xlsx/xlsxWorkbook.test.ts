@@ -1,6 +1,6 @@
 import { execFileSync } from "child_process";
 import ExcelJS from "exceljs";
-import { strFromU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -281,6 +281,20 @@ describe("writing the planner's sheets into the user's package", () => {
     const check = await excelJsRead(await workbook.toBytes());
     expect(check.getWorksheet("Shortlist")?.getCell("A1").value).toBe("my own notes");
     expect(check.getWorksheet("Shortlist (2)")?.getCell("A1").value).toBe("Rank");
+  });
+
+  test("SPEC 6 a planner sheet deleted in Excel leaves a broken marker: the next run marks its new sheet once, the broken marker dropped", async () => {
+    const first = await XlsxWorkbook.open(readFileSync(FIXTURE));
+    await first.writeOutputs(outputs().slice(0, 1));
+    const parts = entries(await first.toBytes());
+    const xml = strFromU8(parts["xl/workbook.xml"]).replace(">Shortlist!$A$1<", ">#REF!$A$1<");
+    const broken = zipSync({ ...parts, "xl/workbook.xml": strToU8(xml) });
+    const again = await XlsxWorkbook.open(broken);
+    const [shortlist] = await again.writeOutputs(outputs().slice(0, 1));
+    expect(shortlist.sheetName).toBe("Shortlist (2)");
+    const workbookXml = strFromU8(entries(await again.toBytes())["xl/workbook.xml"]);
+    expect(workbookXml.match(/VehiclePlanner_Shortlist/g)).toHaveLength(1);
+    expect(workbookXml).toContain(">&apos;Shortlist (2)&apos;!$A$1</definedName>");
   });
 
   test("writeInputTable creates Planner Settings with its table, then updates a setting by name", async () => {
