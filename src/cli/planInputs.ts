@@ -5,7 +5,13 @@ import type { CellBlock, CellValue } from "../core/cells";
 import type { Issue } from "../core/issues";
 import type { SettingKey } from "../core/model";
 import { readPlanInputs, type PlanInputs } from "../core/plan";
-import { applyScenario, readScenarioTable, rowsOf, scenarioNames, type ScenarioRow } from "../core/scenarios";
+import {
+  applyScenario,
+  readScenarioTable,
+  rowsOfScenario,
+  scenarioNames,
+  type ScenarioRow,
+} from "../core/scenarios";
 import type { XlsxWorkbook } from "../workbook/xlsx";
 import { parse, PLAN_OPTIONS, SETTING_FLAGS, usage, USAGE, type PlanFlags } from "./arguments";
 import { defaultOut, openWorkbook, readInput } from "./files";
@@ -113,7 +119,7 @@ export function withScenario(prepared: Prepared): { inputs: PlanInputs; issues: 
   const names = prepared.flags.scenario ?? [];
   if (names.length === 0) return { inputs: prepared.inputs, issues: [] };
   if (names.length > 1) throw usage("plan takes one --scenario; compare takes several");
-  const rows = rowsOf(prepared.scenarios, names[0]);
+  const rows = rowsOfScenario(prepared.scenarios, names[0]);
   if (rows.length === 0) {
     const known = scenarioNames(prepared.scenarios);
     throw new Stop(

@@ -1,11 +1,9 @@
 /**
- * The whole plan, start to end: read the inputs (vehicle table, settings,
- * flags, attention table), find the row problems that depend on the plan
- * (SPEC 1.1), resolve the settings, then metrics, questions, ranking,
- * allocation, media mix and what it would take.
+ * The whole plan, start to end, from the inputs read (planInputs.ts): the
+ * row problems that depend on the plan (SPEC 1.1, rowChecks.ts), the settings
+ * resolved, then metrics, questions, ranking, allocation, media mix, what it
+ * would take, lead health and the budget curve.
  */
-import { investmentBounds } from "./allocation";
-import { readAttentionTable } from "./attention";
 import { buildBudgetCurve } from "./budgetCurve";
 import {
   leadCapacity,
@@ -13,289 +11,23 @@ import {
   type CapacityInput,
   type LeadVehicleAllocation,
 } from "./capacityAllocation";
-import type { CellBlock, CellValue } from "./cells";
-import { cellReference } from "./cellReference";
-import { FIELD_HEADERS } from "./headers";
-import { locateVehicleTable } from "./headerRow";
 import type { Issue } from "./issues";
+import { describeIssue, listProblems, type PlanInputs } from "./planInputs";
 import { rottingRates, summariseLeadHealth } from "./leadHealth";
-import { readLeadLog, type LeadLog } from "./leadLog";
 import { buildMediaMix, type MixInput } from "./mediaMix";
-import { computeMetrics, ratio, resourceCost, type VehicleMetrics } from "./metrics";
-import type {
-  AttentionRow,
-  FieldKey,
-  MappingOverride,
-  Plan,
-  PlannedVehicle,
-  PlanSettings,
-  SettingKey,
-  SettingValues,
-  VehicleTable,
-  VehicleValues,
-} from "./model";
-import { formatMoney, formatPlain, formatRatio } from "./numberText";
+import { ratio, resourceCost } from "./metrics";
+import type { Plan, PlannedVehicle, PlanSettings, SettingValues } from "./model";
+import { formatMoney, formatRatio } from "./numberText";
 import { failure, success, type Outcome } from "./outcome";
 import { evaluateStatuses, INVALID_STATUS, shortlistOrder, type StatusEvaluation } from "./ranking";
-import { parseSettingValue, readSettingsTable, resolveSettings } from "./settings";
+import { resolveSettings } from "./settings";
 import { toShortlistConversion, toShortlistMultipliers } from "./toShortlist";
+import { checkRow, duplicateNameErrors } from "./rowChecks";
 import { ValidRows, type ScoredCursor } from "./validRows";
 import { ValuesCursor, type VehicleColumns } from "./vehicleColumns";
-import { normalisedName, readVehicleTable } from "./vehicleTable";
+import { normalisedName } from "./vehicleTable";
 
-export interface PlanRequest {
-  vehicles: CellBlock;
-  /**
-   * The sheet row of the vehicle table's header row, when the user said
-   * which; without it the engine finds it (a title may sit above it).
-   */
-  headerRow?: number;
-  /** Columns matched by hand, by their place in the header row. */
-  mapping?: MappingOverride;
-  /** The `Planner Settings` table, header row first. */
-  settings?: CellBlock | null;
-  attention?: CellBlock | null;
-  /** CLI flags and values typed in the pane, raw; parsed like the settings sheet; they win over sheet and scenario. */
-  overrides?: Partial<Record<SettingKey, CellValue>>;
-  /** SPEC 10.2 the lead log, header row first. */
-  leads?: CellBlock | null;
-  /**
-   * The user named the log (`--leads`, a range picked in the pane): without its
-   * headers nothing is planned. A `Lead Log` sheet found by its name alone is
-   * then a warning, and the plan goes on without lead health.
-   */
-  leadsNamed?: boolean;
-  /** The workbook counts dates from 1904 (its date1904 flag): serials in the log and `As of` are read so. */
-  date1904?: boolean;
-}
-
-export interface PlanInputs {
-  table: VehicleTable;
-  /** From `Planner Settings`. */
-  sheetSettings: SettingValues;
-  /** A scenario's setting changes ({} for the base plan). */
-  scenarioSettings: SettingValues;
-  /** Flags / pane, applied last. */
-  overrideSettings: SettingValues;
-  attention: AttentionRow[] | null;
-  /** SPEC 10.2 the lead log's valid leads; absent or null without a log. */
-  leadLog?: LeadLog | null;
-  /** Warnings of the settings, attention and lead log tables. */
-  issues: Issue[];
-}
-
-/** A problem as one line for the user: "Vehicles!C7 Investment: …". */
-export function describeIssue(issue: Issue): string {
-  const place = issue.cell === null ? issue.field : `${issue.cell} ${issue.field}`;
-  return `${place}: ${issue.message}`;
-}
-
-const LISTED_PROBLEMS = 5;
-
-function listProblems(issues: readonly Issue[]): string {
-  const listed = issues.slice(0, LISTED_PROBLEMS).map(describeIssue).join("; ");
-  const more = issues.length - LISTED_PROBLEMS;
-  return more > 0 ? `${listed}; and ${more} more` : listed;
-}
-
-function nothingPlanned<T>(what: string, errors: Issue[]): Outcome<T> {
-  return failure(`${what}, so nothing is planned: ${listProblems(errors)}`, errors);
-}
-
-export function readPlanInputs(request: PlanRequest): Outcome<PlanInputs> {
-  const located = locateVehicleTable(request.vehicles, request.headerRow);
-  if (!located.ok) return located;
-  const table = readVehicleTable(located.value, request.mapping);
-  if (!table.ok) return failure(table.message, table.issues);
-
-  const date1904 = request.date1904 ?? false;
-  const sheet = readSettingsTable(request.settings ?? null, date1904);
-  const issues: Issue[] = [];
-  const errors: Issue[] = [];
-  for (const issue of sheet.issues) (issue.severity === "error" ? errors : issues).push(issue);
-
-  const overrideSettings: SettingValues = {};
-  for (const [key, raw] of Object.entries(request.overrides ?? {}) as [SettingKey, CellValue][]) {
-    if (raw === undefined) continue;
-    const parsed = parseSettingValue(key, raw, null, date1904);
-    if (parsed.issue) (parsed.issue.severity === "error" ? errors : issues).push(parsed.issue);
-    if (parsed.value !== undefined && parsed.issue?.severity !== "error") {
-      (overrideSettings as Record<SettingKey, unknown>)[key] = parsed.value;
-    }
-  }
-  if (errors.length > 0) {
-    const names = [...new Set(errors.map((error) => error.field))].join(", ");
-    return nothingPlanned(`The plan setting ${names} cannot be read`, errors);
-  }
-
-  let attention: AttentionRow[] | null = null;
-  if (request.attention) {
-    const read = readAttentionTable(request.attention);
-    if (!read.ok) return failure(read.message, read.issues);
-    attention = read.value.rows;
-    issues.push(...read.value.issues);
-  }
-
-  let leadLog: LeadLog | null = null;
-  if (request.leads) {
-    const read = readLeadLog(request.leads, date1904);
-    if (read.ok) {
-      leadLog = read.value;
-      issues.push(...read.value.issues);
-    } else if (request.leadsNamed) return failure(read.message, read.issues);
-    else {
-      const cell = cellReference(request.leads.sheet, request.leads.top, request.leads.left);
-      issues.push({
-        severity: "warning",
-        cell,
-        field: "Lead log",
-        message: `${read.message} Lead health is left out.`,
-      });
-    }
-  }
-
-  return success({
-    table: table.value,
-    sheetSettings: sheet.values,
-    scenarioSettings: {},
-    overrideSettings,
-    attention,
-    leadLog,
-    issues,
-  });
-}
-
-function rowError(columns: VehicleColumns, index: number, field: FieldKey, message: string): Issue {
-  return { severity: "error", cell: columns.problemCell(index, field), field: FIELD_HEADERS[field], message };
-}
-
-/** FNV-1a over the characters of `text`, upper-case ASCII letters read as lower-case; 30 bits, a small integer. */
-function foldedHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 65 && code <= 90) code += 32;
-    hash = Math.imul(hash ^ code, 0x01000193);
-  }
-  return hash & 0x3fffffff;
-}
-
-const PLAIN_ASCII = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
-
-/**
- * A number for the match key of `name` (trimmed, lower-cased), had without
- * making that key when the name is plain ASCII with nothing to trim, the
- * usual kind: for 100,000 names the keys would be 100,000 strings kept until
- * every name is checked.
- */
-function matchKeyHash(name: string): number {
-  return foldedHash(PLAIN_ASCII.test(name) ? name : normalisedName(name));
-}
-
-/**
- * SPEC 1.1: every row after the first with a name already used (trimmed,
- * case-insensitive) is invalid. Names are told apart by `matchKeyHash` in a
- * table of row indices made once at full size (a Map of 100,000 names grows
- * by copies, each fresh memory); only names that share a hash are compared
- * by their match keys.
- */
-function duplicateNameErrors(columns: VehicleColumns): Map<number, Issue> {
-  let size = 1024;
-  while (size < columns.count * 2) size *= 2;
-  const mask = size - 1;
-  // Each slot holds a row index + 1 (0: empty): the first row of its hash.
-  const firstOfHash = new Int32Array(size);
-  const hashes = new Int32Array(size);
-  const firstRowByKey = new Map<string, number>();
-  const errors = new Map<number, Issue>();
-  for (let index = 0; index < columns.count; index++) {
-    const name = columns.names[index];
-    if (name === "") continue;
-    const hash = matchKeyHash(name);
-    let slot = hash & mask;
-    while (firstOfHash[slot] !== 0 && hashes[slot] !== hash) slot = (slot + 1) & mask;
-    if (firstOfHash[slot] === 0) {
-      firstOfHash[slot] = index + 1;
-      hashes[slot] = hash;
-      continue;
-    }
-    const first = firstOfHash[slot] - 1;
-    const firstKey = normalisedName(columns.names[first]);
-    if (!firstRowByKey.has(firstKey)) firstRowByKey.set(firstKey, columns.rows[first]);
-    const key = normalisedName(name);
-    const firstRow = firstRowByKey.get(key);
-    if (firstRow === undefined) firstRowByKey.set(key, columns.rows[index]);
-    else {
-      const message = `"${name}" is used again (first in row ${firstRow}): give each vehicle its own name`;
-      errors.set(index, rowError(columns, index, "vehicle", message));
-    }
-  }
-  return errors;
-}
-
-/** A value the plan cannot do without, should a scenario have cleared one the table required. */
-function missingValueError(columns: VehicleColumns, index: number, field: FieldKey): Issue {
-  return rowError(
-    columns,
-    index,
-    field,
-    `${FIELD_HEADERS[field]} is blank: the vehicle cannot be planned without it`,
-  );
-}
-
-function boundsError(
-  columns: VehicleColumns,
-  index: number,
-  values: VehicleValues,
-  settings: PlanSettings,
-): Issue | null {
-  const { investment, minInvestment, maxInvestment } = values;
-  const current = investment ?? 0;
-  const { lo, hi } = investmentBounds(current, minInvestment, maxInvestment, settings);
-  if (!(lo > hi)) return null;
-  const ofInvestment = `× Investment ${formatMoney(current)}`;
-  if (minInvestment !== null) {
-    const ceiling =
-      maxInvestment !== null
-        ? "Max investment"
-        : `Ceiling factor ${formatPlain(settings.ceilingFactor)} ${ofInvestment}`;
-    const message =
-      `Min investment ${formatMoney(lo)} is above the highest investment allowed, ${formatMoney(hi)} ` +
-      `(${ceiling}): lower Min investment or raise ${maxInvestment !== null ? "Max investment" : "the ceiling"}`;
-    return rowError(columns, index, "minInvestment", message);
-  }
-  const message =
-    `Max investment ${formatMoney(hi)} is below the lowest investment allowed, ${formatMoney(lo)} ` +
-    `(Floor factor ${formatPlain(settings.floorFactor)} ${ofInvestment}): raise Max investment or give a lower Min investment`;
-  return rowError(columns, index, "maxInvestment", message);
-}
-
-/** The metrics of row `index` (whose values are `values`) when it has no cell error, or the plan-level error that makes it invalid. */
-function checkRow(
-  columns: VehicleColumns,
-  index: number,
-  values: VehicleValues,
-  settings: PlanSettings,
-): VehicleMetrics | Issue {
-  if (values.investment === null) return missingValueError(columns, index, "investment");
-  if (values.leads === null) return missingValueError(columns, index, "leads");
-  const metrics = computeMetrics(values, settings.hourlyRate);
-  if (metrics === null) return missingValueError(columns, index, "pipeline");
-  if (metrics.resourceCost === 0) {
-    const message =
-      "Investment and Hours × Hourly rate are both zero, so there is nothing to compare this vehicle by: " +
-      "give its Investment or its team Hours";
-    return rowError(columns, index, "investment", message);
-  }
-  if (!Number.isFinite(metrics.pipeline)) {
-    const message = "the pipeline (Leads × Conversion rate × Average deal size) is too large to compute";
-    return rowError(columns, index, values.pipeline === null ? "leads" : "pipeline", message);
-  }
-  if (metrics.efficiency === null || !Number.isFinite(metrics.resourceCost)) {
-    return rowError(columns, index, "investment", "the investment is too large to compute");
-  }
-  return boundsError(columns, index, values, settings) ?? metrics;
-}
+export { describeIssue, readPlanInputs, type PlanInputs, type PlanRequest } from "./planInputs";
 
 function allocationInput(row: ScoredCursor): CapacityInput {
   const { values } = row;

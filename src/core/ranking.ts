@@ -3,7 +3,8 @@
  * by efficiency; the first Bandwidth are `Shortlisted`, the rest `Reserve`.
  */
 import type { PlanSettings, QuestionAnswer } from "./model";
-import { AnswerSheet, passes, rowsOf, type Rows, type ScoredRows, type ScoredVehicle } from "./questions";
+import { AnswerSheet } from "./answerSheet";
+import { passes, rowsOf, type Rows, type ScoredRows, type ScoredVehicle } from "./questions";
 
 export const INVALID_STATUS = "Invalid input";
 export const SHORTLISTED_STATUS = "Shortlisted";

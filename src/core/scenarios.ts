@@ -59,7 +59,7 @@ export function scenarioNames(rows: readonly ScenarioRow[]): string[] {
   return [...names.values()];
 }
 
-export function rowsOf(rows: readonly ScenarioRow[], name: string): ScenarioRow[] {
+export function rowsOfScenario(rows: readonly ScenarioRow[], name: string): ScenarioRow[] {
   return rows.filter((row) => normalisedName(row.scenario) === normalisedName(name));
 }
 
@@ -206,7 +206,7 @@ export function compareScenarios(
   const comparisons = [compareWithBase(BASE_NAME, base.value, base.value)];
   const issues: Issue[] = [...base.value.issues];
   for (const name of wanted) {
-    const applied = applyScenario(inputs, rowsOf(rows, name));
+    const applied = applyScenario(inputs, rowsOfScenario(rows, name));
     issues.push(...applied.issues);
     const plan = makePlan(applied.inputs);
     if (!plan.ok)

@@ -16,14 +16,14 @@ import { efficiencyOf } from "./metrics";
 import type { PlanSettings, VehicleValues } from "./model";
 import {
   impactThreshold,
-  medianAfterChange,
   meetsImpactThreshold,
   handAnswer,
-  passingEfficienciesByChannel,
   rowsOf,
   type ScoredRows,
   type ScoredVehicle,
 } from "./questions";
+import { passingEfficienciesByChannel } from "./answerSheet";
+import { medianAfterChange, prefixLength } from "./sortedNumbers";
 import {
   compareRank,
   eliminatedStatus,
@@ -76,26 +76,12 @@ function countOutranking(
   sorted: readonly number[],
   target: RankFields,
 ): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (outranks(vehicles[sorted[middle]], target)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return prefixLength(sorted.length, (place) => outranks(vehicles[sorted[place]], target));
 }
 
 /** How many of `sorted` (best first, so by E descending) have E ≥ `threshold`. */
 function countAtLeast(vehicles: readonly RankFields[], sorted: readonly number[], threshold: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (vehicles[sorted[middle]].efficiency >= threshold) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return prefixLength(sorted.length, (place) => vehicles[sorted[place]].efficiency >= threshold);
 }
 
 interface ChannelPeers {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { computeMetrics, metricsWithPipeline, priorPipelinePerDollar, ratio } from "../../src/core/metrics";
 import { assignStatuses } from "../../src/core/ranking";
-import { answerQuestions } from "../../src/core/questions";
+import { answerQuestions } from "../../src/core/answerSheet";
 import { scored, settingsWith, valuesWith } from "./engineFixtures";
 
 const leadSourceA = valuesWith({

@@ -1,16 +1,14 @@
 import fc from "fast-check";
 import {
-  answerQuestions,
-  AnswerSheet,
   impactProfile,
-  median,
-  medianAfterChange,
   messageFit,
   objectiveFit,
   reachAndResonance,
   skills,
   trackRecord,
 } from "../../src/core/questions";
+import { AnswerSheet, answerQuestions } from "../../src/core/answerSheet";
+import { median, medianAfterChange } from "../../src/core/sortedNumbers";
 import type { QuestionAnswer } from "../../src/core/model";
 import { hand, scored, settingsWith, valuesWith } from "./engineFixtures";
 

@@ -5,7 +5,7 @@ import {
   applyScenario,
   compareScenarios,
   readScenarioTable,
-  rowsOf,
+  rowsOfScenario,
   scenarioNames,
   type ScenarioRow,
 } from "../../src/core/scenarios";
@@ -55,7 +55,7 @@ test("SPEC 8 scenario names come in order of first appearance, matched trimmed a
     ["webinars UP", "Webinar", "Conversion rate", "15%"],
   ]);
   expect(scenarioNames(rows)).toEqual(["Webinars up", "Budget cut"]);
-  expect(rowsOf(rows, "WEBINARS UP")).toHaveLength(2);
+  expect(rowsOfScenario(rows, "WEBINARS UP")).toHaveLength(2);
 });
 
 test("SPEC 8 a row with a Vehicle sets that vehicle's field, parsed as the field's values, by header or synonym", () => {
