@@ -22,7 +22,7 @@ import { money } from "../format";
 import { PlanCharts } from "./charts/PlanCharts";
 import type { CompareReport, Status } from "../usePlanner";
 import { ResultTable, type ResultColumn } from "./ResultTable";
-import { sliderRange, tidyText, typedNumber, valueKind, valueText } from "../valueText";
+import { sliderRange, typedNumber, valueKind, valueText } from "../valueText";
 import {
   changeKey,
   changeText,
@@ -30,6 +30,7 @@ import {
   SCENARIO_SHEET,
   type SavedScenario,
 } from "../savedScenarios";
+import { NumberInput } from "./NumberInput";
 import { ConfirmDialog, type ConfirmRequest } from "./ConfirmDialog";
 import { SavedScenarioList } from "./SavedScenarioList";
 import {
@@ -334,10 +335,11 @@ export function WhatIfPanel({
         </Field>
       </div>
       <Field label="New value" hint={current === null ? undefined : `Now ${valueText(kind, current)}`}>
-        <Input
+        <NumberInput
+          target={target}
+          valueKey={key as FieldKey | SettingKey}
           value={value}
-          onChange={(_, data) => setValue(data.value)}
-          onBlur={() => setValue(tidyText(target, key as FieldKey | SettingKey, value))}
+          onChange={setValue}
           disabled={busy}
         />
       </Field>
