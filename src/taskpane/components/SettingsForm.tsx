@@ -14,7 +14,7 @@ import {
 import { useEffect, useState } from "react";
 import type { SettingKey } from "../../core/model";
 import { SETTING_NAMES } from "../../core/settings";
-import { tidyText } from "../valueText";
+import { NumberInput } from "./NumberInput";
 import {
   ADVANCED_SETTINGS,
   MAIN_SETTINGS,
@@ -101,15 +101,13 @@ function SettingControl({
   }
   return (
     <Field {...field}>
-      <Input
+      <NumberInput
+        target="setting"
+        valueKey={key}
         value={text}
         placeholder={placeholder}
         disabled={disabled}
-        onChange={(_event, data) => onChange(key, data.value)}
-        onBlur={() => {
-          const tidy = tidyText("setting", key, text);
-          if (tidy !== text) onChange(key, tidy);
-        }}
+        onChange={(next) => onChange(key, next)}
       />
     </Field>
   );

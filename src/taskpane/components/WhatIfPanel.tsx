@@ -1,8 +1,6 @@
 import {
   Button,
   Dropdown,
-  MessageBar,
-  MessageBarBody,
   Field,
   Input,
   Option,
@@ -17,31 +15,28 @@ import {
 import { useMemo, useState, type CSSProperties } from "react";
 import type { FieldKey, Plan, SettingKey } from "../../core/model";
 import type { PlanInputs } from "../../core/plan";
-import type { ScenarioComparison } from "../../core/scenarios";
-import { money } from "../format";
-import { PlanCharts } from "./charts/PlanCharts";
 import type { CompareReport, Status } from "../usePlanner";
-import { ResultTable, type ResultColumn } from "./ResultTable";
-import { sliderRange, tidyText, typedNumber, valueKind, valueText } from "../valueText";
-import {
-  changeKey,
-  changeText,
-  sameScenarioName,
-  SCENARIO_SHEET,
-  type SavedScenario,
-} from "../savedScenarios";
+import { ResultTable } from "./ResultTable";
+import { sliderRange, typedNumber, valueKind, valueText } from "../valueText";
+import { changeText, sameScenarioName, SCENARIO_SHEET, type SavedScenario } from "../savedScenarios";
+import { NumberInput } from "./NumberInput";
 import { ConfirmDialog, type ConfirmRequest } from "./ConfirmDialog";
 import { SavedScenarioList } from "./SavedScenarioList";
+import { tryChanges, type WhatIfChange } from "../whatIf";
 import {
-  fieldLabel,
-  settingLabel,
-  tryChanges,
-  WHAT_IF_FIELDS,
-  WHAT_IF_SETTINGS,
-  type ChannelShift,
-  type ReturnsCurve,
-  type WhatIfChange,
-} from "../whatIf";
+  currentNumber,
+  keptChange,
+  keyLabel,
+  SETTING_TARGET,
+  targetFor,
+  targetKey,
+  targetKeys,
+  targetOf,
+  targetVehicle,
+  withKey,
+  type WhatIfTarget,
+} from "../whatIfTarget";
+import { Report, SCENARIO_COLUMNS, WhatIfOutcome } from "./WhatIfOutcome";
 
 /**
  * Fluent draws a mark on the rail at every step; with a few hundred steps
@@ -57,28 +52,6 @@ const useStyles = makeStyles({
   slider: { width: "100%", boxSizing: "border-box" },
 });
 
-const CHANNEL_COLUMNS: ResultColumn<ChannelShift>[] = [
-  { header: "Channel", cell: (row) => row.channel },
-  { header: "Recommended now", numeric: true, cell: (row) => money(row.base) },
-  { header: "With the change", numeric: true, cell: (row) => money(row.changed) },
-];
-
-function curveSource(curve: ReturnsCurve): string {
-  const { fit } = curve;
-  if (fit.source === "default") return "default (the Returns elasticity setting)";
-  return fit.clipped ? `prior period, clipped to ${fit.elasticity.toFixed(2)}` : "prior period";
-}
-
-const CURVE_COLUMNS: ResultColumn<ReturnsCurve>[] = [
-  { header: "Vehicle", cell: (row) => row.vehicle },
-  { header: "Recommended investment", numeric: true, cell: (row) => money(row.recommendedInvestment) },
-  { header: "Returns elasticity", numeric: true, cell: (row) => row.fit.elasticity.toFixed(2) },
-  { header: "From", cell: curveSource },
-];
-
-/** The target of a change: a plan setting, or a vehicle of the table. */
-const SETTING_TARGET = "";
-
 export interface WhatIfPanelProps {
   inputs: PlanInputs;
   plan: Plan;
@@ -90,63 +63,6 @@ export interface WhatIfPanelProps {
   onCompare(): Promise<CompareReport>;
   /** Excel only: replan when the source table is edited. */
   replanOnChange?: { on: boolean; onToggle(on: boolean): void };
-}
-
-const SCENARIO_COLUMNS: ResultColumn<ScenarioComparison>[] = [
-  { header: "Scenario", cell: (row) => row.scenario },
-  { header: "Shortlist", cell: (row) => row.shortlist.join(", ") || "—" },
-  { header: "Budget", numeric: true, cell: (row) => money(row.budget) },
-  { header: "Expected pipeline", numeric: true, cell: (row) => money(row.expectedPipeline) },
-  {
-    header: "Change in expected pipeline",
-    numeric: true,
-    cell: (row) => money(row.changeInExpectedPipeline),
-  },
-  { header: "Entered", cell: (row) => row.entered.join(", ") || "—" },
-  { header: "Left", cell: (row) => row.left.join(", ") || "—" },
-];
-
-/** What a button did, shown beside it. */
-function Report({ status }: { status: Status | null }) {
-  return status ? (
-    <MessageBar intent={status.intent} layout="multiline">
-      <MessageBarBody>{status.text}</MessageBarBody>
-    </MessageBar>
-  ) : null;
-}
-
-/** The kept change to the same vehicle (or setting) and field as the editor's target, if any. */
-function keptChange(kept: readonly WhatIfChange[], target: string, key: string): WhatIfChange | undefined {
-  return kept.find((change) => sameScenarioName(change.vehicle, target) && changeKey(change) === key);
-}
-
-/**
- * Whether the editor can show a saved change: a value (a blank one clears a
- * field, which a blank editor would drop) for a setting or field it offers,
- * of a vehicle of the table.
- */
-function editable(change: WhatIfChange, vehicles: readonly string[]): boolean {
-  const key = changeKey(change);
-  if (key === null || change.value === "") return false;
-  if (change.vehicle === SETTING_TARGET) return (WHAT_IF_SETTINGS as string[]).includes(key);
-  return (
-    (WHAT_IF_FIELDS as string[]).includes(key) &&
-    vehicles.some((name) => sameScenarioName(name, change.vehicle))
-  );
-}
-
-function changeLabel(vehicle: string, key: string): string {
-  return vehicle === SETTING_TARGET ? settingLabel(key as SettingKey) : fieldLabel(key as FieldKey);
-}
-
-function currentNumber(inputs: PlanInputs, plan: Plan, vehicle: string, key: string): number | null {
-  if (vehicle === SETTING_TARGET) {
-    const value = plan.settings[key as SettingKey];
-    return typeof value === "number" ? value : null;
-  }
-  const found = inputs.table.vehicles.find((row) => row.name === vehicle);
-  const value = found?.values[key as Exclude<FieldKey, "vehicle" | "channel" | `q${number}`>];
-  return typeof value === "number" ? value : null;
 }
 
 /** Change one value and see at once what the plan would do; keep the change as a scenario. */
@@ -165,15 +81,15 @@ export function WhatIfPanel({
     () => inputs.table.vehicles.map((row) => row.name).filter((name) => name !== ""),
     [inputs],
   );
-  const [vehicle, setVehicle] = useState(vehicles[0] ?? SETTING_TARGET);
-  const keys: string[] = vehicle === SETTING_TARGET ? WHAT_IF_SETTINGS : WHAT_IF_FIELDS;
-  const [key, setKey] = useState<string>(keys[0]);
-  const label = (k: string) => changeLabel(vehicle, k);
-  const target = vehicle === SETTING_TARGET ? "setting" : "vehicle";
-  const kind = valueKind(key as FieldKey | SettingKey);
-  const current = currentNumber(inputs, plan, vehicle, key);
-  const shown = (k: string, number: number | null) =>
-    number === null ? "" : valueText(valueKind(k as FieldKey | SettingKey), number);
+  const [target, setTarget] = useState<WhatIfTarget>(() => targetFor(vehicles[0] ?? SETTING_TARGET));
+  const vehicle = targetVehicle(target);
+  const key = targetKey(target);
+  const keys = targetKeys(target);
+  const label = (k: string) => keyLabel(target, k);
+  const kind = valueKind(key);
+  const current = currentNumber(inputs, plan, target);
+  const shown = (k: FieldKey | SettingKey, number: number | null) =>
+    number === null ? "" : valueText(valueKind(k), number);
   const [value, setValue] = useState(shown(key, current));
   const [scenarioName, setScenarioName] = useState("");
   const [saved, setSaved] = useState<Status | null>(null);
@@ -185,20 +101,14 @@ export function WhatIfPanel({
   const [applied, setApplied] = useState<Status | null>(null);
   const [confirming, setConfirming] = useState<ConfirmRequest | null>(null);
 
-  const valueFor = (target: string, k: string) =>
-    keptChange(kept, target, k)?.value ?? shown(k, currentNumber(inputs, plan, target, k));
-  const chooseTarget = (next: string) => {
-    setVehicle(next);
-    const nextKey = (next === SETTING_TARGET ? WHAT_IF_SETTINGS : WHAT_IF_FIELDS)[0];
-    setKey(nextKey);
-    setValue(valueFor(next, nextKey));
-  };
-  const chooseKey = (next: string) => {
-    setKey(next);
-    setValue(valueFor(vehicle, next));
+  const valueFor = (next: WhatIfTarget) =>
+    keptChange(kept, next)?.value ?? shown(targetKey(next), currentNumber(inputs, plan, next));
+  const choose = (next: WhatIfTarget) => {
+    setTarget(next);
+    setValue(valueFor(next));
   };
 
-  const numeric = typedNumber(target, key, value);
+  const numeric = typedNumber(target.kind, key, value);
   // The editor's change takes the place of a kept change to the same target; a blank editor drops it.
   const changes = useMemo(() => {
     const typed: WhatIfChange[] =
@@ -206,19 +116,19 @@ export function WhatIfPanel({
         ? []
         : [
             {
-              vehicle,
-              field: changeLabel(vehicle, key),
+              vehicle: targetVehicle(target),
+              field: keyLabel(target, targetKey(target)),
               value,
-              number: typedNumber(vehicle === SETTING_TARGET ? "setting" : "vehicle", key, value),
+              number: typedNumber(target.kind, targetKey(target), value),
             },
           ];
-    const editing = keptChange(kept, vehicle, key);
+    const editing = keptChange(kept, target);
     if (!editing) {
       const at = Math.min(slot ?? kept.length, kept.length);
       return [...kept.slice(0, at), ...typed, ...kept.slice(at)];
     }
     return kept.flatMap((other) => (other === editing ? typed : [other]));
-  }, [kept, slot, vehicle, key, value]);
+  }, [kept, slot, target, value]);
   const result = useMemo(
     () => (changes.length === 0 ? null : tryChanges(inputs, plan, changes)),
     [inputs, plan, changes],
@@ -226,7 +136,7 @@ export function WhatIfPanel({
   const range = sliderRange(kind, current);
 
   const apply = (scenario: SavedScenario) => {
-    const first = scenario.changes.findIndex((saved) => editable(saved, vehicles));
+    const first = scenario.changes.findIndex((saved) => targetOf(saved, vehicles) !== null);
     setScenarioName(scenario.name);
     setSaved(null);
     setSlot(first < 0 ? null : first);
@@ -235,12 +145,7 @@ export function WhatIfPanel({
       setValue("");
     } else {
       const shownChange = scenario.changes[first];
-      const target =
-        shownChange.vehicle === SETTING_TARGET
-          ? SETTING_TARGET
-          : (vehicles.find((name) => sameScenarioName(name, shownChange.vehicle)) ?? SETTING_TARGET);
-      setVehicle(target);
-      setKey(changeKey(shownChange) ?? key);
+      setTarget(targetOf(shownChange, vehicles) ?? target);
       setValue(shownChange.value);
       setKept(scenario.changes.filter((_, i) => i !== first));
     }
@@ -306,7 +211,7 @@ export function WhatIfPanel({
             aria-label="Change"
             value={vehicle === SETTING_TARGET ? "A plan setting" : vehicle}
             selectedOptions={[vehicle]}
-            onOptionSelect={(_, data) => chooseTarget(data.optionValue ?? SETTING_TARGET)}
+            onOptionSelect={(_, data) => choose(targetFor(data.optionValue ?? SETTING_TARGET))}
             disabled={busy}
           >
             <Option value={SETTING_TARGET}>A plan setting</Option>
@@ -322,7 +227,7 @@ export function WhatIfPanel({
             aria-label="Field"
             value={label(key)}
             selectedOptions={[key]}
-            onOptionSelect={(_, data) => data.optionValue && chooseKey(data.optionValue)}
+            onOptionSelect={(_, data) => data.optionValue && choose(withKey(target, data.optionValue))}
             disabled={busy}
           >
             {keys.map((k) => (
@@ -334,12 +239,7 @@ export function WhatIfPanel({
         </Field>
       </div>
       <Field label="New value" hint={current === null ? undefined : `Now ${valueText(kind, current)}`}>
-        <Input
-          value={value}
-          onChange={(_, data) => setValue(data.value)}
-          onBlur={() => setValue(tidyText(target, key as FieldKey | SettingKey, value))}
-          disabled={busy}
-        />
+        <NumberInput target={target.kind} valueKey={key} value={value} onChange={setValue} disabled={busy} />
       </Field>
       {current !== null && (
         <Field label={`New value on a scale ${range.words}`}>
@@ -429,47 +329,6 @@ export function WhatIfPanel({
           onChange={(_, data) => replanOnChange.onToggle(data.checked)}
         />
       )}
-    </div>
-  );
-}
-
-function WhatIfOutcome({
-  result,
-  plan,
-}: {
-  result: Extract<ReturnType<typeof tryChanges>, { ok: true }>;
-  plan: Plan;
-}) {
-  const styles = useStyles();
-  const { comparison, channels } = result;
-  const entered = comparison.entered.length ? comparison.entered.join(", ") : "none";
-  const left = comparison.left.length ? comparison.left.join(", ") : "none";
-  return (
-    <div className={styles.panel}>
-      <Text>
-        Expected pipeline {money(comparison.expectedPipeline)} (now {money(plan.allocation.expectedPipeline)},
-        change {money(comparison.changeInExpectedPipeline)}). Enter the shortlist: {entered}. Leave it: {left}
-        .
-      </Text>
-      {channels.length > 0 && (
-        <ResultTable
-          label="Channel mix change"
-          columns={CHANNEL_COLUMNS}
-          rows={channels}
-          rowKey={(row) => row.channel}
-        />
-      )}
-      <PlanCharts plan={comparison.plan} />
-      <Text>
-        Each vehicle&apos;s pipeline grows with its investment raised to its returns elasticity: near 1 every
-        dollar keeps its yield, near 0 extra money buys little, so the plan moves money to the steeper curves.
-      </Text>
-      <ResultTable
-        label="Returns curves"
-        columns={CURVE_COLUMNS}
-        rows={result.curves}
-        rowKey={(row, index) => `${index}-${row.vehicle}`}
-      />
     </div>
   );
 }
