@@ -12,7 +12,8 @@ import { failure, success, type Outcome } from "./outcome";
 import { makePlan, type PlanInputs } from "./plan";
 import { parseSettingValue, settingKeyForName } from "./settings";
 import { parseFieldValue } from "./values";
-import { normalisedName, setVehicleField, tableWithVehicles } from "./vehicleTable";
+import { setVehicleField } from "./changedVehicle";
+import { normalisedName, tableWithVehicles } from "./vehicleTable";
 
 export interface ScenarioRow {
   scenario: string;

@@ -19,7 +19,8 @@ import {
   type VehicleValues,
 } from "./model";
 import { failure, success, type Outcome } from "./outcome";
-import { parseFieldValue, type FieldValue, type Parsed } from "./values";
+import { parseFieldValue, type FieldValue } from "./values";
+import { checkRequired, problem, type RequiredCheck } from "./requiredValues";
 import {
   NO_HAND_ANSWERS,
   NO_ISSUES,
@@ -41,121 +42,6 @@ const REQUIRED_HEADERS =
 
 function isBlankCell(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-}
-
-/** Puts one parsed value into the row (blank: null, or 0 for Hours and Risk). */
-function assign(vehicle: ParsedVehicle, field: FieldKey, parsed: Parsed<FieldValue>): void {
-  const value = parsed.kind === "ok" ? parsed.value : null;
-  const values = vehicle.values;
-  switch (field) {
-    case "vehicle":
-      vehicle.name = (value as string | null) ?? "";
-      return;
-    case "channel":
-      vehicle.channelText = (value as string | null) ?? "";
-      return;
-    case "objectives":
-      values.objectives = value as Stage[] | null;
-      return;
-    case "messageLength":
-      values.messageLength = value as MessageLength | null;
-      return;
-    case "hours":
-    case "risk":
-      values[field] = (value as number | null) ?? 0;
-      return;
-    case "q1":
-    case "q2":
-    case "q3":
-    case "q4":
-    case "q5":
-    case "q6":
-    case "q7":
-      values.handAnswers[Number(field.slice(1)) - 1] = value as boolean | null;
-      return;
-    default:
-      values[field] = value as number | null;
-  }
-}
-
-function problem(severity: Issue["severity"], cell: string, field: FieldKey, message: string): Issue {
-  return { severity, cell, field: FIELD_HEADERS[field], message };
-}
-
-/** The "required value blank" errors, so a changed row can drop them and check again. */
-const REQUIRED_ERRORS = new WeakSet<Issue>();
-
-/** What the required-value check reads of a row, and where it reports. */
-interface RequiredCheck {
-  name: string;
-  values: VehicleValues;
-  /** The reference of the row's cell of `field`, or undefined when the table has no such column. */
-  cellOf(field: FieldKey): string | undefined;
-  /** The row's errors so far, which the check adds to. */
-  errors: Issue[];
-}
-
-function required(row: RequiredCheck, field: FieldKey, blank: boolean, why: string): void {
-  if (!blank) return;
-  const cell = row.cellOf(field);
-  if (cell === undefined) return;
-  const issue = problem("error", cell, field, why);
-  REQUIRED_ERRORS.add(issue);
-  if (row.errors === NO_ISSUES) row.errors = [issue];
-  else row.errors.push(issue);
-}
-
-/** SPEC 1.1: a required value blank is an error at its cell (at the Pipeline cell when a rate column is missing). */
-function checkRequired(
-  vehicle: RequiredCheck,
-  hasConversion: boolean,
-  hasDealSize: boolean,
-  failed: ReadonlySet<FieldKey> | null,
-): void {
-  const { values } = vehicle;
-  required(
-    vehicle,
-    "vehicle",
-    vehicle.name === "" && !failed?.has("vehicle"),
-    "Vehicle is blank: give the vehicle a name",
-  );
-  required(
-    vehicle,
-    "investment",
-    values.investment === null && !failed?.has("investment"),
-    "Investment is blank: type what the vehicle costs (0 if it runs on team hours alone)",
-  );
-  required(
-    vehicle,
-    "leads",
-    values.leads === null && !failed?.has("leads"),
-    "Leads is blank: type how many leads the vehicle brings (0 if none)",
-  );
-  if (values.pipeline !== null || failed?.has("pipeline")) return;
-  if (!hasConversion || !hasDealSize) {
-    const missing = [hasConversion ? null : "Conversion rate", hasDealSize ? null : "Average deal size"]
-      .filter((name): name is string => name !== null)
-      .join(" and ");
-    required(
-      vehicle,
-      "pipeline",
-      true,
-      `Pipeline is blank and the table has no ${missing} column to compute it: type the vehicle's pipeline`,
-    );
-    return;
-  }
-  required(
-    vehicle,
-    "conversion",
-    values.conversion === null && !failed?.has("conversion"),
-    "Conversion rate is blank and Pipeline is not given: type the lead-to-opportunity rate (e.g. 12%) or the Pipeline",
-  );
-  required(
-    vehicle,
-    "dealSize",
-    values.dealSize === null && !failed?.has("dealSize"),
-    "Average deal size is blank and Pipeline is not given: type the average deal size or the Pipeline",
-  );
 }
 
 /**
@@ -242,6 +128,11 @@ class TableRow implements ParsedVehicle {
       warnings: this.warnings,
     };
   }
+}
+
+/** The row as a plain object: a row read from the sheet is a class whose getters a spread would lose. */
+export function plainVehicle(vehicle: ParsedVehicle): ParsedVehicle {
+  return vehicle instanceof TableRow ? vehicle.toPlain() : vehicle;
 }
 
 function isBlankRow(cells: readonly CellValue[], columns: readonly number[]): boolean {
@@ -463,44 +354,4 @@ export function readVehicleTable(block: CellBlock, override?: MappingOverride): 
     issues,
   };
   return success(table);
-}
-
-/**
- * A copy of the row with one field set (a scenario's change, the what-if
- * panel): the field's earlier problems are dropped and the new value's added,
- * and the required values are checked again (a Conversion rate given where the
- * table has no such column can make a blank Pipeline computable; a cleared
- * Investment is missing).
- */
-export function setVehicleField(
-  vehicle: ParsedVehicle,
-  field: FieldKey,
-  parsed: Parsed<FieldValue>,
-  cell: string,
-): ParsedVehicle {
-  const header = FIELD_HEADERS[field];
-  const plain = vehicle instanceof TableRow ? vehicle.toPlain() : vehicle;
-  const copy: ParsedVehicle = {
-    ...plain,
-    values: { ...vehicle.values, handAnswers: [...vehicle.values.handAnswers] },
-    cells: { ...vehicle.cells, [field]: vehicle.cells[field] ?? cell },
-    errors: vehicle.errors.filter((issue) => issue.field !== header && !REQUIRED_ERRORS.has(issue)),
-    warnings: vehicle.warnings.filter((issue) => issue.field !== header),
-  };
-  if (parsed.kind === "error") copy.errors.push(problem("error", cell, field, parsed.message));
-  if (parsed.kind === "ok" && parsed.warning !== undefined)
-    copy.warnings.push(problem("warning", cell, field, parsed.warning));
-  assign(copy, field, parsed);
-  const failed = new Set(
-    FIELD_KEYS.filter((key) => copy.errors.some((issue) => issue.field === FIELD_HEADERS[key])),
-  );
-  const check: RequiredCheck = {
-    name: copy.name,
-    values: copy.values,
-    cellOf: (key) => copy.cells[key],
-    errors: copy.errors,
-  };
-  checkRequired(check, copy.cells.conversion !== undefined, copy.cells.dealSize !== undefined, failed);
-  copy.errors = check.errors;
-  return copy;
 }

@@ -3,7 +3,8 @@ import type { CellBlock, CellValue } from "../../src/core/cells";
 import { fieldForName } from "../../src/core/headers";
 import type { FieldKey, ParsedVehicle, VehicleTable } from "../../src/core/model";
 import { parseFieldValue, type FieldValue } from "../../src/core/values";
-import { normalisedName, readVehicleTable, setVehicleField } from "../../src/core/vehicleTable";
+import { setVehicleField } from "../../src/core/changedVehicle";
+import { normalisedName, readVehicleTable } from "../../src/core/vehicleTable";
 
 function block(rows: CellValue[][], sheet = "Vehicles", top = 1, left = 1): CellBlock {
   return { sheet, top, left, cells: rows };
