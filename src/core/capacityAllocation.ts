@@ -18,11 +18,13 @@ import {
   type VehicleAllocation,
 } from "./allocation";
 import type { Issue } from "./issues";
+import { leadCapacity } from "./leadCapacity";
 import { LeadCurves, leadsAt, type LeadSolution } from "./leadCurves";
 import { expectedAt, marginalPer1k } from "./responseCurve";
 import type { AllocationSummary, LeadSummary, PlanSettings } from "./model";
 import { formatMoney, formatPlain } from "./numberText";
-import { SETTING_NAMES } from "./settings";
+
+export { leadCapacity } from "./leadCapacity";
 
 export interface CapacityInput extends AllocationInput {
   /** Leads_i, the row's Leads. */
@@ -66,28 +68,6 @@ function fitsCapacity(leads: number, capacity: number): boolean {
 
 const CAPACITY_FIELD = "Lead capacity";
 const GOAL_FIELD = "Pipeline goal";
-
-/** SPEC 10.1: Sales reps × Leads per rep, or null, with the warning when only one of them is given. */
-export function leadCapacity(settings: PlanSettings): { capacity: number | null; issue: Issue | null } {
-  const { salesReps, leadsPerRep } = settings;
-  if (salesReps !== null && leadsPerRep !== null) return { capacity: salesReps * leadsPerRep, issue: null };
-  if (salesReps === null && leadsPerRep === null) return { capacity: null, issue: null };
-  const [given, missing] =
-    salesReps === null
-      ? [SETTING_NAMES.leadsPerRep, SETTING_NAMES.salesReps]
-      : [SETTING_NAMES.salesReps, SETTING_NAMES.leadsPerRep];
-  return {
-    capacity: null,
-    issue: {
-      severity: "warning",
-      cell: null,
-      field: missing,
-      message:
-        `${given} is given but ${missing} is not, so the plan has no lead capacity: give ${missing} ` +
-        `as well (the capacity is Sales reps × Leads per rep), or clear ${given}`,
-    },
-  };
-}
 
 /** The shortlist ready to be allocated at any budget under the plan's capacity. */
 export class LeadShortlist {
