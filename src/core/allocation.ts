@@ -14,6 +14,18 @@
 import type { Issue } from "./issues";
 import type { AllocationSummary, Bound, PlanSettings } from "./model";
 import { formatMoney } from "./numberText";
+import { expectedAt, marginalFrom, toVehicle, type Vehicle } from "./responseCurve";
+import {
+  allocateActive,
+  buildActiveCurves,
+  investmentsAt,
+  pipelineLevel,
+  solveLevel,
+  sum,
+  type ActiveCurves,
+} from "./sectionFourSolver";
+
+export { elasticityFit, investmentBounds, responseElasticity, type ElasticityFit } from "./responseCurve";
 
 export interface AllocationInput {
   /** c_i, the row's Investment. */
@@ -48,344 +60,12 @@ export interface AllocationPlan {
   issues: Issue[];
 }
 
-/** SPEC 4 keeps a fitted elasticity inside [0.05, 0.95]. */
-export const FITTED_ELASTICITY_MIN = 0.05;
-export const FITTED_ELASTICITY_MAX = 0.95;
-
 /**
  * Money within half a cent counts as equal when the budget is compared with
  * the sums of floors and ceilings and the goal with the pipeline within reach:
  * those sums carry floating-point dust, and no one can see half a cent.
  */
 export const MONEY_TOLERANCE = 0.005;
-
-/** Relative difference below which two sums of money are the same number but for rounding. */
-const ROUNDING_DUST = 1e-11;
-
-const ROOT_MAX_STEPS = 200;
-
-export function investmentBounds(
-  current: number,
-  min: number | null,
-  max: number | null,
-  settings: PlanSettings,
-): { lo: number; hi: number } {
-  return {
-    lo: min ?? settings.floorFactor * current,
-    hi: max ?? settings.ceilingFactor * current,
-  };
-}
-
-/** β_i and where it came from: fitted from the prior year (and whether SPEC 4's bounds clipped it), or the setting. */
-export interface ElasticityFit {
-  elasticity: number;
-  source: "prior period" | "default";
-  clipped: boolean;
-}
-
-/** β_i: fitted from the prior year when SPEC 4 allows it, else the plan's Returns elasticity. */
-export function elasticityFit(input: AllocationInput, settings: PlanSettings): ElasticityFit {
-  const { current, pipeline, priorInvestment, priorPipeline } = input;
-  const fallback: ElasticityFit = {
-    elasticity: settings.returnsElasticity,
-    source: "default",
-    clipped: false,
-  };
-  const canFit =
-    current > 0 &&
-    pipeline > 0 &&
-    priorInvestment !== null &&
-    priorPipeline !== null &&
-    priorInvestment > 0 &&
-    priorPipeline > 0 &&
-    priorInvestment !== current;
-  if (!canFit) return fallback;
-  const fitted = Math.log(pipeline / priorPipeline) / Math.log(current / priorInvestment);
-  // Investments a rounding step apart give 0/0; there is no slope to fit then.
-  if (Number.isNaN(fitted)) return fallback;
-  const elasticity = Math.min(FITTED_ELASTICITY_MAX, Math.max(FITTED_ELASTICITY_MIN, fitted));
-  return { elasticity, source: "prior period", clipped: elasticity !== fitted };
-}
-
-export function responseElasticity(input: AllocationInput, settings: PlanSettings): number {
-  return elasticityFit(input, settings).elasticity;
-}
-
-/** P_i(x) = P_i (x / c_i)^β_i. */
-export function curvePipeline(
-  pipeline: number,
-  current: number,
-  elasticity: number,
-  investment: number,
-): number {
-  if (pipeline === 0 || investment === 0) return 0;
-  return pipeline * Math.exp(elasticity * Math.log(investment / current));
-}
-
-/** A shortlisted vehicle as the allocation sees it. */
-export interface Vehicle {
-  current: number;
-  pipeline: number;
-  elasticity: number;
-  lo: number;
-  hi: number;
-  /** Takes part in the optimisation: c > 0, P > 0 and room between its bounds. */
-  active: boolean;
-}
-
-/**
- * The vehicles that take part in the optimisation, column by column so one
- * pass over them stays fast for a hundred thousand rows. On its free stretch
- * (muHi < μ < muLo) a vehicle's investment is exp(lnCurrent + investmentSlope (μ − m))
- * and its pipeline exp(lnPipeline + pipelineSlope (μ − m)), m being the log
- * marginal return at x = c.
- */
-export interface ActiveCurves {
-  readonly count: number;
-  readonly logMarginalAtCurrent: Float64Array;
-  readonly muHi: Float64Array;
-  /**
-   * 1 where the floor is above 0. Only such a vehicle falls back to its floor
-   * (at μ ≥ muLo): at x = 0 the marginal return is unbounded, so a vehicle with
-   * a floor of 0 never reaches it and has no muLo.
-   */
-  readonly floored: Uint8Array;
-  readonly muLo: Float64Array;
-  readonly lnCurrent: Float64Array;
-  readonly investmentSlope: Float64Array;
-  readonly lo: Float64Array;
-  readonly hi: Float64Array;
-  readonly lnPipeline: Float64Array;
-  readonly pipelineSlope: Float64Array;
-  readonly pipelineAtLo: Float64Array;
-  readonly pipelineAtHi: Float64Array;
-  /** Every vehicle is at its ceiling at and below this μ. */
-  readonly lowestBreakpoint: number;
-  /** Every vehicle with a floor above 0 is at its floor at and above this μ. */
-  readonly highestBreakpoint: number;
-}
-
-/** Investment or pipeline as a function of μ: its log-linear free stretch and its values at the bounds. */
-interface Level {
-  readonly base: Float64Array;
-  readonly slope: Float64Array;
-  readonly atLo: Float64Array;
-  readonly atHi: Float64Array;
-}
-
-function buildActiveCurves(vehicles: Vehicle[]): ActiveCurves {
-  const active = vehicles.filter((vehicle) => vehicle.active);
-  const count = active.length;
-  const column = () => new Float64Array(count);
-  const [logMarginalAtCurrent, muHi, muLo, lnCurrent, investmentSlope, lo, hi] = Array.from(
-    { length: 7 },
-    column,
-  );
-  const [lnPipeline, pipelineSlope, pipelineAtLo, pipelineAtHi] = Array.from({ length: 4 }, column);
-  const floored = new Uint8Array(count);
-  let lowestBreakpoint = 0;
-  let highestBreakpoint = 0;
-  active.forEach((vehicle, i) => {
-    const { current, pipeline, elasticity } = vehicle;
-    lnCurrent[i] = Math.log(current);
-    lnPipeline[i] = Math.log(pipeline);
-    investmentSlope[i] = 1 / (elasticity - 1);
-    pipelineSlope[i] = elasticity * investmentSlope[i];
-    logMarginalAtCurrent[i] = Math.log(elasticity) + lnPipeline[i] - lnCurrent[i];
-    lo[i] = vehicle.lo;
-    hi[i] = vehicle.hi;
-    pipelineAtLo[i] = curvePipeline(pipeline, current, elasticity, vehicle.lo);
-    pipelineAtHi[i] = curvePipeline(pipeline, current, elasticity, vehicle.hi);
-    muHi[i] = logMarginalAtCurrent[i] + (Math.log(vehicle.hi) - lnCurrent[i]) / investmentSlope[i];
-    floored[i] = vehicle.lo > 0 ? 1 : 0;
-    if (floored[i])
-      muLo[i] = logMarginalAtCurrent[i] + (Math.log(vehicle.lo) - lnCurrent[i]) / investmentSlope[i];
-    const highest = floored[i] ? Math.max(muHi[i], muLo[i]) : muHi[i];
-    lowestBreakpoint = i === 0 ? muHi[i] : Math.min(lowestBreakpoint, muHi[i]);
-    highestBreakpoint = i === 0 ? highest : Math.max(highestBreakpoint, highest);
-  });
-  return {
-    count,
-    logMarginalAtCurrent,
-    muHi,
-    floored,
-    muLo,
-    lnCurrent,
-    investmentSlope,
-    lo,
-    hi,
-    lnPipeline,
-    pipelineSlope,
-    pipelineAtLo,
-    pipelineAtHi,
-    lowestBreakpoint,
-    highestBreakpoint,
-  };
-}
-
-function investmentLevel(curves: ActiveCurves): Level {
-  return { base: curves.lnCurrent, slope: curves.investmentSlope, atLo: curves.lo, atHi: curves.hi };
-}
-
-function pipelineLevel(curves: ActiveCurves): Level {
-  return {
-    base: curves.lnPipeline,
-    slope: curves.pipelineSlope,
-    atLo: curves.pipelineAtLo,
-    atHi: curves.pipelineAtHi,
-  };
-}
-
-/** Σ of a level at μ, and its derivative in μ. */
-function levelAt(curves: ActiveCurves, level: Level, mu: number): { value: number; derivative: number } {
-  const { muHi, floored, muLo, logMarginalAtCurrent } = curves;
-  const { base, slope, atLo, atHi } = level;
-  let value = 0;
-  let derivative = 0;
-  for (let i = 0; i < curves.count; i++) {
-    if (mu < muHi[i]) value += atHi[i];
-    else if (floored[i] && mu > muLo[i]) value += atLo[i];
-    else {
-      const term = Math.exp(base[i] + slope[i] * (mu - logMarginalAtCurrent[i]));
-      value += term;
-      derivative += slope[i] * term;
-    }
-  }
-  return { value, derivative };
-}
-
-export function sum(values: Float64Array): number {
-  let total = 0;
-  for (const value of values) total += value;
-  return total;
-}
-
-/**
- * A μ at which the level is at most `target` (> Σ atLo): past every finite
- * breakpoint, and far enough that each vehicle with a floor of 0 has fallen
- * below its share of what the floors leave.
- */
-function upperBracket(curves: ActiveCurves, level: Level, target: number): number {
-  const { floored, logMarginalAtCurrent } = curves;
-  const { base, slope } = level;
-  let zeroFloors = 0;
-  for (let i = 0; i < curves.count; i++) if (!floored[i]) zeroFloors++;
-  let upper = curves.highestBreakpoint;
-  if (zeroFloors === 0) return upper;
-  const share = Math.log((target - sum(level.atLo)) / (2 * zeroFloors));
-  for (let i = 0; i < curves.count; i++) {
-    if (!floored[i]) upper = Math.max(upper, logMarginalAtCurrent[i] + (share - base[i]) / slope[i]);
-  }
-  return upper;
-}
-
-/**
- * The μ at which a level equals `target`, for Σ atLo < target < Σ atHi: a
- * root of g(μ) = ln Σ(μ) − ln target, which falls with μ. Between two
- * breakpoints the free set is fixed and ln Σ is a log-sum-exp of lines in μ,
- * so convex and smooth: Newton's method converges fast, and a bracket that
- * shrinks at every step, bisected whenever Newton would leave it, makes
- * sure it ends at the root across breakpoints too.
- */
-function solveLevel(curves: ActiveCurves, level: Level, target: number): number {
-  let below = curves.lowestBreakpoint;
-  let above = upperBracket(curves, level, target);
-  let mu = below;
-  for (let step = 0; step < ROOT_MAX_STEPS; step++) {
-    const { value, derivative } = levelAt(curves, level, mu);
-    if (value === target) return mu;
-    if (value > target) below = mu;
-    else above = mu;
-    const newton = derivative < 0 ? mu - (value * Math.log(value / target)) / derivative : null;
-    const next = newton !== null && newton > below && newton < above ? newton : below + (above - below) / 2;
-    if (!(next > below && next < above)) break;
-    mu = next;
-  }
-  return mu;
-}
-
-/** Each active vehicle's investment at μ, bounds met exactly. */
-function investmentsAt(curves: ActiveCurves, mu: number): Float64Array {
-  const investments = new Float64Array(curves.count);
-  const { muHi, floored, muLo, lo, hi, lnCurrent, investmentSlope, logMarginalAtCurrent } = curves;
-  for (let i = 0; i < curves.count; i++) {
-    if (mu <= muHi[i]) investments[i] = hi[i];
-    else if (floored[i] && mu >= muLo[i]) investments[i] = lo[i];
-    else {
-      const x = Math.exp(lnCurrent[i] + investmentSlope[i] * (mu - logMarginalAtCurrent[i]));
-      investments[i] = snapToBound(x, lo[i], hi[i]);
-    }
-  }
-  return investments;
-}
-
-/**
- * A free value that floating point left a hair off a bound is that bound. The
- * hair is relative: near a floor of 0 a millionth of a dollar can still buy
- * pipeline.
- */
-function snapToBound(x: number, lo: number, hi: number): number {
-  const near = (bound: number) => Math.abs(x - bound) <= 1e-12 * Math.abs(bound);
-  if (x <= lo || near(lo)) return lo;
-  if (x >= hi || near(hi)) return hi;
-  return x;
-}
-
-/**
- * Puts the residue of Σ x = Budget left by floating point on the free vehicle
- * with the most money, as long as it stays strictly inside its bounds.
- */
-function settleResidue(investments: Float64Array, lo: Float64Array, hi: Float64Array, target: number): void {
-  const residue = target - sum(investments);
-  let chosen = -1;
-  for (let i = 0; i < investments.length; i++) {
-    const settled = investments[i] + residue;
-    const fits = investments[i] > lo[i] && investments[i] < hi[i] && settled > lo[i] && settled < hi[i];
-    if (fits && (chosen < 0 || investments[i] > investments[chosen])) chosen = i;
-  }
-  if (chosen >= 0) investments[chosen] += residue;
-}
-
-/** The optimal investments of the active vehicles for `activeBudget` spread among them. */
-function allocateActive(curves: ActiveCurves, activeBudget: number): Float64Array {
-  const activeLo = sum(curves.lo);
-  const activeHi = sum(curves.hi);
-  // Closer than floating point can tell, the budget is at the floors or the ceilings.
-  const dust = ROUNDING_DUST * Math.abs(activeBudget);
-  if (activeBudget <= activeLo + dust) return curves.lo.slice();
-  if (activeBudget >= activeHi - dust) return curves.hi.slice();
-  const investments = investmentsAt(curves, solveLevel(curves, investmentLevel(curves), activeBudget));
-  settleResidue(investments, curves.lo, curves.hi, activeBudget);
-  return investments;
-}
-
-function toVehicle(input: AllocationInput, settings: PlanSettings): Vehicle {
-  const elasticity = responseElasticity(input, settings);
-  const bounds = investmentBounds(input.current, input.minInvestment, input.maxInvestment, settings);
-  const lo = bounds.lo;
-  const hi = input.current > 0 ? bounds.hi : lo;
-  const active = input.current > 0 && input.pipeline > 0 && lo < hi;
-  return { current: input.current, pipeline: input.pipeline, elasticity, lo, hi, active };
-}
-
-/** The pipeline a vehicle is expected to bring at x; a vehicle run on team hours alone keeps its P. */
-export function expectedAt(vehicle: Vehicle, x: number): number {
-  if (vehicle.current === 0) return vehicle.pipeline;
-  return curvePipeline(vehicle.pipeline, vehicle.current, vehicle.elasticity, x);
-}
-
-function boundOf(vehicle: Vehicle, x: number): Bound {
-  if (x === vehicle.lo) return "floor";
-  if (x === vehicle.hi) return "ceiling";
-  return "free";
-}
-
-export function marginalPer1k(vehicle: Vehicle, x: number): number | null {
-  if (vehicle.current === 0 || x === 0) return null;
-  const marginal = (1000 * vehicle.elasticity * expectedAt(vehicle, x)) / x;
-  // Next to x = 0 the marginal return runs off to infinity, which no cell can show.
-  return Number.isFinite(marginal) ? marginal : null;
-}
 
 /**
  * The optimal investment of every vehicle for a budget with Σ lo ≤ Budget ≤ Σ hi
@@ -501,13 +181,20 @@ export function sectionFourGoal(prepared: PreparedShortlist, goal: number): Goal
   return budgetForGoal(prepared.vehicles, prepared.curves, goal);
 }
 
+function boundOf(vehicle: Vehicle, x: number): Bound {
+  if (x === vehicle.lo) return "floor";
+  if (x === vehicle.hi) return "ceiling";
+  return "free";
+}
+
 /** One vehicle's row of the allocation at x. */
 export function vehicleAllocation(vehicle: Vehicle, x: number): VehicleAllocation {
+  const expectedPipeline = expectedAt(vehicle, x);
   return {
     recommendedInvestment: x,
-    expectedPipeline: expectedAt(vehicle, x),
+    expectedPipeline,
     bound: vehicle.current === 0 ? "floor" : boundOf(vehicle, x),
-    marginalPer1k: marginalPer1k(vehicle, x),
+    marginalPer1k: marginalFrom(vehicle, x, expectedPipeline),
     elasticity: vehicle.elasticity,
     lo: vehicle.lo,
     hi: vehicle.hi,
@@ -527,8 +214,18 @@ export function planAllocation(shortlisted: AllocationInput[], settings: PlanSet
   return allocationPlanOf(prepareShortlist(shortlisted, settings), settings);
 }
 
-/** SPEC 4 on a prepared shortlist. */
-export function allocationPlanOf(prepared: PreparedShortlist, settings: PlanSettings): AllocationPlan {
+/**
+ * SPEC 4 on a prepared shortlist without a row object per vehicle, for a
+ * caller that builds its own rows: the investments (null when the floors pass
+ * the budget), the summary and the issues.
+ */
+export interface SectionFourOutcome {
+  investments: number[] | null;
+  summary: AllocationSummary;
+  issues: Issue[];
+}
+
+export function sectionFourOutcome(prepared: PreparedShortlist, settings: PlanSettings): SectionFourOutcome {
   const { vehicles, floors, ceilings } = prepared;
   const { budget, pipelineGoal } = settings;
   const goal = sectionFourGoal(prepared, pipelineGoal);
@@ -538,15 +235,7 @@ export function allocationPlanOf(prepared: PreparedShortlist, settings: PlanSett
     issues.push(floorsIssue(floors, budget));
     if (goal.issue) issues.push(goal.issue);
     return {
-      vehicles: vehicles.map((vehicle) => ({
-        recommendedInvestment: null,
-        expectedPipeline: null,
-        bound: null,
-        marginalPer1k: null,
-        elasticity: vehicle.elasticity,
-        lo: vehicle.lo,
-        hi: vehicle.hi,
-      })),
+      investments: null,
       summary: {
         budget,
         allocated: null,
@@ -577,14 +266,10 @@ export function allocationPlanOf(prepared: PreparedShortlist, settings: PlanSett
   if (goal.issue) issues.push(goal.issue);
 
   let expectedPipeline = 0;
-  const allocations = vehicles.map((vehicle, i): VehicleAllocation => {
-    const allocation = vehicleAllocation(vehicle, investments[i]);
-    expectedPipeline += allocation.expectedPipeline ?? 0;
-    return allocation;
-  });
+  for (let i = 0; i < vehicles.length; i++) expectedPipeline += expectedAt(vehicles[i], investments[i]);
   const allocated = overCeilings ? ceilings : budget;
   return {
-    vehicles: allocations,
+    investments,
     summary: {
       budget,
       allocated,
@@ -593,6 +278,33 @@ export function allocationPlanOf(prepared: PreparedShortlist, settings: PlanSett
       pipelineGoal,
       budgetForGoal: goal.budgetForGoal,
     },
+    issues,
+  };
+}
+
+/** A vehicle's row when no allocation was made. */
+export function unallocatedVehicle(vehicle: Vehicle): VehicleAllocation {
+  return {
+    recommendedInvestment: null,
+    expectedPipeline: null,
+    bound: null,
+    marginalPer1k: null,
+    elasticity: vehicle.elasticity,
+    lo: vehicle.lo,
+    hi: vehicle.hi,
+  };
+}
+
+/** SPEC 4 on a prepared shortlist. */
+export function allocationPlanOf(prepared: PreparedShortlist, settings: PlanSettings): AllocationPlan {
+  const { investments, summary, issues } = sectionFourOutcome(prepared, settings);
+  const { vehicles } = prepared;
+  return {
+    vehicles:
+      investments === null
+        ? vehicles.map(unallocatedVehicle)
+        : vehicles.map((vehicle, i) => vehicleAllocation(vehicle, investments[i])),
+    summary,
     issues,
   };
 }

@@ -6,12 +6,11 @@
  * expected leads every plan shows.
  */
 import {
-  allocationPlanOf,
-  expectedAt,
-  marginalPer1k,
   MONEY_TOLERANCE,
   prepareShortlist,
   sectionFourInvestments,
+  sectionFourOutcome,
+  unallocatedVehicle,
   vehicleAllocation,
   type AllocationInput,
   type GoalAnswer,
@@ -19,10 +18,13 @@ import {
   type VehicleAllocation,
 } from "./allocation";
 import type { Issue } from "./issues";
+import { leadCapacity } from "./leadCapacity";
 import { LeadCurves, leadsAt, type LeadSolution } from "./leadCurves";
+import { expectedAt, marginalPer1k } from "./responseCurve";
 import type { AllocationSummary, LeadSummary, PlanSettings } from "./model";
 import { formatMoney, formatPlain } from "./numberText";
-import { SETTING_NAMES } from "./settings";
+
+export { leadCapacity } from "./leadCapacity";
 
 export interface CapacityInput extends AllocationInput {
   /** Leads_i, the row's Leads. */
@@ -66,28 +68,6 @@ function fitsCapacity(leads: number, capacity: number): boolean {
 
 const CAPACITY_FIELD = "Lead capacity";
 const GOAL_FIELD = "Pipeline goal";
-
-/** SPEC 10.1: Sales reps × Leads per rep, or null, with the warning when only one of them is given. */
-export function leadCapacity(settings: PlanSettings): { capacity: number | null; issue: Issue | null } {
-  const { salesReps, leadsPerRep } = settings;
-  if (salesReps !== null && leadsPerRep !== null) return { capacity: salesReps * leadsPerRep, issue: null };
-  if (salesReps === null && leadsPerRep === null) return { capacity: null, issue: null };
-  const [given, missing] =
-    salesReps === null
-      ? [SETTING_NAMES.leadsPerRep, SETTING_NAMES.salesReps]
-      : [SETTING_NAMES.salesReps, SETTING_NAMES.leadsPerRep];
-  return {
-    capacity: null,
-    issue: {
-      severity: "warning",
-      cell: null,
-      field: missing,
-      message:
-        `${given} is given but ${missing} is not, so the plan has no lead capacity: give ${missing} ` +
-        `as well (the capacity is Sales reps × Leads per rep), or clear ${given}`,
-    },
-  };
-}
 
 /** The shortlist ready to be allocated at any budget under the plan's capacity. */
 export class LeadShortlist {
@@ -308,7 +288,10 @@ function capacityGoal(shortlist: LeadShortlist, settings: PlanSettings, sectionF
 }
 
 /** Written out field by field: a spread of ten thousand rows is several times slower. */
-function withExpectedLeads(allocation: VehicleAllocation, expectedLeads: number): LeadVehicleAllocation {
+function withExpectedLeads(
+  allocation: VehicleAllocation,
+  expectedLeads: number | null,
+): LeadVehicleAllocation {
   return {
     recommendedInvestment: allocation.recommendedInvestment,
     expectedPipeline: allocation.expectedPipeline,
@@ -325,7 +308,7 @@ function withExpectedLeads(allocation: VehicleAllocation, expectedLeads: number)
 export function planLeadAllocation(inputs: CapacityInput[], settings: PlanSettings): LeadAllocationPlan {
   const shortlist = prepareLeadShortlist(inputs, settings);
   const { prepared, capacity } = shortlist;
-  const base = allocationPlanOf(prepared, settings);
+  const base = sectionFourOutcome(prepared, settings);
   const sectionFourIssue = base.issues.find((issue) => issue.field === GOAL_FIELD) ?? null;
   const goal = capacityGoal(shortlist, settings, {
     budgetForGoal: base.summary.budgetForGoal,
@@ -336,10 +319,11 @@ export function planLeadAllocation(inputs: CapacityInput[], settings: PlanSettin
   const summary = { ...base.summary, budgetForGoal: goal.budgetForGoal };
   const leadsPerRep = (leads: number) => (settings.salesReps === null ? null : leads / settings.salesReps);
 
-  if (base.summary.allocated === null) {
+  const sectionFour = base.investments;
+  if (sectionFour === null || base.summary.allocated === null) {
     if (goal.issue) issues.push(goal.issue);
     return {
-      vehicles: base.vehicles.map((vehicle) => ({ ...vehicle, expectedLeads: null })),
+      vehicles: prepared.vehicles.map((vehicle) => withExpectedLeads(unallocatedVehicle(vehicle), null)),
       summary: {
         ...summary,
         expectedLeads: null,
@@ -353,14 +337,12 @@ export function planLeadAllocation(inputs: CapacityInput[], settings: PlanSettin
     };
   }
 
-  const sectionFour = base.vehicles.map((vehicle) => vehicle.recommendedInvestment ?? 0);
   const at = allocateAt(shortlist, budget, undefined, sectionFour);
   const withLeads: LeadVehicleAllocation[] = new Array(prepared.vehicles.length);
   for (let i = 0; i < withLeads.length; i++) {
     const vehicle = prepared.vehicles[i];
     const x = at.investments[i];
-    const allocation = at.binds ? vehicleAllocation(vehicle, x) : base.vehicles[i];
-    withLeads[i] = withExpectedLeads(allocation, leadsAt(vehicle, shortlist.leads[i], x));
+    withLeads[i] = withExpectedLeads(vehicleAllocation(vehicle, x), leadsAt(vehicle, shortlist.leads[i], x));
   }
   const heldBack = heldBackAt(shortlist, budget, at);
   if (capacity !== null && at.floorsOverCapacity) {

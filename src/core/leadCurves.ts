@@ -14,7 +14,8 @@
  * held back) is solved apart, exactly: vehicles funded to their ceilings in
  * order of pipeline per lead until the capacity is met.
  */
-import { curvePipeline, type PreparedShortlist } from "./allocation";
+import type { PreparedShortlist } from "./allocation";
+import { curvePipeline } from "./responseCurve";
 
 const ROOT_MAX_STEPS = 100;
 
