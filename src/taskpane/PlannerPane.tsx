@@ -5,10 +5,8 @@ import type { SettingKey } from "../core/model";
 import type { PaneHost } from "./host";
 import { FileOpener } from "./components/FileOpener";
 import { HeaderRowPicker } from "./components/HeaderRowPicker";
-import { MappingEditor } from "./components/MappingEditor";
 import { PlanControls } from "./components/PlanControls";
 import { ProblemList } from "./components/ProblemList";
-import { SettingsForm } from "./components/SettingsForm";
 import { SourcePicker } from "./components/SourcePicker";
 import { StatusMessage } from "./components/StatusMessage";
 import type { HealthTarget } from "./planHealth";
@@ -18,6 +16,20 @@ import { usePlanner, type PlanResult } from "./usePlanner";
 const ResultsView = lazy(() =>
   import(/* webpackChunkName: "plan" */ "./components/ResultsView").then((module) => ({
     default: module.ResultsView,
+  })),
+);
+
+// The column mapping and the settings show once a workbook is open: they load while it is read,
+// which keeps the start-up script within the issue 13 budget.
+const MappingEditor = lazy(() =>
+  import(/* webpackChunkName: "inputs" */ "./components/MappingEditor").then((module) => ({
+    default: module.MappingEditor,
+  })),
+);
+
+const SettingsForm = lazy(() =>
+  import(/* webpackChunkName: "inputs" */ "./components/SettingsForm").then((module) => ({
+    default: module.SettingsForm,
   })),
 );
 
@@ -189,25 +201,29 @@ export function PlannerPane({ host }: { host: PaneHost }) {
 
       {state.headerMatch && state.sourceBlock && (
         <Section title="Columns">
-          <MappingEditor
-            headers={state.headerMatch.headers}
-            mapping={state.headerMatch.mapping}
-            firstColumn={state.sourceBlock.left}
-            disabled={busy}
-            onChange={planner.setMapping}
-          />
+          <Suspense fallback={<Text>Loading the columns…</Text>}>
+            <MappingEditor
+              headers={state.headerMatch.headers}
+              mapping={state.headerMatch.mapping}
+              firstColumn={state.sourceBlock.left}
+              disabled={busy}
+              onChange={planner.setMapping}
+            />
+          </Suspense>
         </Section>
       )}
 
       {state.workbook && (
         <Section title="Settings">
-          <SettingsForm
-            texts={state.settings}
-            disabled={busy}
-            focusRequest={settingToFocus}
-            onChange={planner.setSetting}
-            onSave={() => void planner.saveSettings()}
-          />
+          <Suspense fallback={<Text>Loading the settings…</Text>}>
+            <SettingsForm
+              texts={state.settings}
+              disabled={busy}
+              focusRequest={settingToFocus}
+              onChange={planner.setSetting}
+              onSave={() => void planner.saveSettings()}
+            />
+          </Suspense>
         </Section>
       )}
 
