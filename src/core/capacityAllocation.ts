@@ -19,7 +19,8 @@ import {
 } from "./allocation";
 import type { Issue } from "./issues";
 import { leadCapacity } from "./leadCapacity";
-import { LeadCurves, leadsAt, type LeadSolution } from "./leadCurves";
+import { leadsAt } from "./leadColumns";
+import { LeadCurves, type LeadSolution } from "./leadCurves";
 import { expectedAt, marginalPer1k } from "./responseCurve";
 import type { AllocationSummary, LeadSummary, PlanSettings } from "./model";
 import { formatMoney, formatPlain } from "./numberText";
