@@ -48,17 +48,6 @@ export class LeadCurves {
   private readonly c: LeadColumns;
   /** Each movable vehicle's investment at the last (t, μ) evaluated. */
   private readonly x: Float64Array;
-  private readonly e: Evaluation = {
-    spend: 0,
-    leads: 0,
-    pipeline: 0,
-    xs: 0,
-    xsr: 0,
-    lbs: 0,
-    lbsr: 0,
-    pbs: 0,
-    pbsr: 0,
-  };
   private greedy: LeadSolution | null = null;
 
   constructor(prepared: PreparedShortlist, leads: Float64Array) {
@@ -108,7 +97,6 @@ export class LeadCurves {
     start: number,
     startMu = 0,
   ): LeadSolution | null {
-    const e = this.e;
     const fixed = level === "spend" ? this.c.fixedSpend : this.c.fixedPipeline;
     const movableTarget = target - fixed;
     const leadTarget = capacity - this.c.fixedLeads;
@@ -121,7 +109,9 @@ export class LeadCurves {
     // The best feasible point so far: the most pipeline within the budget, or the least spend reaching the goal.
     let best = { t: NaN, mu: 0, score: -Infinity };
     for (let n = 0; n < ROOT_MAX_STEPS; n++) {
-      mu = this.solveMu(t, leadTarget, tolerance, mu);
+      const at = this.solveMu(t, leadTarget, tolerance, mu);
+      mu = at.mu;
+      const e = at.e;
       const value = level === "spend" ? e.spend : e.pipeline;
       found = Math.abs(value - movableTarget) <= 1e-9 * movableTarget;
       const feasible = level === "spend" ? value <= movableTarget : value >= movableTarget;
@@ -155,26 +145,30 @@ export class LeadCurves {
       // spends, λ is too small for floating point to meet the target: the best feasible point is the answer.
       if (Number.isNaN(best.t)) return null;
       t = best.t;
-      mu = this.solveMu(t, leadTarget, tolerance, best.mu);
+      mu = this.solveMu(t, leadTarget, tolerance, best.mu).mu;
     }
     return { investments: this.spread(this.x), lambda: Math.exp(t), mu };
   }
 
   /**
    * The μ ≥ 0 at which the movable vehicles' leads at t meet `target`, from
-   * below within `tolerance` (0 when
-   * they fit at μ = 0), leaving the evaluation there in `this.e` and `this.x`.
+   * below within `tolerance` (0 when they fit at μ = 0), with the evaluation
+   * there (the investments left in `this.x`).
    * The leads fall continuously with μ: Newton's method in the bracket [0, top p].
    */
-  private solveMu(t: number, target: number, tolerance: number, start: number): number {
-    const e = this.e;
+  private solveMu(
+    t: number,
+    target: number,
+    tolerance: number,
+    start: number,
+  ): { mu: number; e: Evaluation } {
     let below = 0;
     let above = this.c.topPerLead;
     let mu = start > below && start < above ? start : 0;
     let zeroChecked = mu === 0;
-    this.evaluate(t, mu);
+    let e = this.evaluate(t, mu);
     for (let n = 0; n < ROOT_MAX_STEPS; n++) {
-      if (e.leads <= target && (mu === 0 || target - e.leads <= tolerance)) return mu;
+      if (e.leads <= target && (mu === 0 || target - e.leads <= tolerance)) return { mu, e };
       if (e.leads > target) below = mu;
       else above = mu;
       // Aimed at the middle of the band accepted, so that rounding cannot leave it just above.
@@ -186,13 +180,13 @@ export class LeadCurves {
       if (next === 0) zeroChecked = true;
       else if (!(next > below && next < above)) break;
       mu = next;
-      this.evaluate(t, mu);
+      e = this.evaluate(t, mu);
     }
     if (e.leads > target) {
       mu = above;
-      this.evaluate(t, mu);
+      e = this.evaluate(t, mu);
     }
-    return mu;
+    return { mu, e };
   }
 
   /** A first guess of t = ln λ: the mean log marginal return at today's investments. */
@@ -202,8 +196,8 @@ export class LeadCurves {
     return this.c.count > 0 ? total / this.c.count : 0;
   }
 
-  /** Each movable vehicle's investment at (t, μ) into `this.x`, with the sums into `this.e`. */
-  private evaluate(t: number, mu: number): void {
+  /** Each movable vehicle's investment at (t, μ) into `this.x`; the sums. */
+  private evaluate(t: number, mu: number): Evaluation {
     const { perLead, lnCurrent, slope, logMarginalAtCurrent, lnLo, lnHi, lo, hi, elasticity } = this.c;
     const { count, leadsAtLo, leadsAtHi, pipelineAtLo, pipelineAtHi } = this.c;
     const x = this.x;
@@ -255,16 +249,7 @@ export class LeadCurves {
         pbsr += vehiclePipeline * bs * r;
       }
     }
-    const e = this.e;
-    e.spend = spend;
-    e.leads = leads;
-    e.pipeline = pipeline;
-    e.xs = xs;
-    e.xsr = xsr;
-    e.lbs = lbs;
-    e.lbsr = lbsr;
-    e.pbs = pbs;
-    e.pbsr = pbsr;
+    return { spend, leads, pipeline, xs, xsr, lbs, lbsr, pbs, pbsr };
   }
 
   /** The movable vehicles' investments placed among the shortlist's, the others at lo_i. */

@@ -157,6 +157,13 @@ function matchLeadHeaders(block: CellBlock, issues: Issue[]): Columns {
   return columns;
 }
 
+type NamedField = "vehicle" | "owner";
+
+const BLANK_NAME: Record<NamedField, string> = {
+  vehicle: "Vehicle is blank: name the vehicle the lead came from, or clear the row",
+  owner: "Owner is blank: name the sales rep who owns the lead, or clear the row",
+};
+
 /** The problems of the row being read, one object for the whole log. */
 class RowChecks {
   valid = true;
@@ -189,6 +196,16 @@ class RowChecks {
       `the cell holds the Excel error ${value.error}: fix the formula or type the value`,
     );
     return true;
+  }
+
+  /** The index in `names` of the name in a required cell, or -1 (blank, or an Excel error), the problem recorded. */
+  nameIndex(value: CellValue, column: number, field: NamedField, names: NameIndex): number {
+    if (isBlank(value)) {
+      this.problem(column, field, BLANK_NAME[field]);
+      return -1;
+    }
+    if (this.cellError(value, column, field)) return -1;
+    return names.indexOf(value as string | number | boolean);
   }
 
   /** The cell's date-time, or NaN (blank, or a problem recorded; a blank Handed off is one). */
@@ -271,25 +288,8 @@ export function readLeadLog(block: CellBlock, date1904: boolean): Outcome<LeadLo
     row.start(sheetRow);
     if (lead !== null) row.cellError(lead, leadColumn, "lead");
 
-    let vehicleIndex = -1;
-    if (isBlank(vehicle))
-      row.problem(
-        vehicleColumn,
-        "vehicle",
-        "Vehicle is blank: name the vehicle the lead came from, or clear the row",
-      );
-    else if (!row.cellError(vehicle, vehicleColumn, "vehicle"))
-      vehicleIndex = vehicles.indexOf(vehicle as string | number | boolean);
-
-    let ownerIndex = -1;
-    if (isBlank(owner))
-      row.problem(
-        ownerColumn,
-        "owner",
-        "Owner is blank: name the sales rep who owns the lead, or clear the row",
-      );
-    else if (!row.cellError(owner, ownerColumn, "owner"))
-      ownerIndex = owners.indexOf(owner as string | number | boolean);
+    const vehicleIndex = row.nameIndex(vehicle, vehicleColumn, "vehicle", vehicles);
+    const ownerIndex = row.nameIndex(owner, ownerColumn, "owner", owners);
 
     const handedAt = row.dateTime(handed, handedColumn, "handedOff");
     const firstAt = first === null ? NaN : row.dateTime(first, firstColumn, "firstTouch");

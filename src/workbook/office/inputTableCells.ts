@@ -9,7 +9,7 @@ import type { InputRowEdit } from "../placement";
 import { WriteRefusedError } from "./officeErrors";
 
 /** Where each header is in the table, counted from its first column; a header it lacks becomes a column at its end. */
-export function columnsFor(
+function columnsFor(
   table: Excel.Table,
   tableSheet: Excel.Worksheet,
   whole: Excel.Range,
@@ -75,14 +75,30 @@ export function refuseProtectedSheet(sheet: Excel.Worksheet): void {
   );
 }
 
-/** A planner input table as loaded: the table, its sheet, its range with values, its body and where each header is. */
+/** A planner input table as loaded: the table, its sheet, its range with values, its rows and where each header is. */
 export interface LoadedInputTable {
   table: Excel.Table;
   sheet: Excel.Worksheet;
   whole: Excel.Range;
+  head: unknown[];
   body: unknown[][];
   columnOf: readonly number[];
   width: number;
+}
+
+/** Loads an existing input table to edit it, refusing a protected sheet; a header it lacks becomes a column at its end. */
+export async function loadInputTable(
+  context: Excel.RequestContext,
+  table: Excel.Table,
+  headers: string[],
+): Promise<LoadedInputTable> {
+  const whole = table.getRange().load("rowIndex,columnIndex,rowCount,columnCount,values");
+  const sheet = table.worksheet.load("name,protection/protected");
+  await context.sync();
+  refuseProtectedSheet(sheet);
+  const [head, ...body] = whole.values;
+  const { columnOf, width } = columnsFor(table, sheet, whole, head, headers);
+  return { table, sheet, whole, head, body, columnOf, width };
 }
 
 /**

@@ -28,7 +28,13 @@ import {
   type WriteOptions,
   type WrittenSheet,
 } from "../plannerWorkbook";
-import { columnsFor, plainValue, refuseProtectedSheet, writeCells, writeRowsEdit } from "./inputTableCells";
+import {
+  loadInputTable,
+  plainValue,
+  refuseProtectedSheet,
+  writeCells,
+  writeRowsEdit,
+} from "./inputTableCells";
 import { NOWHERE, readBlocks, splitAddress } from "./readRanges";
 import { writeOutputSheets } from "./writeOutputs";
 
@@ -210,18 +216,13 @@ export class OfficeWorkbook implements PlannerWorkbook {
         await context.sync();
         return;
       }
-      const whole = table.getRange().load("rowIndex,columnIndex,rowCount,columnCount,values");
-      const tableSheet = table.worksheet.load("name,protection/protected");
-      await context.sync();
-      refuseProtectedSheet(tableSheet);
-      const [head, ...body] = whole.values;
-      const { columnOf, width } = columnsFor(table, tableSheet, whole, head, headers);
+      const loaded = await loadInputTable(context, table, headers);
       const edit = mergeRowsEdit(
-        body.map((row) => row[columnOf[0]]),
+        loaded.body.map((row) => row[loaded.columnOf[0]]),
         plain.map((row) => row[0]),
         mode,
       );
-      writeRowsEdit({ table, sheet: tableSheet, whole, body, columnOf, width }, plain, edit);
+      writeRowsEdit(loaded, plain, edit);
       await context.sync();
     });
   }
@@ -249,20 +250,15 @@ export class OfficeWorkbook implements PlannerWorkbook {
       return 0;
     }
     return this.guard(async (context) => {
-      const table = context.workbook.tables.getItem(tableName);
-      const whole = table.getRange().load("rowIndex,columnIndex,rowCount,columnCount,values");
-      const tableSheet = table.worksheet.load("name,protection/protected");
-      await context.sync();
-      refuseProtectedSheet(tableSheet);
-      const [head, ...body] = whole.values;
-      const { columnOf, width } = columnsFor(table, tableSheet, whole, head, headers);
+      const loaded = await loadInputTable(context, context.workbook.tables.getItem(tableName), headers);
+      const { table, sheet: tableSheet, whole, head, body, columnOf } = loaded;
       const edit = replaceRowsEdit(
         body.map((row) => row[columnOf[0]]),
         key,
         rows.length,
       );
       const plain = rows.map((row) => row.map(plainValue));
-      writeRowsEdit({ table, sheet: tableSheet, whole, body, columnOf, width }, plain, edit);
+      writeRowsEdit(loaded, plain, edit);
       // Excel keeps one body row in a table: the last one left is emptied rather than deleted.
       const emptied =
         edit.deleted.length === body.length && edit.added.length === 0 ? edit.deleted.pop() : undefined;
