@@ -10,9 +10,10 @@ import { spawnSync } from "child_process";
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { gzipSync } from "zlib";
+import { repositoryRoot } from "../scripts/repositoryRoot";
 import { printBench } from "./measure";
 
-const ROOT = join(__dirname, "..");
+const ROOT = repositoryRoot(__dirname);
 const DIST = join(ROOT, "dist");
 const PAGE = join(DIST, "browser.html");
 const OFFICE_JS = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");

@@ -7,7 +7,7 @@
 import { spawnSync } from "child_process";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
-import { join } from "path";
+import { extname, join } from "path";
 import { writeLeadLog } from "../scripts/make-lead-log";
 import { printBench } from "./measure";
 
@@ -20,7 +20,7 @@ export async function run(): Promise<void> {
     writeLeadLog(path, ROWS);
     const child = spawnSync(
       process.execPath,
-      [...process.execArgv, join(__dirname, "readWorkbook.ts"), path, "Lead Log"],
+      [...process.execArgv, join(__dirname, `readWorkbook${extname(__filename)}`), path, "Lead Log"],
       { encoding: "utf8" },
     );
     if (child.status !== 0) throw new Error(`reading failed: ${child.stderr}`);

@@ -4,19 +4,6 @@
  */
 import type { VehicleValues } from "./model";
 
-export interface VehicleMetrics {
-  /** P: the given Pipeline, else Leads × Conversion rate × Average deal size. */
-  pipeline: number;
-  costPerLead: number | null;
-  pipelinePerDollar: number | null;
-  /** R = Investment + Hours × Hourly rate. */
-  resourceCost: number;
-  riskAdjustedPipeline: number;
-  /** E = risk-adjusted pipeline / R. */
-  efficiency: number | null;
-  priorPipelinePerDollar: number | null;
-}
-
 /** numerator / divisor, or null when the divisor is 0 or the result is not a finite number. */
 export function ratio(numerator: number, divisor: number): number | null {
   if (divisor === 0) return null;
@@ -41,36 +28,22 @@ export function priorPipelinePerDollar(values: VehicleValues): number | null {
   return ratio(values.priorPipeline, values.priorInvestment);
 }
 
-/** E = P × (1 − Risk) / R for a vehicle whose P is `pipeline`; null when R is 0. */
+/** P × (1 − Risk): the pipeline E counts. */
+export function riskAdjustedPipeline(values: VehicleValues, pipeline: number): number {
+  return pipeline * (1 - values.risk);
+}
+
+/** E = P × (1 − Risk) / R for a vehicle whose P is `pipeline` (P × m when SPEC 9 asks what it would take); null when R is 0. */
 export function efficiencyOf(values: VehicleValues, hourlyRate: number, pipeline: number): number | null {
-  return ratio(pipeline * (1 - values.risk), resourceCost(values, hourlyRate));
+  return ratio(riskAdjustedPipeline(values, pipeline), resourceCost(values, hourlyRate));
 }
 
-/**
- * The metrics of a valid vehicle whose pipeline is `pipeline` (its P, or P × m
- * when SPEC 9 asks what it would take).
- */
-export function metricsWithPipeline(
-  values: VehicleValues,
-  hourlyRate: number,
-  pipeline: number,
-): VehicleMetrics {
-  const investment = values.investment ?? 0;
-  const cost = resourceCost(values, hourlyRate);
-  const riskAdjusted = pipeline * (1 - values.risk);
-  return {
-    pipeline,
-    costPerLead: values.leads === null ? null : ratio(investment, values.leads),
-    pipelinePerDollar: ratio(pipeline, investment),
-    resourceCost: cost,
-    riskAdjustedPipeline: riskAdjusted,
-    efficiency: efficiencyOf(values, hourlyRate, pipeline),
-    priorPipelinePerDollar: priorPipelinePerDollar(values),
-  };
+/** Cost per lead = Investment / Leads; null without leads. */
+export function costPerLead(values: VehicleValues): number | null {
+  return values.leads === null ? null : ratio(values.investment ?? 0, values.leads);
 }
 
-/** The metrics of SPEC 2; null when the row has no pipeline to measure. */
-export function computeMetrics(values: VehicleValues, hourlyRate: number): VehicleMetrics | null {
-  const pipeline = basePipeline(values);
-  return pipeline === null ? null : metricsWithPipeline(values, hourlyRate, pipeline);
+/** Pipeline per dollar = P / Investment; null when Investment is 0. */
+export function pipelinePerDollar(values: VehicleValues, pipeline: number): number | null {
+  return ratio(pipeline, values.investment ?? 0);
 }

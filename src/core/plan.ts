@@ -15,7 +15,7 @@ import type { Issue } from "./issues";
 import { describeIssue, listProblems, type PlanInputs } from "./planInputs";
 import { rottingRates, summariseLeadHealth } from "./leadHealth";
 import { buildMediaMix, type MixInput } from "./mediaMix";
-import { ratio, resourceCost } from "./metrics";
+import { costPerLead, pipelinePerDollar, resourceCost } from "./metrics";
 import type { Plan, PlannedVehicle, PlanSettings, SettingValues } from "./model";
 import { formatMoney, formatRatio } from "./numberText";
 import { failure, success, type Outcome } from "./outcome";
@@ -138,6 +138,11 @@ export interface RankedVehicles {
   evaluation: StatusEvaluation;
 }
 
+/** Indexed rather than for…of: the plan runs it twice a row, and the iterator would be an object each time. */
+function appendIssues(target: Issue[], issues: readonly Issue[]): void {
+  for (let index = 0; index < issues.length; index++) target.push(issues[index]);
+}
+
 /** SPEC 1.1's plan-level row checks, SPEC 1.2's settings, SPEC 2's metrics and SPEC 3's questions and ranking. */
 export function rankVehicles(inputs: PlanInputs): Outcome<RankedVehicles> {
   const table = inputs.table.columns;
@@ -158,17 +163,16 @@ export function rankVehicles(inputs: PlanInputs): Outcome<RankedVehicles> {
     const duplicate = duplicates.get(index);
     let errors: readonly Issue[] = duplicate ? [...table.errors(index), duplicate] : table.errors(index);
     if (errors.length === 0) {
-      const checked = checkRow(table, index, values, provisional.value);
-      if ("severity" in checked) errors = [checked];
+      const problem = checkRow(table, index, values, provisional.value);
+      if (problem) errors = [problem];
       else {
-        valid.add(index, checked);
+        pipelineGoal += valid.add(index, values);
         budget += values.investment ?? 0;
-        pipelineGoal += checked.pipeline;
       }
     }
     if (errors.length > 0) rowErrors.set(index, errors);
-    for (const issue of errors) rowIssues.push(issue);
-    for (const issue of table.warnings(index)) rowIssues.push(issue);
+    appendIssues(rowIssues, errors);
+    appendIssues(rowIssues, table.warnings(index));
   }
 
   if (valid.length === 0) {
@@ -191,6 +195,36 @@ export function rankVehicles(inputs: PlanInputs): Outcome<RankedVehicles> {
   return success({ settings, table, valid, rowErrors, rowIssues, evaluation });
 }
 
+/**
+ * The media mix's inputs summed by channel as the rows spell it, in the order first seen: SPEC 5
+ * sums them by channel anyway, and one input a channel rather than a row keeps a large table cheap.
+ */
+function mixInputsByChannel(
+  valid: ValidRows,
+  allocationOf: readonly (LeadVehicleAllocation | undefined)[],
+): MixInput[] {
+  const count = valid.channelLabels.length;
+  const investment = new Float64Array(count);
+  const pipeline = new Float64Array(count);
+  const recommendedInvestment = new Float64Array(count);
+  const expectedPipeline = new Float64Array(count);
+  for (let position = 0; position < valid.length; position++) {
+    const channel = valid.channels[position];
+    const allocated = allocationOf[position];
+    investment[channel] += valid.cursorAt(position).values.investment ?? 0;
+    pipeline[channel] += valid.pipeline[position];
+    recommendedInvestment[channel] += allocated?.recommendedInvestment ?? 0;
+    expectedPipeline[channel] += allocated?.expectedPipeline ?? 0;
+  }
+  return valid.channelLabels.map((channel, index) => ({
+    channel,
+    investment: investment[index],
+    pipeline: pipeline[index],
+    recommendedInvestment: recommendedInvestment[index],
+    expectedPipeline: expectedPipeline[index],
+  }));
+}
+
 export function makePlan(inputs: PlanInputs): Outcome<Plan> {
   const ranked = rankVehicles(inputs);
   if (!ranked.ok) return ranked;
@@ -207,19 +241,7 @@ export function makePlan(inputs: PlanInputs): Outcome<Plan> {
   const allocationOf = new Array<LeadVehicleAllocation | undefined>(valid.length);
   shortlist.forEach((position, order) => (allocationOf[position] = allocation.vehicles[order]));
 
-  const mixInputs = new Array<MixInput>(valid.length);
-  for (let position = 0; position < valid.length; position++) {
-    const row = valid.cursorAt(position);
-    const allocated = allocationOf[position];
-    mixInputs[position] = {
-      channel: row.channelLabel,
-      investment: row.values.investment ?? 0,
-      pipeline: row.pipeline,
-      recommendedInvestment: allocated?.recommendedInvestment ?? null,
-      expectedPipeline: allocated?.expectedPipeline ?? null,
-    };
-  }
-  const mix = buildMediaMix(mixInputs, inputs.attention, allocationMade);
+  const mix = buildMediaMix(mixInputsByChannel(valid, allocationOf), inputs.attention, allocationMade);
 
   const leadHealth = inputs.leadLog
     ? summariseLeadHealth(inputs.leadLog, valid.names(), {
@@ -289,7 +311,6 @@ function plannedVehicle(
   const sheet = evaluation.answers;
   const answers = sheet.answersOf(position);
   const investment = values.investment ?? 0;
-  // SPEC 2's metrics, as metricsWithPipeline works them out, without an object a row.
   return {
     vehicle: row.name,
     channel: row.channelLabel,
@@ -300,8 +321,8 @@ function plannedVehicle(
     invalidReasons: NO_REASONS,
     investment,
     pipeline,
-    pipelinePerDollar: ratio(pipeline, investment),
-    costPerLead: values.leads === null ? null : ratio(investment, values.leads),
+    pipelinePerDollar: pipelinePerDollar(values, pipeline),
+    costPerLead: costPerLead(values),
     efficiency,
     resourceCost: resourceCost(values, hourlyRate),
     rank: status.rank,

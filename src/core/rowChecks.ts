@@ -7,7 +7,7 @@
 import { investmentBounds } from "./allocation";
 import { FIELD_HEADERS } from "./headers";
 import type { Issue } from "./issues";
-import { computeMetrics, type VehicleMetrics } from "./metrics";
+import { basePipeline, efficiencyOf, resourceCost } from "./metrics";
 import type { FieldKey, PlanSettings, VehicleValues } from "./model";
 import { formatMoney, formatPlain } from "./numberText";
 import type { VehicleColumns } from "./vehicleColumns";
@@ -118,29 +118,30 @@ function boundsError(
   return rowError(columns, index, "maxInvestment", message);
 }
 
-/** The metrics of row `index` (whose values are `values`) when it has no cell error, or the plan-level error that makes it invalid. */
+/** The plan-level error that makes row `index` (whose values are `values` and which has no cell error) invalid, or null. */
 export function checkRow(
   columns: VehicleColumns,
   index: number,
   values: VehicleValues,
   settings: PlanSettings,
-): VehicleMetrics | Issue {
+): Issue | null {
   if (values.investment === null) return missingValueError(columns, index, "investment");
   if (values.leads === null) return missingValueError(columns, index, "leads");
-  const metrics = computeMetrics(values, settings.hourlyRate);
-  if (metrics === null) return missingValueError(columns, index, "pipeline");
-  if (metrics.resourceCost === 0) {
+  const pipeline = basePipeline(values);
+  if (pipeline === null) return missingValueError(columns, index, "pipeline");
+  const cost = resourceCost(values, settings.hourlyRate);
+  if (cost === 0) {
     const message =
       "Investment and Hours × Hourly rate are both zero, so there is nothing to compare this vehicle by: " +
       "give its Investment or its team Hours";
     return rowError(columns, index, "investment", message);
   }
-  if (!Number.isFinite(metrics.pipeline)) {
+  if (!Number.isFinite(pipeline)) {
     const message = "the pipeline (Leads × Conversion rate × Average deal size) is too large to compute";
     return rowError(columns, index, values.pipeline === null ? "leads" : "pipeline", message);
   }
-  if (metrics.efficiency === null || !Number.isFinite(metrics.resourceCost)) {
+  if (efficiencyOf(values, settings.hourlyRate, pipeline) === null || !Number.isFinite(cost)) {
     return rowError(columns, index, "investment", "the investment is too large to compute");
   }
-  return boundsError(columns, index, values, settings) ?? metrics;
+  return boundsError(columns, index, values, settings);
 }

@@ -4,7 +4,8 @@
  * ranking, "what it would take" and the planned rows all read them through
  * cursors: the plan makes no object a row until the row it hands the faces.
  */
-import { priorPipelinePerDollar, type VehicleMetrics } from "./metrics";
+import { basePipeline, efficiencyOf, priorPipelinePerDollar } from "./metrics";
+import type { VehicleValues } from "./model";
 import type { ScoredRows, ScoredVehicle } from "./questions";
 import { ValuesCursor, type VehicleColumns } from "./vehicleColumns";
 import { normalisedName } from "./vehicleTable";
@@ -37,13 +38,15 @@ export class ValidRows implements ScoredRows {
     this.cursor = new ScoredCursor(this);
   }
 
-  /** Adds table row `index` with its metrics. */
-  add(index: number, metrics: VehicleMetrics): void {
+  /** Adds table row `index`, whose values `values` passed checkRow, and returns its P. */
+  add(index: number, values: VehicleValues): number {
     const position = this.length++;
+    const pipeline = basePipeline(values) ?? 0;
     this.indices[position] = index;
     this.channels[position] = this.channelNumber(this.table.channelTexts[index] || this.table.names[index]);
-    this.pipeline[position] = metrics.pipeline;
-    this.efficiency[position] = metrics.efficiency ?? 0;
+    this.pipeline[position] = pipeline;
+    this.efficiency[position] = efficiencyOf(values, this.hourlyRate, pipeline) ?? 0;
+    return pipeline;
   }
 
   private channelNumber(label: string): number {

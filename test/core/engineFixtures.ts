@@ -1,5 +1,5 @@
 /** Hand-built vehicles and settings for the engine's unit tests. */
-import { metricsWithPipeline, basePipeline } from "../../src/core/metrics";
+import { basePipeline, efficiencyOf, priorPipelinePerDollar } from "../../src/core/metrics";
 import type { MixRow, Plan, PlannedVehicle, PlanSettings, VehicleValues } from "../../src/core/model";
 import type { ScoredVehicle } from "../../src/core/questions";
 
@@ -63,15 +63,15 @@ export function scored(
   settings: PlanSettings = DEFAULT_SETTINGS,
 ): ScoredVehicle {
   const values = valuesWith(changes);
-  const metrics = metricsWithPipeline(values, settings.hourlyRate, basePipeline(values) ?? 0);
+  const pipeline = basePipeline(values) ?? 0;
   return {
     name,
     channelKey: (channel || name).toLowerCase(),
     channelLabel: channel || name,
     values,
-    pipeline: metrics.pipeline,
-    efficiency: metrics.efficiency ?? 0,
-    priorPipelinePerDollar: metrics.priorPipelinePerDollar,
+    pipeline,
+    efficiency: efficiencyOf(values, settings.hourlyRate, pipeline) ?? 0,
+    priorPipelinePerDollar: priorPipelinePerDollar(values),
   };
 }
 

@@ -1,5 +1,15 @@
 import fc from "fast-check";
-import { computeMetrics, metricsWithPipeline, priorPipelinePerDollar, ratio } from "../../src/core/metrics";
+import {
+  basePipeline,
+  costPerLead,
+  efficiencyOf,
+  pipelinePerDollar,
+  priorPipelinePerDollar,
+  ratio,
+  resourceCost,
+  riskAdjustedPipeline,
+} from "../../src/core/metrics";
+import type { VehicleValues } from "../../src/core/model";
 import { assignStatuses } from "../../src/core/ranking";
 import { answerQuestions } from "../../src/core/answerSheet";
 import { scored, settingsWith, valuesWith } from "./engineFixtures";
@@ -19,16 +29,29 @@ const leadSourceB = valuesWith({
   pipeline: null,
 });
 
+/** Every SPEC 2 metric of a vehicle whose P is `pipeline` (its own P unless given), as a plan's row shows them. */
+function metricsOf(values: VehicleValues, hourlyRate: number, pipeline = basePipeline(values)!) {
+  return {
+    pipeline,
+    costPerLead: costPerLead(values),
+    pipelinePerDollar: pipelinePerDollar(values, pipeline),
+    resourceCost: resourceCost(values, hourlyRate),
+    riskAdjustedPipeline: riskAdjustedPipeline(values, pipeline),
+    efficiency: efficiencyOf(values, hourlyRate, pipeline),
+    priorPipelinePerDollar: priorPipelinePerDollar(values),
+  };
+}
+
 describe("SPEC 2 metrics", () => {
   test("SPEC 2 pipeline per dollar example: LeadSource A costs $50 a lead and makes $18,000, 1.8 per $", () => {
-    const metrics = computeMetrics(leadSourceA, 100)!;
+    const metrics = metricsOf(leadSourceA, 100);
     expect(metrics.costPerLead).toBeCloseTo(50, 10);
     expect(metrics.pipeline).toBeCloseTo(18_000, 6);
     expect(metrics.pipelinePerDollar).toBeCloseTo(1.8, 10);
   });
 
   test("SPEC 2 pipeline per dollar example: LeadSource B costs $100 a lead and makes $30,000, 3.0 per $", () => {
-    const metrics = computeMetrics(leadSourceB, 100)!;
+    const metrics = metricsOf(leadSourceB, 100);
     expect(metrics.costPerLead).toBeCloseTo(100, 10);
     expect(metrics.pipeline).toBeCloseTo(30_000, 6);
     expect(metrics.pipelinePerDollar).toBeCloseTo(3, 10);
@@ -43,17 +66,17 @@ describe("SPEC 2 metrics", () => {
 
   test("SPEC 2 P is the given Pipeline when there is one, even beside a conversion rate", () => {
     const values = valuesWith({ pipeline: 7_000, leads: 10, conversion: 0.5, dealSize: 100 });
-    expect(computeMetrics(values, 100)!.pipeline).toBe(7_000);
+    expect(metricsOf(values, 100).pipeline).toBe(7_000);
   });
 
   test("SPEC 2 resource cost R = Investment + Hours × Hourly rate", () => {
     const values = valuesWith({ investment: 5_000, hours: 20 });
-    expect(computeMetrics(values, 150)!.resourceCost).toBe(8_000);
+    expect(metricsOf(values, 150).resourceCost).toBe(8_000);
   });
 
   test("SPEC 2 efficiency E = P × (1 − Risk) / R", () => {
     const values = valuesWith({ investment: 6_000, hours: 40, pipeline: 50_000, risk: 0.2 });
-    const metrics = computeMetrics(values, 100)!;
+    const metrics = metricsOf(values, 100);
     expect(metrics.riskAdjustedPipeline).toBeCloseTo(40_000, 8);
     expect(metrics.efficiency).toBeCloseTo(4, 10);
   });
@@ -69,21 +92,21 @@ describe("SPEC 2 metrics", () => {
   });
 
   test("SPEC 2 undefined ratio: cost per lead with 0 leads is null", () => {
-    expect(computeMetrics(valuesWith({ leads: 0 }), 100)!.costPerLead).toBeNull();
+    expect(metricsOf(valuesWith({ leads: 0 }), 100).costPerLead).toBeNull();
   });
 
   test("SPEC 2 undefined ratio: pipeline per dollar with Investment 0 is null, E still counts team hours", () => {
-    const metrics = computeMetrics(valuesWith({ investment: 0, hours: 10, pipeline: 3_000 }), 100)!;
+    const metrics = metricsOf(valuesWith({ investment: 0, hours: 10, pipeline: 3_000 }), 100);
     expect(metrics.pipelinePerDollar).toBeNull();
     expect(metrics.efficiency).toBe(3);
   });
 
   test("SPEC 2 undefined ratio: efficiency with R = 0 is null", () => {
-    expect(computeMetrics(valuesWith({ investment: 0, hours: 5 }), 0)!.efficiency).toBeNull();
+    expect(metricsOf(valuesWith({ investment: 0, hours: 5 }), 0).efficiency).toBeNull();
   });
 
   test("SPEC 2 a row without a pipeline to compute has no metrics", () => {
-    expect(computeMetrics(valuesWith({ pipeline: null, conversion: 0.1, dealSize: null }), 100)).toBeNull();
+    expect(basePipeline(valuesWith({ pipeline: null, conversion: 0.1, dealSize: null }))).toBeNull();
   });
 
   test("SPEC 2 ratio: divisor 0 is null, never NaN or Infinity", () => {
@@ -104,7 +127,7 @@ describe("SPEC 2 metrics", () => {
         fc.double({ min: 0, max: 1, noNaN: true }),
         amount,
         (investment, leads, pipeline, hours, risk, rate) => {
-          const metrics = metricsWithPipeline(valuesWith({ investment, leads, hours, risk }), rate, pipeline);
+          const metrics = metricsOf(valuesWith({ investment, leads, hours, risk }), rate, pipeline);
           for (const value of Object.values(metrics)) {
             expect(value === null || Number.isFinite(value)).toBe(true);
           }

@@ -8,8 +8,9 @@ import { existsSync, mkdirSync, readdirSync, statSync } from "fs";
 import { createServer } from "net";
 import { join } from "path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { repositoryRoot } from "../../scripts/repositoryRoot";
 
-export const ROOT = join(__dirname, "..", "..");
+export const ROOT = repositoryRoot(__dirname);
 export const SAMPLE = join(ROOT, "assets", "vehicle-planner-sample.xlsx");
 export const RESULTS = join(ROOT, "test-results");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
