@@ -30,6 +30,9 @@ sample   writes the bundled sample workbook (default: vehicle-planner-sample.xls
 
 export const usage = (message: string) => new Stop(`${message}\n\n${USAGE}`, 2);
 
+/** A word after the command's last positional argument. */
+export const unexpectedArgument = (argument: string) => usage(`unexpected argument "${argument}"`);
+
 export const PLAN_OPTIONS = {
   out: { type: "string" },
   sheet: { type: "string" },

@@ -21,7 +21,7 @@ import {
   shortlistTable,
   summaryLines,
 } from "./humanTables";
-import { parse, usage, USAGE } from "./arguments";
+import { parse, unexpectedArgument, usage, USAGE } from "./arguments";
 import { packageRoot, writeAtomically } from "./files";
 import { printIssues, stopWith, type CliIo } from "./io";
 import { prepare, withScenario, type Prepared } from "./planInputs";
@@ -130,7 +130,7 @@ async function sampleCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
-  if (positionals.length > 1) throw usage(`unexpected argument "${positionals[1]}"`);
+  if (positionals.length > 1) throw unexpectedArgument(positionals[1]);
   const target = positionals[0] ?? "vehicle-planner-sample.xlsx";
   if (existsSync(target) && !values.force)
     throw new Stop(`${target} already exists: add --force to replace it.`, 2);
