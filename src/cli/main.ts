@@ -167,9 +167,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`vehicle-planner: ${error.message}\n`);
       return error.code;
     }
-    io.stderr(`vehicle-planner: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr(internalError(error));
     return 1;
   }
+}
+
+/** A failure no check foresaw: said as it is, so it can be reported. */
+function internalError(error: unknown): string {
+  return `vehicle-planner: internal error: ${error instanceof Error ? error.message : String(error)}\n`;
 }
 
 export function runFromProcess(): void {
@@ -183,7 +188,7 @@ export function runFromProcess(): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`vehicle-planner: internal error: ${String(error)}\n`);
+      process.stderr.write(internalError(error));
       process.exitCode = 1;
     },
   );

@@ -6,7 +6,7 @@ import type { CellBlock } from "./cells";
 import { cellReference } from "./cellReference";
 import { headerText, normaliseHeader } from "./headers";
 import type { Issue } from "./issues";
-import { needsHeaders, quotedHeaders } from "./messages";
+import { columnUsedTwice, needsHeaders, quotedHeaders } from "./messages";
 import type { AttentionRow } from "./model";
 import { failure, success, type Outcome } from "./outcome";
 import { parseRate, parseText } from "./values";
@@ -30,7 +30,7 @@ function matchColumn(block: CellBlock, names: ReadonlySet<string>, header: strin
       severity: "warning",
       cell: cellReference(block.sheet, block.top, block.left + column),
       field: header,
-      message: `"${text}" also matches ${header}; the column "${texts[used]}" to its left is used and this one is ignored. Rename one of them to use the other.`,
+      message: columnUsedTwice(text, header, texts[used]),
     });
   });
   return used;

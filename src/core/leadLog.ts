@@ -12,7 +12,7 @@ import { cellReferenceMaker } from "./cellReference";
 import { dayTimeToIso, parseDateTime, serialDayTime, type DayTime } from "./dates";
 import { headerText, normaliseHeader } from "./headers";
 import type { Issue } from "./issues";
-import { excelErrorInCell, needsHeaders, quotedHeaders } from "./messages";
+import { columnUsedTwice, excelErrorInCell, needsHeaders, quotedHeaders } from "./messages";
 import { failure, success, type Outcome } from "./outcome";
 import { describeCellValue, parseText } from "./values";
 
@@ -152,7 +152,7 @@ function matchLeadHeaders(block: CellBlock, issues: Issue[]): Columns {
       severity: "warning",
       cell: cellOf(block.top, block.left + column),
       field: LEAD_HEADERS[field],
-      message: `"${text}" also matches ${LEAD_HEADERS[field]}; the column "${texts[columns[field]]}" to its left is used and this one is ignored. Rename one of them to use the other.`,
+      message: columnUsedTwice(text, LEAD_HEADERS[field], texts[columns[field]]),
     });
   });
   return columns;

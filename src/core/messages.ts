@@ -29,6 +29,11 @@ export function needsHeaders(table: string, headers: readonly string[]): string 
   return `${table} needs the headers ${listWithAnd(headers)} in its first row`;
 }
 
+/** SPEC 1.1: a second column whose header matches a field that an earlier column already gave. */
+export function columnUsedTwice(text: string, header: string, usedText: string): string {
+  return `"${text}" also matches ${header}; the column "${usedText}" to its left is used and this one is ignored. Rename one of them to use the other.`;
+}
+
 /** SPEC 8: a scenario asked for by a name the scenario table does not hold. */
 export function noScenarioNamed(name: string, known: readonly string[]): string {
   return `There is no scenario named "${name}" in ${SCENARIO_SHEET}${known.length ? ` (it has ${known.join(", ")})` : ""}.`;

@@ -1,6 +1,7 @@
 /**
- * SPEC 1.2 plan settings: their names, defaults and how each value is read,
- * from the `Planner Settings` table, a scenario or a CLI flag.
+ * SPEC 1.2 plan settings: their defaults and how each value is read (their
+ * names are in `publicNames.ts`), from the `Planner Settings` table, a
+ * scenario or a CLI flag.
  */
 import { isExcelError, type CellBlock, type CellValue } from "./cells";
 import { cellReference } from "./cellReference";

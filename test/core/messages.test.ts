@@ -50,6 +50,42 @@ describe("the other tables' missing headers, worded alike", () => {
   });
 });
 
+describe("SPEC 1.1 a second column matching the same header, worded alike in every table", () => {
+  test("SPEC 5 the attention sheet's second Channel column is named and ignored", () => {
+    const read = readAttentionTable({
+      sheet: "Audience Attention",
+      top: 1,
+      left: 1,
+      cells: [
+        ["Channel", "Media", "Attention share"],
+        ["Events", "Radio", 0.5],
+      ],
+    });
+    expect(read.ok && read.value.issues).toEqual([
+      {
+        severity: "warning",
+        cell: "'Audience Attention'!B1",
+        field: "Channel",
+        message:
+          '"Media" also matches Channel; the column "Channel" to its left is used and this one is ignored. Rename one of them to use the other.',
+      },
+    ]);
+  });
+
+  test("SPEC 10.2 the lead log's second Owner column is named and ignored", () => {
+    const read = readLeadLog(
+      { sheet: "Lead Log", top: 1, left: 1, cells: [["Vehicle", "Owner", "Rep", "Handed off"]] },
+      false,
+    );
+    expect(read.ok && read.value.issues.map((issue) => [issue.cell, issue.message])).toEqual([
+      [
+        "'Lead Log'!C1",
+        '"Rep" also matches Owner; the column "Owner" to its left is used and this one is ignored. Rename one of them to use the other.',
+      ],
+    ]);
+  });
+});
+
 describe("SPEC 8 a scenario name the table does not hold", () => {
   test("SPEC 8 the message names the scenario and the ones the table has", () => {
     expect(noScenarioNamed("Moonshot", ["Lean", "Bold"])).toBe(
