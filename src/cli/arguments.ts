@@ -1,6 +1,7 @@
 /** The command line's words: usage, the flags of each command, and a flag misspelt named with its likely meaning. */
 import { parseArgs } from "util";
 import type { SettingKey } from "../core/model";
+import { LEAD_LOG_SHEET, SCENARIO_SHEET } from "../core/publicNames";
 import { Stop } from "./stop";
 
 export const USAGE = `Usage:
@@ -17,8 +18,8 @@ export const USAGE = `Usage:
 plan     plans the workbook and writes it with the Shortlist, Vehicle Filter,
          Media Mix and Budget Curve sheets to --out (default: WORKBOOK-plan.xlsx
          beside it), and Lead Health from the lead log (--leads SHEET, else a
-         sheet "Lead Log"). --reps and --leads-per-rep give sales' lead capacity.
-compare  plans the base and each scenario of Planner Scenarios (or those named)
+         sheet "${LEAD_LOG_SHEET}"). --reps and --leads-per-rep give sales' lead capacity.
+compare  plans the base and each scenario of ${SCENARIO_SHEET} (or those named)
          and adds a Scenarios sheet comparing them.
 sample   writes the bundled sample workbook (default: vehicle-planner-sample.xlsx).
 
@@ -29,6 +30,9 @@ sample   writes the bundled sample workbook (default: vehicle-planner-sample.xls
 `;
 
 export const usage = (message: string) => new Stop(`${message}\n\n${USAGE}`, 2);
+
+/** A word after the command's last positional argument. */
+export const unexpectedArgument = (argument: string) => usage(`unexpected argument "${argument}"`);
 
 export const PLAN_OPTIONS = {
   out: { type: "string" },

@@ -21,7 +21,7 @@ import {
   shortlistTable,
   summaryLines,
 } from "./humanTables";
-import { parse, usage, USAGE } from "./arguments";
+import { parse, unexpectedArgument, usage, USAGE } from "./arguments";
 import { packageRoot, writeAtomically } from "./files";
 import { printIssues, stopWith, type CliIo } from "./io";
 import { prepare, withScenario, type Prepared } from "./planInputs";
@@ -130,7 +130,7 @@ async function sampleCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
-  if (positionals.length > 1) throw usage(`unexpected argument "${positionals[1]}"`);
+  if (positionals.length > 1) throw unexpectedArgument(positionals[1]);
   const target = positionals[0] ?? "vehicle-planner-sample.xlsx";
   if (existsSync(target) && !values.force)
     throw new Stop(`${target} already exists: add --force to replace it.`, 2);
@@ -167,9 +167,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`vehicle-planner: ${error.message}\n`);
       return error.code;
     }
-    io.stderr(`vehicle-planner: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr(internalError(error));
     return 1;
   }
+}
+
+/** A failure no check foresaw: said as it is, so it can be reported. */
+function internalError(error: unknown): string {
+  return `vehicle-planner: internal error: ${error instanceof Error ? error.message : String(error)}\n`;
 }
 
 export function runFromProcess(): void {
@@ -183,7 +188,7 @@ export function runFromProcess(): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`vehicle-planner: internal error: ${String(error)}\n`);
+      process.stderr.write(internalError(error));
       process.exitCode = 1;
     },
   );

@@ -3,8 +3,17 @@ import { existsSync } from "fs";
 import { resolve } from "path";
 import type { CellBlock, CellValue } from "../core/cells";
 import type { Issue } from "../core/issues";
+import { noScenarioNamed } from "../core/messages";
 import type { SettingKey } from "../core/model";
 import { readPlanInputs, type PlanInputs } from "../core/plan";
+import {
+  ATTENTION_SHEET,
+  LEAD_LOG_SHEET,
+  SCENARIO_SHEET,
+  SCENARIO_TABLE,
+  SETTINGS_SHEET,
+  SETTINGS_TABLE,
+} from "../core/publicNames";
 import {
   applyScenario,
   readScenarioTable,
@@ -13,19 +22,32 @@ import {
   type ScenarioRow,
 } from "../core/scenarios";
 import type { XlsxWorkbook } from "../workbook/xlsx";
-import { parse, PLAN_OPTIONS, SETTING_FLAGS, usage, USAGE, type PlanFlags } from "./arguments";
+import {
+  parse,
+  PLAN_OPTIONS,
+  SETTING_FLAGS,
+  unexpectedArgument,
+  usage,
+  USAGE,
+  type PlanFlags,
+} from "./arguments";
 import { defaultOut, openWorkbook, readInput } from "./files";
 import { progress, stopWith, type CliIo } from "./io";
 import { Stop } from "./stop";
 import { findVehicleTable, mapAliases, mappedColumns, parseHeaderRow, parseMapFlags } from "./vehicleSource";
 
-async function settingsBlock(workbook: XlsxWorkbook): Promise<CellBlock | null> {
-  const table = workbook.tableNames().find((name) => name.toLowerCase() === "tblplannersettings");
-  return table ? workbook.readSource({ kind: "table", name: table }) : workbook.readSheet("Planner Settings");
+/** An input table by its name, any case, else the sheet it stands on. */
+async function inputBlock(
+  workbook: XlsxWorkbook,
+  tableName: string,
+  sheetName: string,
+): Promise<CellBlock | null> {
+  const table = workbook.tableNames().find((name) => name.toLowerCase() === tableName.toLowerCase());
+  return table ? workbook.readSource({ kind: "table", name: table }) : workbook.readSheet(sheetName);
 }
 
 async function attentionBlock(workbook: XlsxWorkbook, flags: PlanFlags): Promise<CellBlock | null> {
-  if (flags.attention === undefined) return workbook.readSheet("Audience Attention");
+  if (flags.attention === undefined) return workbook.readSheet(ATTENTION_SHEET);
   const block = await workbook.readSheet(flags.attention);
   if (block === null) throw new Stop(`The workbook has no attention sheet named "${flags.attention}".`, 1);
   return block;
@@ -33,7 +55,7 @@ async function attentionBlock(workbook: XlsxWorkbook, flags: PlanFlags): Promise
 
 /** SPEC 10.2: the sheet `--leads` names, else a sheet named `Lead Log` when there is one. */
 async function leadsBlock(workbook: XlsxWorkbook, flags: PlanFlags): Promise<CellBlock | null> {
-  if (flags.leads === undefined) return workbook.readSheet("Lead Log");
+  if (flags.leads === undefined) return workbook.readSheet(LEAD_LOG_SHEET);
   const block = await workbook.readSheet(flags.leads);
   if (block === null)
     throw new Stop(
@@ -61,9 +83,7 @@ export async function prepare(args: string[], io: CliIo): Promise<Prepared | nul
     return null;
   }
   if (positionals.length !== 1)
-    throw usage(
-      positionals.length === 0 ? "a WORKBOOK.xlsx is needed" : `unexpected argument "${positionals[1]}"`,
-    );
+    throw positionals.length === 0 ? usage("a WORKBOOK.xlsx is needed") : unexpectedArgument(positionals[1]);
   if (flags.sheet !== undefined && flags.table !== undefined)
     throw usage("give --sheet or --table, not both");
   const maps = parseMapFlags(flags.map ?? []);
@@ -89,7 +109,7 @@ export async function prepare(args: string[], io: CliIo): Promise<Prepared | nul
     vehicles: found.block,
     headerRow: found.headerRow,
     mapping: mappedColumns(found.table, maps),
-    settings: await settingsBlock(workbook),
+    settings: await inputBlock(workbook, SETTINGS_TABLE, SETTINGS_SHEET),
     attention: await attentionBlock(workbook, flags),
     leads: await leadsBlock(workbook, flags),
     leadsNamed: flags.leads !== undefined,
@@ -102,16 +122,9 @@ export async function prepare(args: string[], io: CliIo): Promise<Prepared | nul
     step(null);
     stopWith(io, inputs.message, inputs.issues);
   }
-  const scenarios = readScenarioTable(await scenariosBlock(workbook));
+  const scenarios = readScenarioTable(await inputBlock(workbook, SCENARIO_TABLE, SCENARIO_SHEET));
   if (!scenarios.ok) throw new Stop(scenarios.message, 1);
   return { flags, out, workbook, inputs: inputs.value, scenarios: scenarios.value, step };
-}
-
-async function scenariosBlock(workbook: XlsxWorkbook): Promise<CellBlock | null> {
-  const table = workbook.tableNames().find((name) => name.toLowerCase() === "tblplannerscenarios");
-  return table
-    ? workbook.readSource({ kind: "table", name: table })
-    : workbook.readSheet("Planner Scenarios");
 }
 
 /** The inputs with `--scenario`'s changes made, and the problems of its rows. */
@@ -122,10 +135,7 @@ export function withScenario(prepared: Prepared): { inputs: PlanInputs; issues: 
   const rows = rowsOfScenario(prepared.scenarios, names[0]);
   if (rows.length === 0) {
     const known = scenarioNames(prepared.scenarios);
-    throw new Stop(
-      `There is no scenario named "${names[0]}" in Planner Scenarios${known.length ? ` (it has ${known.join(", ")})` : ""}.`,
-      1,
-    );
+    throw new Stop(noScenarioNamed(names[0], known), 1);
   }
   return applyScenario(prepared.inputs, rows);
 }

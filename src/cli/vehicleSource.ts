@@ -5,7 +5,7 @@
  * which row when several match, and `--map "Leads=MQL count"` matches a
  * column no synonym covers.
  */
-import type { CellBlock, CellValue } from "../core/cells";
+import type { CellBlock } from "../core/cells";
 import { FIELD_HEADERS, fieldForName, headerRowMatches, headerText, normaliseHeader } from "../core/headers";
 import {
   findHeaderRow,
@@ -14,6 +14,7 @@ import {
   severalHeaderRowsMessage,
   type HeaderRowSearch,
 } from "../core/headerRow";
+import { quotedHeaders, REQUIRED_HEADERS } from "../core/messages";
 import { FIELD_KEYS, type FieldKey, type MappingOverride } from "../core/model";
 import type { XlsxWorkbook } from "../workbook/xlsx";
 import { Stop } from "./stop";
@@ -25,8 +26,7 @@ export interface MapFlag {
   header: string;
 }
 
-const EXPECTED_HEADERS =
-  "it needs Vehicle, Investment, Leads, and Pipeline or both Conversion rate and Average deal size";
+const EXPECTED_HEADERS = `it needs ${REQUIRED_HEADERS}`;
 
 const MAP_EXAMPLE = '--map "Leads=MQL count"';
 
@@ -74,17 +74,12 @@ export function mappedColumns(table: CellBlock, maps: readonly MapFlag[]): Mappi
     if (column < 0)
       throw new Stop(
         `${map.flag}: the header row of ${table.sheet} (row ${table.top}) has no column "${map.header}"; ` +
-          `it has ${listed(row)}. Write the header after "=" as it is in the sheet.`,
+          `it has ${quotedHeaders(row)}. Write the header after "=" as it is in the sheet.`,
         1,
       );
     mapping[map.field] = column;
   }
   return mapping;
-}
-
-function listed(row: readonly CellValue[]): string {
-  const texts = row.map(headerText).filter((text) => text !== "");
-  return texts.length ? texts.map((text) => `"${text}"`).join(", ") : "no headers";
 }
 
 /** `--header-row N`: a sheet row number, 1 or more. */
@@ -146,7 +141,7 @@ function namedTable(
     const row = fromHeaderRow(block, headerRow)?.cells[0];
     throw new Stop(
       row
-        ? `Row ${headerRow} of ${where} is not a vehicle table header row: it has ${listed(row)}; ${EXPECTED_HEADERS}. Rename its headers or match them with ${MAP_EXAMPLE}.`
+        ? `Row ${headerRow} of ${where} is not a vehicle table header row: it has ${quotedHeaders(row)}; ${EXPECTED_HEADERS}. Rename its headers or match them with ${MAP_EXAMPLE}.`
         : `Row ${headerRow} is not in ${where}, whose rows run from ${block.top} to ${bottom}: give --header-row a row within it.`,
       1,
     );
@@ -155,7 +150,7 @@ function namedTable(
   throw new Stop(
     `None of the first ${HEADER_ROWS_SEARCHED} rows of ${where} is a vehicle table header row: ${EXPECTED_HEADERS}.` +
       (likeliest
-        ? ` Row ${search.likeliest} has ${listed(likeliest)}: rename its headers or match them with ${MAP_EXAMPLE}.`
+        ? ` Row ${search.likeliest} has ${quotedHeaders(likeliest)}: rename its headers or match them with ${MAP_EXAMPLE}.`
         : ""),
     1,
   );

@@ -14,6 +14,7 @@
 import type { Issue } from "./issues";
 import type { AllocationSummary, Bound, PlanSettings } from "./model";
 import { formatMoney } from "./numberText";
+import { SETTING_NAMES } from "./publicNames";
 import { expectedAt, marginalFrom, toVehicle, type Vehicle } from "./responseCurve";
 import {
   allocateActive,
@@ -141,11 +142,14 @@ function budgetForGoal(vehicles: Vehicle[], curves: ActiveCurves, goal: number):
         `in all) the shortlist is expected to deliver at most ${formatMoney(most)} of pipeline, ` +
         `${formatMoney(goal - most)} short of the ${formatMoney(goal)} Pipeline goal: raise Max investment / ` +
         "Ceiling factor, widen the shortlist (Bandwidth) or lower the Pipeline goal";
-  return { budgetForGoal: null, issue: { severity: "warning", cell: null, field: "Pipeline goal", message } };
+  return {
+    budgetForGoal: null,
+    issue: { severity: "warning", cell: null, field: SETTING_NAMES.pipelineGoal, message },
+  };
 }
 
 function budgetIssue(severity: Issue["severity"], message: string): Issue {
-  return { severity, cell: null, field: "Budget", message };
+  return { severity, cell: null, field: SETTING_NAMES.budget, message };
 }
 
 /** The shortlist ready to be allocated at any budget. */

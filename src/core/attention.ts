@@ -6,10 +6,13 @@ import type { CellBlock } from "./cells";
 import { cellReference } from "./cellReference";
 import { headerText, normaliseHeader } from "./headers";
 import type { Issue } from "./issues";
+import { columnUsedTwice, needsHeaders, quotedHeaders } from "./messages";
 import type { AttentionRow } from "./model";
 import { failure, success, type Outcome } from "./outcome";
 import { parseRate, parseText } from "./values";
 
+const CHANNEL_HEADER = "Channel";
+const SHARE_HEADER = "Attention share";
 const CHANNEL_NAMES = new Set(["channel", "media", "medium"]);
 const SHARE_NAMES = new Set(["attentionshare", "attention", "timeshare", "mediatime", "shareoftime"]);
 
@@ -27,7 +30,7 @@ function matchColumn(block: CellBlock, names: ReadonlySet<string>, header: strin
       severity: "warning",
       cell: cellReference(block.sheet, block.top, block.left + column),
       field: header,
-      message: `"${text}" also matches ${header}; the column "${texts[used]}" to its left is used and this one is ignored. Rename one of them to use the other.`,
+      message: columnUsedTwice(text, header, texts[used]),
     });
   });
   return used;
@@ -35,14 +38,11 @@ function matchColumn(block: CellBlock, names: ReadonlySet<string>, header: strin
 
 export function readAttentionTable(block: CellBlock): Outcome<{ rows: AttentionRow[]; issues: Issue[] }> {
   const issues: Issue[] = [];
-  const channelColumn = matchColumn(block, CHANNEL_NAMES, "Channel", issues);
-  const shareColumn = matchColumn(block, SHARE_NAMES, "Attention share", issues);
+  const channelColumn = matchColumn(block, CHANNEL_NAMES, CHANNEL_HEADER, issues);
+  const shareColumn = matchColumn(block, SHARE_NAMES, SHARE_HEADER, issues);
   if (channelColumn < 0 || shareColumn < 0) {
-    const found = (block.cells[0] ?? []).map(headerText).filter((text) => text !== "");
     return failure(
-      `The attention sheet ${block.sheet} needs the headers Channel and Attention share in its first row; it has ${
-        found.length ? found.map((text) => `"${text}"`).join(", ") : "no headers"
-      }.`,
+      `${needsHeaders(`The attention sheet ${block.sheet}`, [CHANNEL_HEADER, SHARE_HEADER])}; it has ${quotedHeaders(block.cells[0] ?? [])}.`,
     );
   }
   const rows: AttentionRow[] = [];

@@ -24,6 +24,7 @@ import { LeadCurves, type LeadSolution } from "./leadCurves";
 import { expectedAt, marginalPer1k } from "./responseCurve";
 import type { AllocationSummary, LeadSummary, PlanSettings } from "./model";
 import { formatMoney, formatPlain } from "./numberText";
+import { SETTING_NAMES } from "./publicNames";
 
 export { leadCapacity } from "./leadCapacity";
 
@@ -68,7 +69,6 @@ function fitsCapacity(leads: number, capacity: number): boolean {
 }
 
 const CAPACITY_FIELD = "Lead capacity";
-const GOAL_FIELD = "Pipeline goal";
 
 /** The shortlist ready to be allocated at any budget under the plan's capacity. */
 export class LeadShortlist {
@@ -310,7 +310,7 @@ export function planLeadAllocation(inputs: CapacityInput[], settings: PlanSettin
   const shortlist = prepareLeadShortlist(inputs, settings);
   const { prepared, capacity } = shortlist;
   const base = sectionFourOutcome(prepared, settings);
-  const sectionFourIssue = base.issues.find((issue) => issue.field === GOAL_FIELD) ?? null;
+  const sectionFourIssue = base.issues.find((issue) => issue.field === SETTING_NAMES.pipelineGoal) ?? null;
   const goal = capacityGoal(shortlist, settings, {
     budgetForGoal: base.summary.budgetForGoal,
     issue: sectionFourIssue,

@@ -8,6 +8,7 @@
  * daylight-saving change is 24 hours as the wall clock reads it.
  */
 import { isExcelError, type CellValue } from "./cells";
+import { excelErrorInCell } from "./messages";
 import { describeCellValue, type Parsed } from "./values";
 
 /** Days since 1899-12-30 00:00 wall-clock time; the fraction is the time of day. */
@@ -120,7 +121,7 @@ export function parseDateTime(value: CellValue, date1904: boolean): Parsed<DayTi
   if (isExcelError(value))
     return {
       kind: "error",
-      message: `the cell holds the Excel error ${value.error}: fix the formula or type the date`,
+      message: excelErrorInCell(value.error, "type the date"),
     };
   return { kind: "error", message: `${describeCellValue(value)} is not a date-time: ${ISO_HINT}` };
 }
@@ -180,7 +181,7 @@ export function parseLeadExpiry(value: CellValue): Parsed<number> {
   } else if (isExcelError(value)) {
     return {
       kind: "error",
-      message: `the cell holds the Excel error ${value.error}: fix the formula or ${EXPIRY_HINT}`,
+      message: excelErrorInCell(value.error, EXPIRY_HINT),
     };
   }
   if (Number.isFinite(hours) && hours > 0) return { kind: "ok", value: hours };

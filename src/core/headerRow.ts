@@ -7,6 +7,7 @@
  */
 import type { CellBlock, CellValue } from "./cells";
 import { fieldsNamed, headerRowMatches, headerText, type HeaderAliases } from "./headers";
+import { listWithAnd } from "./messages";
 import { failure, success, type Outcome } from "./outcome";
 
 /** How many rows from a source's top are searched for its header row. */
@@ -83,8 +84,7 @@ export function fromHeaderRow(block: CellBlock, row: number): CellBlock | null {
 
 /** "Rows 2 and 6 of Vehicles both hold…": the words for a search that found several header rows. */
 export function severalHeaderRowsMessage(sheet: string, rows: readonly number[], fix: string): string {
-  const listed = `${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}`;
-  return `Rows ${listed} of ${sheet} each hold the headers of a vehicle table, so the header row is not clear: ${fix}.`;
+  return `Rows ${listWithAnd(rows)} of ${sheet} each hold the headers of a vehicle table, so the header row is not clear: ${fix}.`;
 }
 
 /**

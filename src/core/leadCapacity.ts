@@ -1,7 +1,7 @@
 /** SPEC 10.1's lead capacity: the setting it comes from, and the warning when half of it is given. */
 import type { Issue } from "./issues";
 import type { PlanSettings } from "./model";
-import { SETTING_NAMES } from "./settings";
+import { SETTING_NAMES } from "./publicNames";
 
 /** SPEC 10.1: Sales reps × Leads per rep, or null, with the warning when only one of them is given. */
 export function leadCapacity(settings: PlanSettings): { capacity: number | null; issue: Issue | null } {

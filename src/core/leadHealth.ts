@@ -8,6 +8,7 @@
 import { hoursBetween, type DayTime } from "./dates";
 import type { Issue } from "./issues";
 import { IN_PROCESS, type LeadLog } from "./leadLog";
+import { TOTAL_ROW } from "./publicNames";
 
 export interface LeadHealthSettings {
   /** Hours an untouched lead may wait before it rots. */
@@ -47,8 +48,6 @@ export interface LeadHealth {
   /** A warning for each vehicle of the log the vehicle table does not have. */
   issues: Issue[];
 }
-
-export const TOTAL = "Total";
 
 function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
@@ -157,7 +156,7 @@ export function summariseLeadHealth(
   const totalInProcess = sum(inProcess);
   const totalRotting = sum(rotting);
   byVehicle.push({
-    vehicle: TOTAL,
+    vehicle: TOTAL_ROW,
     leads: log.count,
     inProcess: totalInProcess,
     rotting: totalRotting,
@@ -188,7 +187,7 @@ export function summariseLeadHealth(
       ordinal(a.owner.toLowerCase(), b.owner.toLowerCase()),
   );
   byRep.push({
-    owner: TOTAL,
+    owner: TOTAL_ROW,
     inProcess: totalInProcess,
     rotting: totalRotting,
     rottingRate: ratio(totalRotting, totalInProcess),

@@ -12,6 +12,7 @@ import { cellReferenceMaker } from "./cellReference";
 import { dayTimeToIso, parseDateTime, serialDayTime, type DayTime } from "./dates";
 import { headerText, normaliseHeader } from "./headers";
 import type { Issue } from "./issues";
+import { columnUsedTwice, excelErrorInCell, needsHeaders, quotedHeaders } from "./messages";
 import { failure, success, type Outcome } from "./outcome";
 import { describeCellValue, parseText } from "./values";
 
@@ -151,7 +152,7 @@ function matchLeadHeaders(block: CellBlock, issues: Issue[]): Columns {
       severity: "warning",
       cell: cellOf(block.top, block.left + column),
       field: LEAD_HEADERS[field],
-      message: `"${text}" also matches ${LEAD_HEADERS[field]}; the column "${texts[columns[field]]}" to its left is used and this one is ignored. Rename one of them to use the other.`,
+      message: columnUsedTwice(text, LEAD_HEADERS[field], texts[columns[field]]),
     });
   });
   return columns;
@@ -190,11 +191,7 @@ class RowChecks {
   /** An Excel error value is an error at its cell (SPEC 1.1); true when `value` is one. */
   cellError(value: CellValue, column: number, field: LeadField): boolean {
     if (!isExcelError(value)) return false;
-    this.problem(
-      column,
-      field,
-      `the cell holds the Excel error ${value.error}: fix the formula or type the value`,
-    );
+    this.problem(column, field, excelErrorInCell(value.error, "type the value"));
     return true;
   }
 
@@ -240,11 +237,10 @@ export function readLeadLog(block: CellBlock, date1904: boolean): Outcome<LeadLo
   const columns = matchLeadHeaders(block, issues);
   const missing = NEEDED.filter((field) => columns[field] < 0);
   if (missing.length > 0) {
-    const found = (block.cells[0] ?? []).map(headerText).filter((text) => text !== "");
+    const needed = NEEDED.map((field) => LEAD_HEADERS[field]);
+    const lacks = missing.map((field) => LEAD_HEADERS[field]).join(", ");
     return failure(
-      `The lead log ${block.sheet} needs the headers Vehicle, Owner and Handed off in its first row; it lacks ${missing
-        .map((field) => LEAD_HEADERS[field])
-        .join(", ")} and has ${found.length ? found.map((text) => `"${text}"`).join(", ") : "no headers"}.`,
+      `${needsHeaders(`The lead log ${block.sheet}`, needed)}; it lacks ${lacks} and has ${quotedHeaders(block.cells[0] ?? [])}.`,
       issues,
     );
   }

@@ -4,6 +4,7 @@
  * spelling seen, from the vehicle table before the attention table.
  */
 import type { AttentionRow, MixRow } from "./model";
+import { TOTAL_ROW } from "./publicNames";
 
 export interface MixInput {
   /** As shown: trimmed Channel, or the vehicle's name. */
@@ -15,8 +16,6 @@ export interface MixInput {
   recommendedInvestment: number | null;
   expectedPipeline: number | null;
 }
-
-export const TOTAL_CHANNEL = "Total";
 
 interface ChannelSums {
   key: string;
@@ -128,7 +127,7 @@ function totalRow(rows: MixRow[], hasAttention: boolean, allocationMade: boolean
   const recommendedInvestment = sumOf((row) => row.recommendedInvestment ?? 0);
   const attentionShare = hasAttention ? (sumGiven(rows.map((row) => row.attentionShare)) ?? 0) : null;
   return {
-    channel: TOTAL_CHANNEL,
+    channel: TOTAL_ROW,
     currentInvestment,
     currentShare: sumGiven(rows.map((row) => row.currentShare)),
     currentPipeline,

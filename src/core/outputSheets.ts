@@ -4,6 +4,7 @@ import type { LeadHealth } from "./leadHealth";
 import type { BudgetCurveRow, MixRow, Plan, PlannedVehicle } from "./model";
 import { finiteOrNull, formatPercentFixed } from "./numberText";
 import type { ColumnFormat, OutputCell, OutputColumn, OutputSheet } from "./outputTable";
+import { LEAD_HEALTH_BY_REP_TABLE, OUTPUT_SHEETS, OUTPUT_TABLES } from "./publicNames";
 
 function column(header: string, format: ColumnFormat, width: number): OutputColumn {
   return { header, format, width: Math.max(width, header.length + 2) };
@@ -229,8 +230,8 @@ const LEAD_HEALTH_BY_REP_COLUMNS: OutputColumn[] = [
 export function buildLeadHealthSheet(health: LeadHealth): OutputSheet {
   return {
     kind: "leadHealth",
-    sheetName: "Lead Health",
-    tableName: "tblLeadHealthByVehicle",
+    sheetName: OUTPUT_SHEETS.leadHealth,
+    tableName: OUTPUT_TABLES.leadHealth,
     columns: LEAD_HEALTH_BY_VEHICLE_COLUMNS,
     rows: health.byVehicle.map((row) => [
       textCell(row.vehicle),
@@ -244,7 +245,7 @@ export function buildLeadHealthSheet(health: LeadHealth): OutputSheet {
     ]),
     moreTables: [
       {
-        tableName: "tblLeadHealthByRep",
+        tableName: LEAD_HEALTH_BY_REP_TABLE,
         columns: LEAD_HEALTH_BY_REP_COLUMNS,
         rows: health.byRep.map((row) => [
           textCell(row.owner),
@@ -267,22 +268,22 @@ export function buildOutputSheets(plan: Plan): OutputSheet[] {
   const sheets: OutputSheet[] = [
     {
       kind: "shortlist",
-      sheetName: "Shortlist",
-      tableName: "tblShortlist",
+      sheetName: OUTPUT_SHEETS.shortlist,
+      tableName: OUTPUT_TABLES.shortlist,
       columns: SHORTLIST_COLUMNS,
       rows: shortlisted.map(shortlistRow),
     },
     {
       kind: "filter",
-      sheetName: "Vehicle Filter",
-      tableName: "tblVehicleFilter",
+      sheetName: OUTPUT_SHEETS.filter,
+      tableName: OUTPUT_TABLES.filter,
       columns: FILTER_COLUMNS,
       rows: plan.vehicles.map((vehicle) => filterRow(vehicle, notAskedOfAny)),
     },
     {
       kind: "mix",
-      sheetName: "Media Mix",
-      tableName: "tblMediaMix",
+      sheetName: OUTPUT_SHEETS.mix,
+      tableName: OUTPUT_TABLES.mix,
       columns: MIX_COLUMNS,
       rows: plan.mix.map(mixRow),
       charts: [mediaMixChart(plan.mix)],
@@ -290,8 +291,8 @@ export function buildOutputSheets(plan: Plan): OutputSheet[] {
     withChart(
       {
         kind: "budgetCurve",
-        sheetName: "Budget Curve",
-        tableName: "tblBudgetCurve",
+        sheetName: OUTPUT_SHEETS.budgetCurve,
+        tableName: OUTPUT_TABLES.budgetCurve,
         columns: CURVE_COLUMNS,
         rows: plan.budgetCurve.map(curveRow),
       },

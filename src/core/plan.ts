@@ -15,6 +15,7 @@ import type { Issue } from "./issues";
 import { describeIssue, listProblems, type PlanInputs } from "./planInputs";
 import { rottingRates, summariseLeadHealth } from "./leadHealth";
 import { buildMediaMix, type MixInput } from "./mediaMix";
+import { REQUIRED_HEADERS } from "./messages";
 import { costPerLead, pipelinePerDollar, resourceCost } from "./metrics";
 import type { Plan, PlannedVehicle, PlanSettings, SettingValues } from "./model";
 import { formatMoney, formatRatio } from "./numberText";
@@ -117,9 +118,6 @@ function settingLayers(inputs: PlanInputs): SettingValues[] {
   return [inputs.sheetSettings, inputs.scenarioSettings, inputs.overrideSettings];
 }
 
-const EXPECTED_HEADERS =
-  "Vehicle, Investment, Leads, and Pipeline or both Conversion rate and Average deal size";
-
 /**
  * What the filter decided, before any money is moved: the settings resolved,
  * the valid rows with their metrics, every row's problems, and the answers,
@@ -183,7 +181,7 @@ export function rankVehicles(inputs: PlanInputs): Outcome<RankedVehicles> {
         ? "the table has no vehicle rows"
         : `every row has a problem: ${listProblems(problems)}`;
     return failure(
-      `No vehicle can be planned: ${why}. Headers found: ${found.join(", ") || "none"}; expected: ${EXPECTED_HEADERS}.`,
+      `No vehicle can be planned: ${why}. Headers found: ${found.join(", ") || "none"}; expected: ${REQUIRED_HEADERS}.`,
       [...inputs.table.issues, ...rowIssues, ...inputs.issues],
     );
   }

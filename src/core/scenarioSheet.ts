@@ -1,13 +1,14 @@
 /** SPEC 8 outputs: the `Scenarios` sheet (`tblScenarios`) and the `compare` JSON. */
 import type { Issue } from "./issues";
 import type { OutputSheet } from "./outputTable";
+import { OUTPUT_SHEETS, OUTPUT_TABLES } from "./publicNames";
 import type { ScenarioComparison } from "./scenarios";
 
 export function buildScenarioSheet(comparisons: readonly ScenarioComparison[]): OutputSheet {
   return {
     kind: "scenarios",
-    sheetName: "Scenarios",
-    tableName: "tblScenarios",
+    sheetName: OUTPUT_SHEETS.scenarios,
+    tableName: OUTPUT_TABLES.scenarios,
     columns: [
       { header: "Scenario", format: "text", width: 18 },
       { header: "Shortlist", format: "text", width: 60 },

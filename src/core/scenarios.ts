@@ -7,9 +7,11 @@ import type { CellBlock, CellValue } from "./cells";
 import { cellReference } from "./cellReference";
 import { fieldForName, headerText, normaliseHeader } from "./headers";
 import type { Issue } from "./issues";
+import { needsHeaders, noScenarioNamed } from "./messages";
 import type { Plan, SettingKey, SettingValues } from "./model";
 import { failure, success, type Outcome } from "./outcome";
 import { makePlan, type PlanInputs } from "./plan";
+import { BASE_SCENARIO, SCENARIO_HEADERS } from "./publicNames";
 import { parseSettingValue, settingKeyForName } from "./settings";
 import { parseFieldValue } from "./values";
 import { setVehicleField } from "./changedVehicle";
@@ -23,8 +25,7 @@ export interface ScenarioRow {
   cells: { scenario: string; vehicle: string; field: string; value: string };
 }
 
-const COLUMNS = ["scenario", "vehicle", "field", "value"] as const;
-export const BASE_NAME = "Base";
+const COLUMNS = SCENARIO_HEADERS.map(normaliseHeader);
 
 /** The `Planner Scenarios` table: header row first, with Scenario, Vehicle, Field and Value. */
 export function readScenarioTable(block: CellBlock | null): Outcome<ScenarioRow[]> {
@@ -32,7 +33,7 @@ export function readScenarioTable(block: CellBlock | null): Outcome<ScenarioRow[
   const headers = block.cells[0].map((cell) => normaliseHeader(headerText(cell)));
   const columns = COLUMNS.map((name) => headers.indexOf(name));
   if (columns.some((column) => column < 0)) {
-    return failure(`${block.sheet} needs the headers Scenario, Vehicle, Field and Value in its first row.`);
+    return failure(`${needsHeaders(block.sheet, SCENARIO_HEADERS)}.`);
   }
   const rows: ScenarioRow[] = [];
   for (let r = 1; r < block.cells.length; r++) {
@@ -198,13 +199,11 @@ export function compareScenarios(
     (name) => !known.some((candidate) => normalisedName(candidate) === normalisedName(name)),
   );
   if (unknown !== undefined) {
-    return failure(
-      `There is no scenario named "${unknown}" in Planner Scenarios${known.length ? ` (it has ${known.join(", ")})` : ""}.`,
-    );
+    return failure(noScenarioNamed(unknown, known));
   }
   const base = makePlan(inputs);
   if (!base.ok) return base;
-  const comparisons = [compareWithBase(BASE_NAME, base.value, base.value)];
+  const comparisons = [compareWithBase(BASE_SCENARIO, base.value, base.value)];
   const issues: Issue[] = [...base.value.issues];
   for (const name of wanted) {
     const applied = applyScenario(inputs, rowsOfScenario(rows, name));

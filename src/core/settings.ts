@@ -1,6 +1,7 @@
 /**
- * SPEC 1.2 plan settings: their names, defaults and how each value is read,
- * from the `Planner Settings` table, a scenario or a CLI flag.
+ * SPEC 1.2 plan settings: their defaults and how each value is read (their
+ * names are in `publicNames.ts`), from the `Planner Settings` table, a
+ * scenario or a CLI flag.
  */
 import { isExcelError, type CellBlock, type CellValue } from "./cells";
 import { cellReference } from "./cellReference";
@@ -9,6 +10,7 @@ import { headerText, normaliseHeader } from "./headers";
 import type { Issue } from "./issues";
 import type { PlanSettings, SettingKey, SettingValues } from "./model";
 import { failure, success, type Outcome } from "./outcome";
+import { SETTING_NAMES, SETTINGS_HEADERS } from "./publicNames";
 import {
   describeCellValue,
   parseComplexity,
@@ -19,29 +21,6 @@ import {
   parseYesNo,
   type Parsed,
 } from "./values";
-
-export const SETTING_NAMES: Record<SettingKey, string> = {
-  objective: "Objective",
-  bandwidth: "Bandwidth",
-  budget: "Budget",
-  pipelineGoal: "Pipeline goal",
-  messageComplexity: "Message complexity",
-  minimumReach: "Minimum reach",
-  minimumResonance: "Minimum resonance",
-  minimumSkill: "Minimum skill",
-  countSkillTomorrow: "Count skill tomorrow",
-  minimumImpactShare: "Minimum impact share",
-  minimumRelativeReturn: "Minimum relative return",
-  requireTrackRecord: "Require track record",
-  hourlyRate: "Hourly rate",
-  returnsElasticity: "Returns elasticity",
-  floorFactor: "Floor factor",
-  ceilingFactor: "Ceiling factor",
-  salesReps: "Sales reps",
-  leadsPerRep: "Leads per rep",
-  leadExpiry: "Lead expiry",
-  asOf: "As of",
-};
 
 const SETTING_KEYS = Object.keys(SETTING_NAMES) as SettingKey[];
 
@@ -167,11 +146,24 @@ export function parseSettingValue<K extends SettingKey>(
   return result;
 }
 
-function findHeaderRow(block: CellBlock): { row: number; setting: number; value: number } | null {
+/** Where a settings table's headers are: the row and, within the block, the Setting and Value columns. */
+export interface SettingsHeader {
+  row: number;
+  setting: number;
+  value: number;
+}
+
+const [SETTING_HEADER, VALUE_HEADER] = SETTINGS_HEADERS.map(normaliseHeader);
+
+/**
+ * The first row of the block holding both the `Setting` and the `Value`
+ * header, in either order, below any title or notes; null when none does.
+ */
+export function findSettingsHeader(block: CellBlock): SettingsHeader | null {
   for (let row = 0; row < block.cells.length; row++) {
     const names = (block.cells[row] ?? []).map((cell) => normaliseHeader(headerText(cell)));
-    const setting = names.indexOf("setting");
-    const value = names.indexOf("value");
+    const setting = names.indexOf(SETTING_HEADER);
+    const value = names.indexOf(VALUE_HEADER);
     if (setting >= 0 && value >= 0) return { row, setting, value };
   }
   return null;
@@ -189,7 +181,7 @@ export function readSettingsTable(
   const values: SettingValues = {};
   const issues: Issue[] = [];
   if (block === null) return { values, issues };
-  const header = findHeaderRow(block);
+  const header = findSettingsHeader(block);
   if (header === null) {
     issues.push({
       severity: "warning",

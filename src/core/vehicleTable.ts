@@ -7,6 +7,7 @@ import type { CellBlock, CellValue } from "./cells";
 import { cellReferenceMaker } from "./cellReference";
 import { FIELD_HEADERS, headerText, matchHeaders, mappingIsComplete, normaliseHeader } from "./headers";
 import type { Issue } from "./issues";
+import { quotedHeaders, REQUIRED_HEADERS } from "./messages";
 import {
   FIELD_KEYS,
   type ColumnMapping,
@@ -36,9 +37,6 @@ import {
 export function normalisedName(name: string): string {
   return name.trim().toLowerCase();
 }
-
-const REQUIRED_HEADERS =
-  "Vehicle, Investment, Leads, and Pipeline or both Conversion rate and Average deal size";
 
 function isBlankCell(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
@@ -325,10 +323,8 @@ export function readVehicleTable(block: CellBlock, override?: MappingOverride): 
   const { mapping, headers, issues } = matchHeaders(block, override);
   const found = new Set(FIELD_KEYS.filter((field) => mapping[field] !== undefined));
   if (!mappingIsComplete(found)) {
-    const texts = (block.cells[0] ?? []).map(headerText).filter((text) => text !== "");
-    const foundText = texts.length ? texts.map((text) => `"${text}"`).join(", ") : "no headers";
     return failure(
-      `No vehicle table found on ${block.sheet}: its header row has ${foundText}; a vehicle table needs the headers ${REQUIRED_HEADERS}.`,
+      `No vehicle table found on ${block.sheet}: its header row has ${quotedHeaders(block.cells[0] ?? [])}; a vehicle table needs the headers ${REQUIRED_HEADERS}.`,
       issues,
     );
   }

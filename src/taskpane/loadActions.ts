@@ -5,25 +5,18 @@
  */
 import { mappingIsComplete, matchHeaders } from "../core/headers";
 import { findHeaderRow, severalHeaderRowsMessage } from "../core/headerRow";
+import { REQUIRED_HEADERS } from "../core/messages";
 import type { FieldKey, MappingOverride } from "../core/model";
 import { CELL_EDIT_MESSAGE } from "../workbook/office/officeErrors";
 import type { PlannerWorkbook, SourceCandidate, SourceRef } from "../workbook/plannerWorkbook";
 import { missingColumnsMessage, type ResolvedMapping } from "../workbook/savedMapping";
 import { errorText } from "./errors";
-import {
-  ATTENTION_SHEET,
-  blockAddress,
-  findVehicleTable,
-  headerRowOf,
-  LEAD_LOG_SHEET,
-  sameSource,
-  sheetNamed,
-  tableOf,
-} from "./paneSources";
+import { ATTENTION_SHEET, LEAD_LOG_SHEET, SCENARIO_SHEET, SETTINGS_SHEET } from "../core/publicNames";
+import { blockAddress, findVehicleTable, headerRowOf, sameSource, sheetNamed, tableOf } from "./paneSources";
 import { say, type PaneContext } from "./paneContext";
 import { plan } from "./planActions";
-import { readSavedScenarios, SCENARIO_SHEET } from "./savedScenarios";
-import { findSettingsTable, readSettingTexts, SETTINGS_SHEET } from "./settingsForm";
+import { readSavedScenarios } from "./savedScenarios";
+import { findSettingsTable, readSettingTexts } from "./settingsForm";
 
 /** How long the sheet must be still before a followed edit replans. */
 const REPLAN_DELAY_MS = 1500;
@@ -143,8 +136,7 @@ export async function loadWorkbook(
     say(
       context,
       "warning",
-      "No table with the headers Vehicle, Investment, Leads and Pipeline (or Conversion rate and " +
-        "Average deal size) was found. Choose the vehicle table.",
+      `No table with the headers ${REQUIRED_HEADERS} was found. Choose the vehicle table.`,
     );
     return;
   }

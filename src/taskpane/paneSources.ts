@@ -8,8 +8,6 @@ import { fieldsNamed } from "../core/headers";
 import { findHeaderRow, fromHeaderRow, type HeaderRowSearch } from "../core/headerRow";
 import type { PlannerWorkbook, SourceCandidate, SourceRef } from "../workbook/plannerWorkbook";
 
-export const ATTENTION_SHEET = "Audience Attention";
-export const LEAD_LOG_SHEET = "Lead Log";
 /** How many candidates are read to find the vehicle table before the user is left to pick one. */
 const SOURCES_TO_PROBE = 12;
 /** How far down a candidate the header row is looked for. */

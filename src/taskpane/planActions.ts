@@ -3,14 +3,8 @@ import type { FileWorkbook } from "./host";
 import { errorText } from "./errors";
 import { say, type PaneContext } from "./paneContext";
 import type { RunHooks, RunResult } from "./planRun";
-import {
-  findSettingsTable,
-  readSettingTexts,
-  SETTINGS_HEADERS,
-  SETTINGS_SHEET,
-  SETTINGS_TABLE,
-  settingRows,
-} from "./settingsForm";
+import { SETTINGS_HEADERS, SETTINGS_SHEET, SETTINGS_TABLE } from "../core/publicNames";
+import { findSettingsTable, readSettingTexts, settingRows } from "./settingsForm";
 
 export async function saveSettings(context: PaneContext): Promise<void> {
   const { workbook, settings, sheetSettings } = context.getState();

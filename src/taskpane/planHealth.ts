@@ -6,7 +6,7 @@
 import { formatMoney } from "../core/numberText";
 import type { Plan, SettingKey } from "../core/model";
 import type { PlanInputs } from "../core/plan";
-import { SETTING_NAMES } from "../core/settings";
+import { SETTING_NAMES } from "../core/publicNames";
 import { plural, QUESTION_TITLES, statusCounts } from "./summary";
 
 /** Where a warning's button takes the user. */

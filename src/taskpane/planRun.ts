@@ -7,6 +7,7 @@
  */
 import type { CellBlock } from "../core/cells";
 import type { Issue } from "../core/issues";
+import { readFailed } from "../core/messages";
 import type { MappingOverride, Plan, SettingKey } from "../core/model";
 import { buildOutputSheets } from "../core/outputSheets";
 import { makePlan, readPlanInputs, type PlanInputs } from "../core/plan";
@@ -19,13 +20,8 @@ import {
 import { planWarnings, type PlanWarning } from "./planHealth";
 import { plannedMessage } from "./summary";
 import { errorText } from "./errors";
-import {
-  findSettingsTable,
-  SETTINGS_SHEET,
-  settingOverrides,
-  settingsForRun,
-  type SettingTexts,
-} from "./settingsForm";
+import { SETTINGS_SHEET } from "../core/publicNames";
+import { findSettingsTable, settingOverrides, settingsForRun, type SettingTexts } from "./settingsForm";
 
 export interface PlanJob {
   /** The source the pane shows (a selection by the address it had when the user picked it). */
@@ -131,7 +127,7 @@ export async function runPlan(workbook: PlannerWorkbook, job: PlanJob, hooks: Ru
     }
   } catch (error) {
     if (error instanceof ReadCancelledError) return cancelled;
-    return { kind: "failed", message: `Could not read the workbook: ${errorText(error)}`, issues: [] };
+    return { kind: "failed", message: readFailed(errorText(error)), issues: [] };
   }
   hooks.onProgress("Planning", 0.3);
   await yieldToPage();

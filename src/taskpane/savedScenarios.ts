@@ -6,13 +6,10 @@
 import type { CellBlock, CellValue } from "../core/cells";
 import { fieldForName, headerText, normaliseHeader } from "../core/headers";
 import type { FieldKey, SettingKey } from "../core/model";
+import { SCENARIO_HEADERS } from "../core/publicNames";
 import { settingKeyForName } from "../core/settings";
 import { valueKind, valueText } from "./valueText";
 import type { WhatIfChange } from "./whatIf";
-
-export const SCENARIO_SHEET = "Planner Scenarios";
-export const SCENARIO_TABLE = "tblPlannerScenarios";
-export const SCENARIO_HEADERS = ["Scenario", "Vehicle", "Field", "Value"];
 
 export interface SavedScenario {
   /** As first written, trimmed. */

@@ -3,8 +3,11 @@ import type { PlannerWorkbook } from "../workbook/plannerWorkbook";
 import { errorText } from "./errors";
 import { report, type PaneContext } from "./paneContext";
 import type { CompareReport, Status } from "./plannerReducer";
-import { readSavedScenarios, SCENARIO_HEADERS, SCENARIO_SHEET, SCENARIO_TABLE } from "./savedScenarios";
+import { SCENARIO_HEADERS, SCENARIO_SHEET, SCENARIO_TABLE } from "../core/publicNames";
+import { readSavedScenarios } from "./savedScenarios";
 import type { WhatIfChange } from "./whatIf";
+
+const NO_WORKBOOK: Status = { intent: "error", text: "No workbook is open." };
 
 function changesText(count: number): string {
   return count === 1 ? "1 change" : `${count} changes`;
@@ -25,7 +28,7 @@ export async function saveScenario(
   changes: WhatIfChange[],
 ): Promise<Status> {
   const { workbook } = context.getState();
-  if (!workbook) return { intent: "error", text: "No workbook is open." };
+  if (!workbook) return NO_WORKBOOK;
   try {
     const rows = changes.map((change) => [name, change.vehicle, change.field, change.number ?? change.value]);
     const had = await workbook.replaceInputRows(SCENARIO_SHEET, SCENARIO_TABLE, SCENARIO_HEADERS, name, rows);
@@ -45,7 +48,7 @@ export async function saveScenario(
 
 export async function deleteScenario(context: PaneContext, name: string): Promise<Status> {
   const { workbook } = context.getState();
-  if (!workbook) return { intent: "error", text: "No workbook is open." };
+  if (!workbook) return NO_WORKBOOK;
   try {
     const had = await workbook.replaceInputRows(SCENARIO_SHEET, SCENARIO_TABLE, SCENARIO_HEADERS, name, []);
     await readScenariosAgain(context, workbook);

@@ -5,18 +5,14 @@
  */
 import type { CellBlock, CellValue } from "../core/cells";
 import { isExcelError } from "../core/cells";
-import { normaliseHeader } from "../core/headers";
 import { dayTimeToIso } from "../core/dates";
 import type { Issue } from "../core/issues";
 import { COMPLEXITIES, STAGES } from "../core/model";
 import type { PlanSettings, SettingKey } from "../core/model";
 import { formatMoney, formatPercentFixed, formatPlain } from "../core/numberText";
 import { valueKind, valueText } from "./valueText";
-import { DEFAULT_SETTINGS, parseSettingValue, SETTING_NAMES, settingKeyForName } from "../core/settings";
-
-export const SETTINGS_SHEET = "Planner Settings";
-export const SETTINGS_TABLE = "tblPlannerSettings";
-export const SETTINGS_HEADERS = ["Setting", "Value"];
+import { SETTING_NAMES } from "../core/publicNames";
+import { DEFAULT_SETTINGS, findSettingsHeader, parseSettingValue, settingKeyForName } from "../core/settings";
 
 export type SettingControl =
   { kind: "choice"; options: readonly string[] } | { kind: "whole" } | { kind: "text" };
@@ -101,33 +97,27 @@ export function cellText(value: CellValue): string {
  * header row.
  */
 export function findSettingsTable(sheet: CellBlock | null): CellBlock | null {
-  if (!sheet) return null;
-  for (let r = 0; r < sheet.cells.length; r++) {
-    const row = sheet.cells[r];
-    const settingColumn = row.findIndex((cell) => normaliseHeader(cellText(cell)) === "setting");
-    if (settingColumn < 0) continue;
-    const valueColumn = row.findIndex(
-      (cell, c) => c > settingColumn && normaliseHeader(cellText(cell)) === "value",
-    );
-    if (valueColumn < 0) continue;
-    return {
-      sheet: sheet.sheet,
-      top: sheet.top + r,
-      left: sheet.left + settingColumn,
-      cells: sheet.cells.slice(r).map((cells) => cells.slice(settingColumn, valueColumn + 1)),
-    };
-  }
-  return null;
+  const header = sheet && findSettingsHeader(sheet);
+  if (!sheet || !header) return null;
+  const first = Math.min(header.setting, header.value);
+  const last = Math.max(header.setting, header.value);
+  return {
+    sheet: sheet.sheet,
+    top: sheet.top + header.row,
+    left: sheet.left + first,
+    cells: sheet.cells.slice(header.row).map((cells) => cells.slice(first, last + 1)),
+  };
 }
 
 /** The settings written on the sheet, as texts for the pane's controls. */
 export function readSettingTexts(table: CellBlock | null): SettingTexts {
   const texts: SettingTexts = {};
-  if (!table) return texts;
-  for (const row of table.cells.slice(1)) {
-    const key = settingKeyForName(cellText(row[0] ?? null));
+  const header = table && findSettingsHeader(table);
+  if (!table || !header) return texts;
+  for (const row of table.cells.slice(header.row + 1)) {
+    const key = settingKeyForName(cellText(row[header.setting] ?? null));
     if (key && texts[key] === undefined) {
-      const value = row[row.length - 1] ?? null;
+      const value = row[header.value] ?? null;
       texts[key] = typeof value === "number" ? valueText(valueKind(key), value) : cellText(value);
     }
   }
@@ -166,12 +156,17 @@ export function settingsForRun(
   texts: SettingTexts,
   changed: ReadonlySet<SettingKey>,
 ): CellBlock | null {
-  if (!table) return null;
+  const header = table && findSettingsHeader(table);
+  if (!table || !header) return table;
   const cleared = new Set([...changed].filter((key) => (texts[key] ?? "").trim() === ""));
   if (cleared.size === 0) return table;
   const cells = table.cells.map((row, index) => {
-    const key = index === 0 ? null : settingKeyForName(cellText(row[0] ?? null));
-    return key && cleared.has(key) ? [...row.slice(0, -1), null] : row;
+    const key = index <= header.row ? null : settingKeyForName(cellText(row[header.setting] ?? null));
+    if (!key || !cleared.has(key)) return row;
+    const width = Math.max(row.length, header.value + 1);
+    return Array.from({ length: width }, (_, column) =>
+      column === header.value ? null : (row[column] ?? null),
+    );
   });
   return { ...table, cells };
 }

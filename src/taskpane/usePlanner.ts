@@ -6,6 +6,7 @@
  * fake workbook.
  */
 import { useEffect, useMemo, useReducer, useRef } from "react";
+import { readFailed } from "../core/messages";
 import type { FieldKey, SettingKey } from "../core/model";
 import type { SourceRef } from "../workbook/plannerWorkbook";
 import type { PaneHost } from "./host";
@@ -50,7 +51,7 @@ export type {
   Status,
   StatusIntent,
 } from "./plannerReducer";
-export { ATTENTION_SHEET, blockAddress, LEAD_LOG_SHEET, sameSource, sourceKey } from "./paneSources";
+export { blockAddress, sameSource, sourceKey } from "./paneSources";
 
 export interface Planner {
   state: PlannerState;
@@ -104,7 +105,7 @@ export function usePlanner(host: PaneHost): Planner {
   useEffect(() => {
     if (host.kind !== "excel") return;
     loadWorkbook(context, host.workbook, null, null).catch((error: unknown) =>
-      say(context, "error", `Could not read the workbook: ${errorText(error)}`),
+      say(context, "error", readFailed(errorText(error))),
     );
   }, [host, context]);
 

@@ -9,6 +9,7 @@ import type { Issue } from "../core/issues";
 import type { FieldKey, Plan, SettingKey } from "../core/model";
 import { buildOutputSheets } from "../core/outputSheets";
 import { makePlan, type PlanInputs } from "../core/plan";
+import { SCENARIO_SHEET, SETTING_NAMES } from "../core/publicNames";
 import { buildScenarioSheet } from "../core/scenarioSheet";
 import {
   applyScenario,
@@ -17,11 +18,7 @@ import {
   readScenarioTable,
   type ScenarioComparison,
 } from "../core/scenarios";
-import { SETTING_NAMES } from "../core/settings";
 import type { PlannerWorkbook, WrittenSheet } from "../workbook/plannerWorkbook";
-import { SCENARIO_SHEET } from "./savedScenarios";
-
-export { SCENARIO_HEADERS, SCENARIO_SHEET, SCENARIO_TABLE } from "./savedScenarios";
 
 /** The vehicle fields a what-if can change, by their headers. */
 export const WHAT_IF_FIELDS: FieldKey[] = [

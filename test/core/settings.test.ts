@@ -6,10 +6,10 @@ import {
   parseSettingValue,
   readSettingsTable,
   resolveSettings,
-  SETTING_NAMES,
   settingKeyForName,
   settingsToJson,
 } from "../../src/core/settings";
+import { SETTING_NAMES } from "../../src/core/publicNames";
 
 const TABLE_DEFAULTS = { budget: 120_000, pipelineGoal: 900_000 };
 

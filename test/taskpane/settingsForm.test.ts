@@ -37,6 +37,25 @@ describe("the pane's settings", () => {
     expect(readSettingTexts(table)).toEqual({ bandwidth: "4", pipelineGoal: "2.5m" });
   });
 
+  test("SPEC 1.2 the pane reads a Value column left of the Setting column, as the engine does", () => {
+    const table = findSettingsTable(
+      sheet([
+        ["Notes", "Value", "Setting"],
+        [null, 4, "Bandwidth"],
+        [null, "yes", "Require track record"],
+      ]),
+    );
+    expect(table?.left).toBe(2);
+    expect(readSettingTexts(table)).toEqual({ bandwidth: "4", requireTrackRecord: "yes" });
+    const run = settingsForRun(table, { bandwidth: "" }, new Set<SettingKey>(["bandwidth"]));
+    expect(run?.cells[1]).toEqual([null, "Bandwidth"]);
+  });
+
+  test("SPEC 1.2 a setting row with no Value cell gives that setting no value", () => {
+    const table = sheet([["Setting", "Value"], ["Bandwidth"], ["Budget", "250k"]]);
+    expect(readSettingTexts(table)).toEqual({ bandwidth: "", budget: "250k" });
+  });
+
   test("a sheet without the Setting and Value headers gives no settings", () => {
     expect(findSettingsTable(sheet([["Bandwidth", 4]]))).toBeNull();
     expect(findSettingsTable(null)).toBeNull();

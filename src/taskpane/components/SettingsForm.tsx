@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { SettingKey } from "../../core/model";
-import { SETTING_NAMES } from "../../core/settings";
+import { SETTING_NAMES } from "../../core/publicNames";
 import { NumberInput } from "./NumberInput";
 import {
   ADVANCED_SETTINGS,

@@ -3,6 +3,7 @@
  * planner can meet, in plain words with what to do, and the errors the
  * workbook raises itself when a write cannot start or did not finish.
  */
+import { WRITE_CANCELLED } from "../../core/messages";
 
 /** Said when Excel refuses a request because the user is typing in a cell. */
 export const CELL_EDIT_MESSAGE =
@@ -79,7 +80,7 @@ export class WriteFailedError extends Error {
 
 export class WriteCancelledError extends Error {
   constructor() {
-    super("Writing was cancelled; the workbook is as it was.");
+    super(WRITE_CANCELLED);
     this.name = "WriteCancelledError";
   }
 }

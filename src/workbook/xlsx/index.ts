@@ -8,6 +8,7 @@
 import type { CellBlock, CellValue } from "../../core/cells";
 import { chartLayouts } from "../../core/charts";
 import { normaliseHeader } from "../../core/headers";
+import { WRITE_CANCELLED } from "../../core/messages";
 import type { OutputSheet } from "../../core/outputTable";
 import type {
   PlannerWorkbook,
@@ -44,7 +45,7 @@ export { findVehicleSource } from "./sources";
 
 export class WriteCancelledError extends Error {
   constructor() {
-    super("Writing was cancelled; the workbook is as it was.");
+    super(WRITE_CANCELLED);
     this.name = "WriteCancelledError";
   }
 }
