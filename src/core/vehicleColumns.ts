@@ -9,7 +9,14 @@
  */
 import type { CellValue } from "./cells";
 import type { Issue } from "./issues";
-import { isZeroBlankField, NUMBER_FIELDS, NUMBER_RANGES, type NumberValues } from "./fields";
+import {
+  isZeroBlankField,
+  NUMBER_FIELDS,
+  NUMBER_RANGES,
+  type NumberField,
+  type NumberValues,
+  type ZeroBlankField,
+} from "./fields";
 import type { FieldKey, MessageLength, ParsedVehicle, Stage, VehicleValues } from "./model";
 
 /**
@@ -39,18 +46,20 @@ export function numberSlot(field: FieldKey): number | undefined {
   return SLOT.get(field);
 }
 
+/** 1 for the slots whose blank is 0 (Hours, Risk): a look-up by slot, as every row object made sets every slot. */
+const ZERO_BLANK_SLOTS = Uint8Array.from(NUMBER_FIELDS, (field) => (isZeroBlankField(field) ? 1 : 0));
+
+/** True when slot `slot`, whose field is `field`, reads a blank as 0. */
+function zeroBlankSlot(field: NumberField, slot: number): field is ZeroBlankField {
+  return ZERO_BLANK_SLOTS[slot] === 1;
+}
+
 /** Sets number slot `slot` of a row object's values; a blank (null) is 0 for the fields whose blank is 0. */
 export function setNumberValue(values: VehicleValues, slot: number, value: number | null): void {
   const field = NUMBER_FIELDS[slot];
-  if (isZeroBlankField(field)) values[field] = value ?? 0;
+  if (zeroBlankSlot(field, slot)) values[field] = value ?? 0;
   else values[field] = value;
 }
-
-/** The numbers of a row with none given, copied for each row object made. */
-const BLANK_NUMBERS = Object.fromEntries(
-  NUMBER_FIELDS.map((field) => [field, isZeroBlankField(field) ? 0 : null]),
-  // One entry a number field, null or (a blank-is-0 field) 0, as NumberValues says; fromEntries cannot know that.
-) as NumberValues;
 
 /**
  * The problems of a row that has none, shared: most rows have no problem, and
@@ -172,17 +181,7 @@ export class VehicleColumns {
 
   /** Row `index`'s values as a plain object of its own. */
   valuesAt(index: number): VehicleValues {
-    const values: VehicleValues = {
-      ...BLANK_NUMBERS,
-      objectives: this.objectives[index],
-      messageLength: this.messageLength(index),
-      handAnswers: this.handAnswers(index),
-    };
-    for (let slot = 0; slot < SLOTS; slot++) {
-      const value = this.number(index, slot);
-      if (value !== null) setNumberValue(values, slot, value);
-    }
-    return values;
+    return new RowValues(this, index);
   }
 
   /** The A1 reference a problem of row `index` with `field` is reported at. */
@@ -211,6 +210,24 @@ export class VehicleColumns {
       columns.setRow(index, vehicle, values);
     }
     return columns;
+  }
+}
+
+/**
+ * A row's values as an object of its own. Made by a constructor that sets
+ * every field in one order: V8 then gives each row room for all its fields at
+ * once, where fields added one by one to an object literal made the rows of a
+ * large table three times slower to make.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- its numbers come from the field table, which a class body cannot list
+interface RowValues extends VehicleValues {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface
+class RowValues {
+  constructor(columns: VehicleColumns, index: number) {
+    for (let slot = 0; slot < SLOTS; slot++) setNumberValue(this, slot, columns.number(index, slot));
+    this.objectives = columns.objectives[index];
+    this.messageLength = columns.messageLength(index);
+    this.handAnswers = columns.handAnswers(index);
   }
 }
 
