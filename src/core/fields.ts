@@ -227,10 +227,10 @@ function isNumberRow(row: Row): row is Extract<Row, { kind: NumberKind }> {
 }
 
 /** Each field's header (SPEC 1.1's code font). */
-export const FIELD_HEADERS = Object.fromEntries(FIELDS.map((row) => [row.key, row.header])) as Record<
-  FieldKey,
-  string
->;
+export const FIELD_HEADERS = Object.fromEntries(
+  FIELDS.map((row) => [row.key, row.header]),
+  // One entry a field, as every row has a key; fromEntries cannot know that.
+) as Record<FieldKey, string>;
 
 /** The fields held as numbers, in the table's order; a field's place here is its number slot. */
 export const NUMBER_FIELDS: readonly NumberField[] = FIELDS.filter(isNumberRow).map((row) => row.key);
