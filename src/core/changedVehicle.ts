@@ -2,45 +2,36 @@
  * A row changed by a scenario or the what-if panel (SPEC 8): one field set
  * anew, its problems and the required values checked again.
  */
+import { FIELD_STORES, type FieldTarget } from "./fieldStores";
+import type { FieldValues } from "./fields";
 import { FIELD_HEADERS } from "./headers";
-import { FIELD_KEYS, type FieldKey, type MessageLength, type ParsedVehicle, type Stage } from "./model";
+import { FIELD_KEYS, type FieldKey, type ParsedVehicle } from "./model";
 import { checkRequired, isRequiredError, problem, type RequiredCheck } from "./requiredValues";
-import type { FieldValue, Parsed } from "./values";
+import type { Parsed } from "./values";
+import { setNumberValue } from "./vehicleColumns";
 import { plainVehicle } from "./vehicleTable";
 
-/** Puts one parsed value into the row (blank: null, or 0 for Hours and Risk). */
-function assign(vehicle: ParsedVehicle, field: FieldKey, parsed: Parsed<FieldValue>): void {
-  const value = parsed.kind === "ok" ? parsed.value : null;
-  const values = vehicle.values;
-  switch (field) {
-    case "vehicle":
-      vehicle.name = (value as string | null) ?? "";
-      return;
-    case "channel":
-      vehicle.channelText = (value as string | null) ?? "";
-      return;
-    case "objectives":
-      values.objectives = value as Stage[] | null;
-      return;
-    case "messageLength":
-      values.messageLength = value as MessageLength | null;
-      return;
-    case "hours":
-    case "risk":
-      values[field] = (value as number | null) ?? 0;
-      return;
-    case "q1":
-    case "q2":
-    case "q3":
-    case "q4":
-    case "q5":
-    case "q6":
-    case "q7":
-      values.handAnswers[Number(field.slice(1)) - 1] = value as boolean | null;
-      return;
-    default:
-      values[field] = value as number | null;
-  }
+/** The row object as a place to store parsed values. */
+function changedRow(vehicle: ParsedVehicle): FieldTarget {
+  const { values } = vehicle;
+  return {
+    setName: (name) => {
+      vehicle.name = name;
+    },
+    setChannel: (channel) => {
+      vehicle.channelText = channel;
+    },
+    setObjectives: (stages) => {
+      values.objectives = stages;
+    },
+    setMessageLength: (length) => {
+      values.messageLength = length;
+    },
+    setHandAnswer: (question, answer) => {
+      values.handAnswers[question - 1] = answer;
+    },
+    setNumber: (slot, value) => setNumberValue(values, slot, value),
+  };
 }
 
 /**
@@ -50,10 +41,10 @@ function assign(vehicle: ParsedVehicle, field: FieldKey, parsed: Parsed<FieldVal
  * table has no such column can make a blank Pipeline computable; a cleared
  * Investment is missing).
  */
-export function setVehicleField(
+export function setVehicleField<K extends FieldKey>(
   vehicle: ParsedVehicle,
-  field: FieldKey,
-  parsed: Parsed<FieldValue>,
+  field: K,
+  parsed: Parsed<FieldValues[K]>,
   cell: string,
 ): ParsedVehicle {
   const header = FIELD_HEADERS[field];
@@ -68,7 +59,8 @@ export function setVehicleField(
   if (parsed.kind === "error") copy.errors.push(problem("error", cell, field, parsed.message));
   if (parsed.kind === "ok" && parsed.warning !== undefined)
     copy.warnings.push(problem("warning", cell, field, parsed.warning));
-  assign(copy, field, parsed);
+  // A blank or a value that does not parse clears the field (Hours and Risk to 0).
+  FIELD_STORES[field](changedRow(copy), parsed.kind === "ok" ? parsed.value : null);
   const failed = new Set(
     FIELD_KEYS.filter((key) => copy.errors.some((issue) => issue.field === FIELD_HEADERS[key])),
   );

@@ -1,66 +1,16 @@
 /**
  * SPEC 1.1 header matching: each field's header and the other names it goes
- * by, compared after normalising (lower case, letters and digits only).
+ * by (the field table, fields.ts), compared after normalising (lower case,
+ * letters and digits only).
  */
 import type { CellBlock, CellValue } from "./cells";
 import { isExcelError } from "./cells";
 import { cellReference } from "./cellReference";
 import type { Issue } from "./issues";
+import { FIELD_HEADERS, FIELDS, NEEDED_FIELDS, NEEDED_UNLESS_PIPELINE, QUESTION_FIELDS } from "./fields";
 import { FIELD_KEYS, type ColumnMapping, type FieldKey, type MappingOverride } from "./model";
 
-export const FIELD_HEADERS: Record<FieldKey, string> = {
-  vehicle: "Vehicle",
-  channel: "Channel",
-  investment: "Investment",
-  leads: "Leads",
-  conversion: "Conversion rate",
-  dealSize: "Average deal size",
-  pipeline: "Pipeline",
-  objectives: "Objectives",
-  reach: "Reach",
-  resonance: "Resonance",
-  messageLength: "Message length",
-  skillToday: "Skill today",
-  skillTomorrow: "Skill tomorrow",
-  impactPotential: "Impact potential",
-  priorInvestment: "Prior investment",
-  priorPipeline: "Prior pipeline",
-  hours: "Hours",
-  risk: "Risk",
-  minInvestment: "Min investment",
-  maxInvestment: "Max investment",
-  q1: "Q1",
-  q2: "Q2",
-  q3: "Q3",
-  q4: "Q4",
-  q5: "Q5",
-  q6: "Q6",
-  q7: "Q7",
-};
-
-/** The other accepted names of SPEC 1.1, already normalised. */
-const OTHER_NAMES: Partial<Record<FieldKey, readonly string[]>> = {
-  vehicle: ["name", "vehiclename", "tactic", "program", "leadsource", "source"],
-  channel: ["media", "medium", "mediatype", "category"],
-  investment: ["spend", "cost", "budget", "investmentusd"],
-  leads: ["leadcount", "responses", "inquiries", "mqls", "mql", "marketingqualifiedleads"],
-  conversion: ["conversion", "convrate", "leadtoopportunity", "leadtoopp", "opprate"],
-  dealSize: ["avgdealsize", "dealsize", "avgdeal", "averagedeal"],
-  pipeline: ["pipelinedollars", "pipelinevalue"],
-  objectives: ["objective", "goals", "funnelstage", "stages", "bestfor"],
-  reach: ["segmentreach", "targetreach"],
-  resonance: ["credibility"],
-  messageLength: ["format", "length", "formatlength"],
-  skillToday: ["capabilitytoday", "skill", "capability"],
-  skillTomorrow: ["capabilitytomorrow"],
-  impactPotential: ["potentialpipeline", "maxpipeline", "impact"],
-  priorInvestment: ["historicalinvestment", "lastyearinvestment", "previousinvestment"],
-  priorPipeline: ["historicalpipeline", "lastyearpipeline", "previouspipeline"],
-  hours: ["teamhours", "efforthours", "time"],
-  risk: ["executionrisk", "riskofshortfall"],
-  minInvestment: ["floor", "minimuminvestment"],
-  maxInvestment: ["cap", "ceiling", "maximuminvestment"],
-};
+export { FIELD_HEADERS } from "./fields";
 
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]/gu;
 
@@ -71,9 +21,9 @@ export function normaliseHeader(text: string): string {
 
 const FIELD_BY_NAME: ReadonlyMap<string, FieldKey> = (() => {
   const byName = new Map<string, FieldKey>();
-  for (const field of FIELD_KEYS) {
-    byName.set(normaliseHeader(FIELD_HEADERS[field]), field);
-    for (const name of OTHER_NAMES[field] ?? []) byName.set(name, field);
+  for (const { key, header, otherNames } of FIELDS) {
+    byName.set(normaliseHeader(header), key);
+    for (const name of otherNames) byName.set(name, key);
   }
   return byName;
 })();
@@ -85,7 +35,7 @@ function fieldForNormalised(normalised: string): FieldKey | null {
   const named = FIELD_BY_NAME.get(normalised);
   if (named) return named;
   const question = QUESTION_HEADER.exec(normalised);
-  return question ? (`q${question[1]}` as FieldKey) : null;
+  return question ? QUESTION_FIELDS[Number(question[1]) - 1] : null;
 }
 
 /** A header, another accepted name or the field's key (`dealSize`) → the field. */
@@ -175,7 +125,8 @@ function applyOverride(
 
 /**
  * SPEC 1.1: a header row matches when it has Vehicle, Investment, Leads, and
- * either Pipeline or both Conversion rate and Average deal size.
+ * either Pipeline or both Conversion rate and Average deal size (the "needed"
+ * column of the field table).
  */
 export function headerRowMatches(row: readonly CellValue[], aliases?: HeaderAliases): boolean {
   return mappingIsComplete(fieldsNamed(row, aliases));
@@ -200,9 +151,7 @@ export function fieldsNamed(row: readonly CellValue[], aliases?: HeaderAliases):
 
 export function mappingIsComplete(found: ReadonlySet<FieldKey>): boolean {
   return (
-    found.has("vehicle") &&
-    found.has("investment") &&
-    found.has("leads") &&
-    (found.has("pipeline") || (found.has("conversion") && found.has("dealSize")))
+    NEEDED_FIELDS.every((field) => found.has(field)) &&
+    (found.has("pipeline") || NEEDED_UNLESS_PIPELINE.every((field) => found.has(field)))
   );
 }

@@ -3,6 +3,7 @@
  * a finished plan look like. Every face reads and renders these shapes; the
  * rules that fill them live in the files named after each SPEC section.
  */
+import type { FieldKey, NumberValues } from "./fields";
 import type { VehicleColumns } from "./vehicleColumns";
 import type { Issue } from "./issues";
 import type { LeadHealth } from "./leadHealth";
@@ -16,37 +17,8 @@ export type MessageLength = (typeof MESSAGE_LENGTHS)[number];
 export const COMPLEXITIES = ["Simple", "Moderate", "Complex"] as const;
 export type Complexity = (typeof COMPLEXITIES)[number];
 
-/** The fields of the vehicle table (SPEC 1.1), in the order of its table. */
-export const FIELD_KEYS = [
-  "vehicle",
-  "channel",
-  "investment",
-  "leads",
-  "conversion",
-  "dealSize",
-  "pipeline",
-  "objectives",
-  "reach",
-  "resonance",
-  "messageLength",
-  "skillToday",
-  "skillTomorrow",
-  "impactPotential",
-  "priorInvestment",
-  "priorPipeline",
-  "hours",
-  "risk",
-  "minInvestment",
-  "maxInvestment",
-  "q1",
-  "q2",
-  "q3",
-  "q4",
-  "q5",
-  "q6",
-  "q7",
-] as const;
-export type FieldKey = (typeof FIELD_KEYS)[number];
+/** The fields of the vehicle table (SPEC 1.1), in the order of its table: see fields.ts. */
+export { FIELD_KEYS, type FieldKey } from "./fields";
 
 /** Field → zero-based column index inside the vehicle block. */
 export type ColumnMapping = Partial<Record<FieldKey, number>>;
@@ -57,28 +29,14 @@ export type ColumnMapping = Partial<Record<FieldKey, number>>;
  */
 export type MappingOverride = Partial<Record<FieldKey, number | null>>;
 
-/** The parsed values of one row; null where the cell is blank or its column is not matched. */
-export interface VehicleValues {
-  investment: number | null;
-  leads: number | null;
-  conversion: number | null;
-  dealSize: number | null;
-  pipeline: number | null;
+/**
+ * The parsed values of one row; null where the cell is blank or its column is
+ * not matched (0 for the fields whose blank is 0, Hours and Risk). The numbers
+ * come from the field table (fields.ts).
+ */
+export interface VehicleValues extends NumberValues {
   objectives: Stage[] | null;
-  reach: number | null;
-  resonance: number | null;
   messageLength: MessageLength | null;
-  skillToday: number | null;
-  skillTomorrow: number | null;
-  impactPotential: number | null;
-  priorInvestment: number | null;
-  priorPipeline: number | null;
-  /** Blank is 0 (SPEC 1.1). */
-  hours: number;
-  /** Blank is 0 (SPEC 1.1). */
-  risk: number;
-  minInvestment: number | null;
-  maxInvestment: number | null;
   /** Hand answers of Q1…Q7: true = Yes, false = No, null = compute it. */
   handAnswers: (boolean | null)[];
 }

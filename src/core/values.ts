@@ -5,13 +5,21 @@
  * error message that says what is wrong and how to fix it.
  */
 import { isExcelError, type CellValue } from "./cells";
-import type { Complexity, FieldKey, MessageLength, Stage } from "./model";
+import {
+  FIELDS,
+  NUMBER_KIND_RANGES,
+  type FieldKey,
+  type FieldKind,
+  type FieldValues,
+  type KindValues,
+} from "./fields";
+import type { Complexity, MessageLength, Stage } from "./model";
 
 export type Parsed<T> =
   { kind: "blank" } | { kind: "ok"; value: T; warning?: string } | { kind: "error"; message: string };
 
 /** What a vehicle-table field holds once parsed. */
-export type FieldValue = number | string | boolean | Stage[] | MessageLength;
+export type FieldValue = FieldValues[FieldKey];
 
 const BLANK: Parsed<never> = { kind: "blank" };
 
@@ -114,12 +122,15 @@ function numberText(v: number): string {
   return String(Number.isFinite(v) ? Number(v.toPrecision(10)) : v);
 }
 
+const [RATE_LOWEST, RATE_HIGHEST] = NUMBER_KIND_RANGES.rate;
+const [SCORE_LOWEST, SCORE_HIGHEST] = NUMBER_KIND_RANGES.score;
+
 /** A rate: 0…1 as is, 1 < v ≤ 100 as a percentage with a warning, `12%` → 0.12. A typed 1 is 100 %. */
 export function parseRate(value: CellValue): Parsed<number> {
   const early = precheck(value);
   if (early) return early;
   if (typeof value === "number") {
-    if (value >= 0 && value <= 1) return ok(value === 0 ? 0 : value);
+    if (value >= RATE_LOWEST && value <= RATE_HIGHEST) return ok(value === 0 ? 0 : value);
     return rateFromNumber(value, numberText(value));
   }
   if (typeof value === "boolean")
@@ -143,7 +154,7 @@ export function parseScore(value: CellValue): Parsed<number> {
   const early = precheck(value);
   if (early) return early;
   const v = typeof value === "number" ? value : typeof value === "string" ? plainNumber(value.trim()) : null;
-  if (v === null || !Number.isFinite(v) || v < 1 || v > 5) {
+  if (v === null || !Number.isFinite(v) || v < SCORE_LOWEST || v > SCORE_HIGHEST) {
     return error(`${describeCellValue(value)} is not a score: type a number from 1 to 5`);
   }
   return ok(v);
@@ -320,37 +331,27 @@ function nonNegative(parsed: Parsed<number>, header: string): Parsed<number> {
   return parsed;
 }
 
-const FIELD_PARSERS: Record<FieldKey, (value: CellValue) => Parsed<FieldValue>> = {
-  vehicle: parseText,
-  channel: parseText,
-  investment: (v) => nonNegative(parseMoney(v), "Investment"),
-  leads: (v) => nonNegative(parseNumber(v), "Leads"),
-  conversion: parseRate,
-  dealSize: (v) => nonNegative(parseMoney(v), "Average deal size"),
-  pipeline: (v) => nonNegative(parseMoney(v), "Pipeline"),
-  objectives: parseStages,
-  reach: parseRate,
-  resonance: parseScore,
-  messageLength: parseMessageLength,
-  skillToday: parseScore,
-  skillTomorrow: parseScore,
-  impactPotential: (v) => nonNegative(parseMoney(v), "Impact potential"),
-  priorInvestment: (v) => nonNegative(parseMoney(v), "Prior investment"),
-  priorPipeline: (v) => nonNegative(parseMoney(v), "Prior pipeline"),
-  hours: (v) => nonNegative(parseNumber(v), "Hours"),
-  risk: parseRate,
-  minInvestment: (v) => nonNegative(parseMoney(v), "Min investment"),
-  maxInvestment: (v) => nonNegative(parseMoney(v), "Max investment"),
-  q1: parseYesNo,
-  q2: parseYesNo,
-  q3: parseYesNo,
-  q4: parseYesNo,
-  q5: parseYesNo,
-  q6: parseYesNo,
-  q7: parseYesNo,
+export type Parser<T> = (value: CellValue) => Parsed<T>;
+
+/** One parser a kind of SPEC 1.1 value, made for a field's header (which a message names). */
+const KIND_PARSERS: { [K in FieldKind]: (header: string) => Parser<KindValues[K]> } = {
+  text: () => parseText,
+  money: (header) => (value) => nonNegative(parseMoney(value), header),
+  number: (header) => (value) => nonNegative(parseNumber(value), header),
+  rate: () => parseRate,
+  score: () => parseScore,
+  stages: () => parseStages,
+  messageLength: () => parseMessageLength,
+  yesNo: () => parseYesNo,
 };
 
+/** Each field's parser, chosen once from its kind in the field table. */
+export const FIELD_PARSERS = Object.fromEntries(
+  FIELDS.map((row) => [row.key, KIND_PARSERS[row.kind](row.header)]),
+  // Each row's parser is its kind's, which is what the mapped type says; fromEntries cannot know that.
+) as { [K in FieldKey]: Parser<FieldValues[K]> };
+
 /** A cell read as the vehicle table reads that field (SPEC 1.1 table, "kind" column). */
-export function parseFieldValue(field: FieldKey, value: CellValue): Parsed<FieldValue> {
+export function parseFieldValue<K extends FieldKey>(field: K, value: CellValue): Parsed<FieldValues[K]> {
   return FIELD_PARSERS[field](value);
 }

@@ -10,57 +10,31 @@
 import type { CellValue } from "./cells";
 import type { Issue } from "./issues";
 import {
-  FIELD_KEYS,
-  type FieldKey,
-  type MessageLength,
-  type ParsedVehicle,
-  type Stage,
-  type VehicleValues,
-} from "./model";
+  isZeroBlankField,
+  NUMBER_FIELDS,
+  NUMBER_RANGES,
+  type NumberField,
+  type NumberValues,
+  type ZeroBlankField,
+} from "./fields";
+import type { FieldKey, MessageLength, ParsedVehicle, Stage, VehicleValues } from "./model";
 
 /**
- * The fields held as numbers, and the range a plain number of each is read in
- * as is: such a cell, the most common kind, is read from the sheet's cells
- * when asked for, so the columns keep no copy of it. Anything else (text, a
- * number out of range, NaN) goes through its field's parser, and the columns
- * keep what it gave.
+ * The fields held as numbers (NUMBER_FIELDS, fields.ts), each with the range
+ * a plain number of its kind is read in as is: such a cell, the most common
+ * kind, is read from the sheet's cells when asked for, so the columns keep no
+ * copy of it. Anything else (text, a number out of range, NaN) goes through
+ * its field's parser, and the columns keep what it gave.
  */
-const MONEY_RANGE = [0, Number.MAX_VALUE] as const;
-const RATE_RANGE = [0, 1] as const;
-const SCORE_RANGE = [1, 5] as const;
-const AS_IS_RANGE = {
-  investment: MONEY_RANGE,
-  leads: MONEY_RANGE,
-  conversion: RATE_RANGE,
-  dealSize: MONEY_RANGE,
-  pipeline: MONEY_RANGE,
-  reach: RATE_RANGE,
-  resonance: SCORE_RANGE,
-  skillToday: SCORE_RANGE,
-  skillTomorrow: SCORE_RANGE,
-  impactPotential: MONEY_RANGE,
-  priorInvestment: MONEY_RANGE,
-  priorPipeline: MONEY_RANGE,
-  hours: MONEY_RANGE,
-  risk: RATE_RANGE,
-  minInvestment: MONEY_RANGE,
-  maxInvestment: MONEY_RANGE,
-} as const satisfies Partial<Record<FieldKey, readonly [number, number]>>;
-export type NumberField = keyof typeof AS_IS_RANGE;
-
-/** The fields held as numbers, in the table's order; a field's place here is its slot. */
-export const NUMBER_FIELDS: readonly NumberField[] = FIELD_KEYS.filter(
-  (field): field is NumberField => field in AS_IS_RANGE,
-);
+export { NUMBER_FIELDS, type NumberField } from "./fields";
 
 const SLOTS = NUMBER_FIELDS.length;
-const SLOT = Object.fromEntries(NUMBER_FIELDS.map((field, slot) => [field, slot])) as Record<
-  NumberField,
-  number
->;
+// A row's parsed numbers are flagged by bit in 32 bits: a 33rd number field needs a wider mark.
+if (SLOTS > 32) throw new Error(`${SLOTS} number fields: VehicleColumns marks at most 32`);
+const SLOT: ReadonlyMap<FieldKey, number> = new Map(NUMBER_FIELDS.map((field, slot) => [field, slot]));
 
-const LOWEST = Float64Array.from(NUMBER_FIELDS, (field) => AS_IS_RANGE[field][0]);
-const HIGHEST = Float64Array.from(NUMBER_FIELDS, (field) => AS_IS_RANGE[field][1]);
+const LOWEST = Float64Array.from(NUMBER_RANGES, (range) => range[0]);
+const HIGHEST = Float64Array.from(NUMBER_RANGES, (range) => range[1]);
 
 /** True when `value` is a number slot `slot` reads as is. */
 export function isNumberAsIs(value: CellValue | undefined, slot: number): value is number {
@@ -69,7 +43,22 @@ export function isNumberAsIs(value: CellValue | undefined, slot: number): value 
 
 /** Each field's slot, or undefined for a field not held as a number. */
 export function numberSlot(field: FieldKey): number | undefined {
-  return (SLOT as Partial<Record<FieldKey, number>>)[field];
+  return SLOT.get(field);
+}
+
+/** 1 for the slots whose blank is 0 (Hours, Risk): a look-up by slot, as every row object made sets every slot. */
+const ZERO_BLANK_SLOTS = Uint8Array.from(NUMBER_FIELDS, (field) => (isZeroBlankField(field) ? 1 : 0));
+
+/** True when slot `slot`, whose field is `field`, reads a blank as 0. */
+function zeroBlankSlot(field: NumberField, slot: number): field is ZeroBlankField {
+  return ZERO_BLANK_SLOTS[slot] === 1;
+}
+
+/** Sets number slot `slot` of a row object's values; a blank (null) is 0 for the fields whose blank is 0. */
+export function setNumberValue(values: VehicleValues, slot: number, value: number | null): void {
+  const field = NUMBER_FIELDS[slot];
+  if (zeroBlankSlot(field, slot)) values[field] = value ?? 0;
+  else values[field] = value;
 }
 
 /**
@@ -107,10 +96,10 @@ export class VehicleColumns {
   readonly cellRows: (readonly CellValue[])[];
   /**
    * The numbers that came from a parser (text such as "$1.2k", a rate given
-   * as 12): bit k of a row's `parsedSlots` (16 slots, 16 bits) says slot k has one, in
+   * as 12): bit k of a row's `parsedSlots` (up to 32 slots, 32 bits) says slot k has one, in
    * `parsedBySlot[k]`, made for the slots that have any.
    */
-  private readonly parsedSlots: Uint16Array;
+  private readonly parsedSlots: Uint32Array;
   private readonly parsedBySlot: (Float64Array | undefined)[] = new Array<Float64Array | undefined>(SLOTS);
   private readonly messageLengthCodes: Uint8Array;
   // Made at full size rather than grown by push: growing a list of 100,000 copies it some
@@ -131,7 +120,7 @@ export class VehicleColumns {
   ) {
     this.rows = new Int32Array(capacity);
     this.cellRows = new Array<readonly CellValue[]>(capacity);
-    this.parsedSlots = new Uint16Array(capacity);
+    this.parsedSlots = new Uint32Array(capacity);
     this.messageLengthCodes = new Uint8Array(capacity);
     this.names = new Array<string>(capacity);
     this.channelTexts = new Array<string>(capacity);
@@ -192,31 +181,7 @@ export class VehicleColumns {
 
   /** Row `index`'s values as a plain object of its own. */
   valuesAt(index: number): VehicleValues {
-    const cursor = new ValuesCursor(this);
-    cursor.index = index;
-    // Written out field by field: every row the plan shows comes through here, and an object
-    // built from entries and a spread cost the whole plan three times its time.
-    return {
-      investment: cursor.investment,
-      leads: cursor.leads,
-      conversion: cursor.conversion,
-      dealSize: cursor.dealSize,
-      pipeline: cursor.pipeline,
-      objectives: cursor.objectives,
-      reach: cursor.reach,
-      resonance: cursor.resonance,
-      messageLength: cursor.messageLength,
-      skillToday: cursor.skillToday,
-      skillTomorrow: cursor.skillTomorrow,
-      impactPotential: cursor.impactPotential,
-      priorInvestment: cursor.priorInvestment,
-      priorPipeline: cursor.priorPipeline,
-      hours: cursor.hours,
-      risk: cursor.risk,
-      minInvestment: cursor.minInvestment,
-      maxInvestment: cursor.maxInvestment,
-      handAnswers: cursor.handAnswers,
-    };
+    return new RowValues(this, index);
   }
 
   /** The A1 reference a problem of row `index` with `field` is reported at. */
@@ -249,72 +214,56 @@ export class VehicleColumns {
 }
 
 /**
+ * A row's values as an object of its own. Made by a constructor that sets
+ * every field in one order: V8 then gives each row room for all its fields at
+ * once, where fields added one by one to an object literal made the rows of a
+ * large table three times slower to make.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- its numbers come from the field table, which a class body cannot list
+interface RowValues extends VehicleValues {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface
+class RowValues {
+  constructor(columns: VehicleColumns, index: number) {
+    for (let slot = 0; slot < SLOTS; slot++) setNumberValue(this, slot, columns.number(index, slot));
+    this.objectives = columns.objectives[index];
+    this.messageLength = columns.messageLength(index);
+    this.handAnswers = columns.handAnswers(index);
+  }
+}
+
+/**
  * One row's values read straight from the columns, for the engine's loops:
  * one cursor is moved from row to row (`index`), so reading a table makes no
  * object a row. Whoever keeps values past the next row takes `valuesAt`.
  */
-export class ValuesCursor implements VehicleValues {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the number getters are made from the field table (the static block), which a class body cannot list
+export interface ValuesCursor extends NumberValues {
+  index: number;
+}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the interface
+export class ValuesCursor {
   index = 0;
 
   constructor(private readonly columns: VehicleColumns) {}
 
-  private at(slot: number): number | null {
-    return this.columns.number(this.index, slot);
+  static {
+    for (let slot = 0; slot < SLOTS; slot++) {
+      const get = isZeroBlankField(NUMBER_FIELDS[slot])
+        ? function (this: ValuesCursor): number {
+            return this.columns.number(this.index, slot) ?? 0;
+          }
+        : function (this: ValuesCursor): number | null {
+            return this.columns.number(this.index, slot);
+          };
+      Object.defineProperty(this.prototype, NUMBER_FIELDS[slot], { get });
+    }
   }
 
-  get investment(): number | null {
-    return this.at(SLOT.investment);
-  }
-  get leads(): number | null {
-    return this.at(SLOT.leads);
-  }
-  get conversion(): number | null {
-    return this.at(SLOT.conversion);
-  }
-  get dealSize(): number | null {
-    return this.at(SLOT.dealSize);
-  }
-  get pipeline(): number | null {
-    return this.at(SLOT.pipeline);
-  }
   get objectives(): Stage[] | null {
     return this.columns.objectives[this.index];
   }
-  get reach(): number | null {
-    return this.at(SLOT.reach);
-  }
-  get resonance(): number | null {
-    return this.at(SLOT.resonance);
-  }
   get messageLength(): MessageLength | null {
     return this.columns.messageLength(this.index);
-  }
-  get skillToday(): number | null {
-    return this.at(SLOT.skillToday);
-  }
-  get skillTomorrow(): number | null {
-    return this.at(SLOT.skillTomorrow);
-  }
-  get impactPotential(): number | null {
-    return this.at(SLOT.impactPotential);
-  }
-  get priorInvestment(): number | null {
-    return this.at(SLOT.priorInvestment);
-  }
-  get priorPipeline(): number | null {
-    return this.at(SLOT.priorPipeline);
-  }
-  get hours(): number {
-    return this.at(SLOT.hours) ?? 0;
-  }
-  get risk(): number {
-    return this.at(SLOT.risk) ?? 0;
-  }
-  get minInvestment(): number | null {
-    return this.at(SLOT.minInvestment);
-  }
-  get maxInvestment(): number | null {
-    return this.at(SLOT.maxInvestment);
   }
   get handAnswers(): (boolean | null)[] {
     return this.columns.handAnswers(this.index);

@@ -7,6 +7,7 @@ import type { CellBlock, CellValue } from "./cells";
 import { cellReferenceMaker } from "./cellReference";
 import { FIELD_HEADERS, headerText, matchHeaders, mappingIsComplete, normaliseHeader } from "./headers";
 import type { Issue } from "./issues";
+import { FIELD_STORES, type FieldTarget } from "./fieldStores";
 import { quotedHeaders, REQUIRED_HEADERS } from "./messages";
 import {
   FIELD_KEYS,
@@ -20,7 +21,7 @@ import {
   type VehicleValues,
 } from "./model";
 import { failure, success, type Outcome } from "./outcome";
-import { parseFieldValue, type FieldValue } from "./values";
+import { FIELD_PARSERS, type Parsed } from "./values";
 import { checkRequired, problem, type RequiredCheck } from "./requiredValues";
 import {
   NO_HAND_ANSWERS,
@@ -42,6 +43,20 @@ function isBlankCell(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
+/** Parses a cell of one column and, when it reads, stores the value in the row being read. */
+type CellReader = (value: CellValue, row: FieldTarget) => Parsed<unknown>;
+
+/** The reader of a column of `field`: its parser and its store, chosen once for the column. */
+function cellReader<K extends FieldKey>(field: K): CellReader {
+  const parse = FIELD_PARSERS[field];
+  const store = FIELD_STORES[field];
+  return (value, row) => {
+    const parsed = parse(value);
+    if (parsed.kind === "ok") store(row, parsed.value);
+    return parsed;
+  };
+}
+
 /**
  * Where a table's matched columns are, as parallel arrays indexed by matched
  * column so the row loop does no lookups and makes no closures.
@@ -49,6 +64,7 @@ function isBlankCell(value: CellValue | undefined): boolean {
 interface RowLayout {
   fields: readonly FieldKey[];
   columns: readonly number[];
+  readers: readonly CellReader[];
   /** Each matched column's slot in `VehicleColumns.numbers`, or -1 for a field not held as a number. */
   numberSlots: readonly number[];
   mapping: ColumnMapping;
@@ -61,10 +77,18 @@ interface RowLayout {
 }
 
 function rowLayout(block: CellBlock, mapping: ColumnMapping): RowLayout {
-  const fields = FIELD_KEYS.filter((field) => mapping[field] !== undefined);
+  const fields: FieldKey[] = [];
+  const columns: number[] = [];
+  for (const field of FIELD_KEYS) {
+    const column = mapping[field];
+    if (column === undefined) continue;
+    fields.push(field);
+    columns.push(column);
+  }
   return {
     fields,
-    columns: fields.map((field) => mapping[field] as number),
+    columns,
+    readers: fields.map((field) => cellReader(field)),
     numberSlots: fields.map((field) => numberSlot(field) ?? -1),
     mapping,
     cellColumnOfSlot: Int32Array.from(NUMBER_FIELDS, (field) => mapping[field] ?? -1),
@@ -138,14 +162,11 @@ function isBlankRow(cells: readonly CellValue[], columns: readonly number[]): bo
   return true;
 }
 
-/** The first of the Qk fields in FIELD_KEYS: question k's hand answer is field QUESTION_FIELDS_START + k - 1. */
-const QUESTION_FIELDS_START = FIELD_KEYS.indexOf("q1");
-
 /**
  * The row being read: its text fields and problems, gathered column by
  * column before they go into the columns. One of these serves every row.
  */
-class RowBeingRead implements RequiredCheck {
+class RowBeingRead implements RequiredCheck, FieldTarget {
   name = "";
   channelText = "";
   objectives: Stage[] | null = null;
@@ -158,6 +179,7 @@ class RowBeingRead implements RequiredCheck {
 
   constructor(
     private readonly layout: RowLayout,
+    private readonly table: VehicleColumns,
     readonly values: ValuesCursor,
   ) {}
 
@@ -178,26 +200,29 @@ class RowBeingRead implements RequiredCheck {
     return layoutCell(this.layout, this.sheetRow, field);
   }
 
-  /** A parsed value of a field not held as a number. */
-  setText(field: FieldKey, value: FieldValue): void {
-    switch (field) {
-      case "vehicle":
-        this.name = value as string;
-        return;
-      case "channel":
-        this.channelText = value as string;
-        return;
-      case "objectives":
-        this.objectives = value as Stage[];
-        return;
-      case "messageLength":
-        this.messageLength = value as MessageLength;
-        return;
-      default: {
-        if (this.handAnswers === NO_HAND_ANSWERS) this.handAnswers = NO_HAND_ANSWERS.slice();
-        this.handAnswers[FIELD_KEYS.indexOf(field) - QUESTION_FIELDS_START] = value as boolean;
-      }
-    }
+  setName(name: string): void {
+    this.name = name;
+  }
+
+  setChannel(channel: string): void {
+    this.channelText = channel;
+  }
+
+  setObjectives(stages: Stage[] | null): void {
+    this.objectives = stages;
+  }
+
+  setMessageLength(length: MessageLength | null): void {
+    this.messageLength = length;
+  }
+
+  setHandAnswer(question: number, answer: boolean | null): void {
+    if (this.handAnswers === NO_HAND_ANSWERS) this.handAnswers = NO_HAND_ANSWERS.slice();
+    this.handAnswers[question - 1] = answer;
+  }
+
+  setNumber(slot: number, value: number | null): void {
+    if (value !== null) this.table.setParsedNumber(this.values.index, slot, value);
   }
 }
 
@@ -208,7 +233,7 @@ function readRow(
   table: VehicleColumns,
   row: RowBeingRead,
 ): void {
-  const { fields, columns, numberSlots } = layout;
+  const { fields, columns, readers, numberSlots } = layout;
   if (isBlankRow(cells, columns)) return;
   const index = table.count++;
   table.rows[index] = sheetRow;
@@ -221,12 +246,8 @@ function readRow(
     // The columns read such a number from the cell itself.
     if (slot >= 0 && isNumberAsIs(value, slot)) continue;
     const field = fields[i];
-    const parsed = parseFieldValue(field, value);
+    const parsed = readers[i](value, row);
     if (parsed.kind === "ok") {
-      if (parsed.value !== null) {
-        if (slot >= 0) table.setParsedNumber(index, slot, parsed.value as number);
-        else row.setText(field, parsed.value);
-      }
       if (parsed.warning !== undefined) {
         if (row.warnings === NO_ISSUES) row.warnings = [];
         row.warnings.push(
@@ -332,7 +353,7 @@ export function readVehicleTable(block: CellBlock, override?: MappingOverride): 
   // The locator reads the columns it is part of once they are filled.
   const locator = readLocator(layout, () => columns);
   const columns = new VehicleColumns(Math.max(block.cells.length - 1, 0), locator, layout.cellColumnOfSlot);
-  const row = new RowBeingRead(layout, new ValuesCursor(columns));
+  const row = new RowBeingRead(layout, columns, new ValuesCursor(columns));
   const total = totalRow(block, layout);
   if (total) issues.push(total.note);
   const end = total ? total.index : block.cells.length;
