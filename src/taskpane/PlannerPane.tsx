@@ -175,28 +175,26 @@ export function PlannerPane({ host }: { host: PaneHost }) {
             onChoose={(row) => void planner.chooseHeaderRow(row)}
           />
         )}
-        {state.workbook && (
-          <SourcePicker
-            label="Audience attention table"
-            placeholder="None"
-            noneLabel="None"
-            sources={state.sources.filter((source) => source.kind !== "selection")}
-            selected={state.attention}
-            disabled={busy}
-            onChoose={planner.chooseAttention}
-          />
-        )}
-        {state.workbook && (
-          <SourcePicker
-            label="Lead log"
-            placeholder="None"
-            noneLabel="None"
-            sources={state.sources.filter((source) => source.kind !== "selection")}
-            selected={state.leads}
-            disabled={busy}
-            onChoose={planner.chooseLeads}
-          />
-        )}
+        {state.workbook &&
+          [
+            {
+              label: "Audience attention table",
+              selected: state.attention,
+              onChoose: planner.chooseAttention,
+            },
+            { label: "Lead log", selected: state.leads, onChoose: planner.chooseLeads },
+          ].map(({ label, selected, onChoose }) => (
+            <SourcePicker
+              key={label}
+              label={label}
+              placeholder="None"
+              noneLabel="None"
+              sources={state.sources.filter((source) => source.kind !== "selection")}
+              selected={selected}
+              disabled={busy}
+              onChoose={onChoose}
+            />
+          ))}
       </Section>
 
       {state.headerMatch && state.sourceBlock && (
