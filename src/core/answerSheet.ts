@@ -3,7 +3,7 @@
  * the ranking and what it would take read them), with each row's reasons
  * worded from the same rules when a face asks.
  */
-import type { Answer, PlanSettings, QuestionAnswer } from "./model";
+import type { Answer, PlanSettings, QuestionAnswer, RowAnswers } from "./model";
 import {
   answerOf,
   decisionOnly,
@@ -106,15 +106,58 @@ export class AnswerSheet {
     return count;
   }
 
-  /** The row's seven answers with their reasons, worded when read. */
-  answersOf(row: number): QuestionAnswer[] {
-    const vehicle = this.vehicles.rowAt(row);
-    const figures = new RowFigures(vehicle, this.settings, this.medianPriorPerDollar);
+  /** The figures row `row`'s reasons are worded from, on a cursor of its own. */
+  private figuresOf(row: number): RowFigures {
+    const figures = new RowFigures(this.vehicles.rowAt(row), this.settings, this.medianPriorPerDollar);
     figures.setMedian = this.setMedians[row];
     figures.setSize = this.setSizes[row];
+    return figures;
+  }
+
+  /** Row `row`'s answer to question `index` + 1 with its reason, worded when read. */
+  answerAt(row: number, index: number): QuestionAnswer {
+    return answerOf(this.figuresOf(row), index, verdict);
+  }
+
+  /** The row's seven answers with their reasons, worded when read. */
+  answersOf(row: number): QuestionAnswer[] {
+    const figures = this.figuresOf(row);
     const answers = new Array<QuestionAnswer>(QUESTIONS);
     for (let index = 0; index < QUESTIONS; index++) answers[index] = answerOf(figures, index, verdict);
     return answers;
+  }
+
+  /** Row `row`'s answers as a plan hands them to the faces: one small object, asked when read. */
+  rowAnswers(row: number): RowAnswers {
+    return new SheetRowAnswers(this, row);
+  }
+}
+
+class SheetRowAnswers implements RowAnswers {
+  // Private fields: a plan stays plain data to anything that walks it, never a way into the answer sheet.
+  readonly #sheet: AnswerSheet;
+  readonly #row: number;
+
+  constructor(sheet: AnswerSheet, row: number) {
+    this.#sheet = sheet;
+    this.#row = row;
+  }
+
+  answer(index: number): Answer {
+    return this.#sheet.answer(this.#row, index);
+  }
+
+  at(index: number): QuestionAnswer {
+    return this.#sheet.answerAt(this.#row, index);
+  }
+
+  list(): QuestionAnswer[] {
+    return this.#sheet.answersOf(this.#row);
+  }
+
+  /** What serialising a plan shows: the answers as a list. */
+  toJSON(): QuestionAnswer[] {
+    return this.list();
   }
 }
 

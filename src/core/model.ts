@@ -132,6 +132,20 @@ export interface QuestionAnswer {
   reason: string;
 }
 
+/**
+ * A valid row's seven answers (SPEC 3). A plan keeps them in its answer
+ * sheet, a byte an answer, and words an answer's reason only when it is read:
+ * a list of answer objects for every row was a third of a large plan.
+ */
+export interface RowAnswers {
+  /** Question `index` + 1's word (0-based `index`). */
+  answer(index: number): Answer;
+  /** Question `index` + 1's answer with its reason. */
+  at(index: number): QuestionAnswer;
+  /** The seven answers with their reasons, in order. */
+  list(): QuestionAnswer[];
+}
+
 export type Bound = "floor" | "ceiling" | "free";
 
 /** One row of the plan, in input order; the SPEC 7 JSON fields plus what the sheets show. */
@@ -142,8 +156,8 @@ export interface PlannedVehicle {
   /** `Invalid input`, `Eliminated (Qk)`, `Shortlisted` or `Reserve`. */
   status: string;
   eliminatedAt: number | null;
-  /** Seven answers with reasons; null for an invalid row. */
-  answers: QuestionAnswer[] | null;
+  /** The seven answers with reasons, asked when read; null for an invalid row. */
+  answers: RowAnswers | null;
   /** Why the row is invalid (each error's message, with its cell). */
   invalidReasons: string[];
   investment: number | null;

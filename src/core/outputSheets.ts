@@ -102,13 +102,12 @@ export function toShortlistText(vehicle: PlannedVehicle): string {
 export function reasonsNotAskedOfAny(vehicles: readonly PlannedVehicle[]): (string | null)[] {
   const asked = vehicles.filter((vehicle) => vehicle.answers !== null);
   return QUESTION_HEADERS.map((_, index) => {
-    const first = asked[0]?.answers?.[index];
+    const first = asked[0]?.answers?.at(index);
     if (first?.answer !== "n/a") return null;
     const reason = first.reason;
-    const shared = asked.every((vehicle) => {
-      const answer = vehicle.answers?.[index];
-      return answer?.answer === "n/a" && answer.reason === reason;
-    });
+    const shared = asked.every(
+      (vehicle) => vehicle.answers?.answer(index) === "n/a" && vehicle.answers.at(index).reason === reason,
+    );
     return shared ? reason : null;
   });
 }
@@ -133,7 +132,7 @@ export function filterReasons(
 ): string {
   if (vehicle.answers === null) return vehicle.invalidReasons.join("; ");
   const reasons: string[] = [];
-  vehicle.answers.forEach((answer, index) => {
+  vehicle.answers.list().forEach((answer, index) => {
     if (answer.answer === "Pass") return;
     if (answer.answer === "n/a" && (notAskedOfAny[index] ?? null) !== null) return;
     reasons.push(`Q${index + 1} ${answer.answer}: ${answer.reason}`);
@@ -168,7 +167,7 @@ function filterRow(vehicle: PlannedVehicle, notAskedOfAny: readonly (string | nu
     textCell(vehicle.vehicle),
     textCell(vehicle.channel),
     vehicle.status,
-    ...QUESTION_HEADERS.map((_, index) => (answers === null ? null : answers[index].answer)),
+    ...QUESTION_HEADERS.map((_, index) => (answers === null ? null : answers.answer(index))),
     finiteOrNull(vehicle.pipeline),
     finiteOrNull(vehicle.pipelinePerDollar),
     finiteOrNull(vehicle.costPerLead),

@@ -307,7 +307,6 @@ function plannedVehicle(
   const { values, pipeline, efficiency } = row;
   const status = evaluation.statuses[position];
   const sheet = evaluation.answers;
-  const answers = sheet.answersOf(position);
   const investment = values.investment ?? 0;
   return {
     vehicle: row.name,
@@ -315,7 +314,7 @@ function plannedVehicle(
     row: row.sheetRow,
     status: status.status,
     eliminatedAt: status.eliminatedAt,
-    answers,
+    answers: sheet.rowAnswers(position),
     invalidReasons: NO_REASONS,
     investment,
     pipeline,

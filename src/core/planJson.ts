@@ -95,7 +95,7 @@ function vehicleJson(vehicle: PlannedVehicle): VehicleJson {
     row: vehicle.row,
     status: vehicle.status,
     eliminatedAt: vehicle.eliminatedAt,
-    answers: vehicle.answers === null ? null : vehicle.answers.map((answer) => answer.answer),
+    answers: vehicle.answers === null ? null : vehicle.answers.list().map((answer) => answer.answer),
     pipeline: finiteOrNull(vehicle.pipeline),
     pipelinePerDollar: finiteOrNull(vehicle.pipelinePerDollar),
     costPerLead: finiteOrNull(vehicle.costPerLead),

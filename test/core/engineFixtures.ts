@@ -1,6 +1,14 @@
 /** Hand-built vehicles and settings for the engine's unit tests. */
 import { basePipeline, efficiencyOf, priorPipelinePerDollar } from "../../src/core/metrics";
-import type { MixRow, Plan, PlannedVehicle, PlanSettings, VehicleValues } from "../../src/core/model";
+import type {
+  MixRow,
+  Plan,
+  PlannedVehicle,
+  PlanSettings,
+  QuestionAnswer,
+  RowAnswers,
+  VehicleValues,
+} from "../../src/core/model";
 import type { ScoredVehicle } from "../../src/core/questions";
 
 export const DEFAULT_SETTINGS: PlanSettings = {
@@ -80,14 +88,31 @@ export function hand(pattern: string): (boolean | null)[] {
   return [...pattern].map((mark) => (mark === "Y" ? true : mark === "N" ? false : null));
 }
 
-export function plannedVehicle(changes: Partial<PlannedVehicle> = {}): PlannedVehicle {
+/** A row's answers given as a list, as a plan hands them to the faces. */
+export function listedAnswers(list: readonly QuestionAnswer[]): RowAnswers {
+  return { answer: (index) => list[index].answer, at: (index) => list[index], list: () => [...list] };
+}
+
+function isList(
+  answers: readonly QuestionAnswer[] | RowAnswers | null,
+): answers is readonly QuestionAnswer[] {
+  return Array.isArray(answers);
+}
+
+/** A planned vehicle; its answers, if changed, may be given as a list. */
+export function plannedVehicle(
+  changes: Omit<Partial<PlannedVehicle>, "answers"> & {
+    answers?: readonly QuestionAnswer[] | RowAnswers | null;
+  } = {},
+): PlannedVehicle {
+  const { answers, ...others } = changes;
   return {
     vehicle: "Webinar",
     channel: "Digital",
     row: 2,
     status: "Reserve",
     eliminatedAt: null,
-    answers: Array.from({ length: 7 }, () => ({ answer: "Pass" as const, reason: "ok" })),
+    answers: listedAnswers(Array.from({ length: 7 }, () => ({ answer: "Pass" as const, reason: "ok" }))),
     invalidReasons: [],
     investment: 10_000,
     pipeline: 30_000,
@@ -106,7 +131,8 @@ export function plannedVehicle(changes: Partial<PlannedVehicle> = {}): PlannedVe
     toShortlistConversion: null,
     rottingRate: null,
     why: "",
-    ...changes,
+    ...others,
+    ...(answers === undefined ? {} : { answers: isList(answers) ? listedAnswers(answers) : answers }),
   };
 }
 

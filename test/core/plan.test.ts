@@ -459,7 +459,7 @@ describe("makePlan properties", () => {
             expect(vehicle.invalidReasons.length).toBeGreaterThan(0);
             continue;
           }
-          const answers = vehicle.answers!;
+          const answers = vehicle.answers!.list();
           expect(answers).toHaveLength(7);
           const failing = answers.findIndex((answer) => answer.answer === "Fail");
           if (failing >= 0) {

@@ -61,7 +61,7 @@ export function AuditTrail({ plan }: { plan: Plan }) {
       { header: "Status", cell: (v) => v.status },
       ...QUESTION_TITLES.map((title, k): ResultColumn<PlannedVehicle> => ({
         header: title,
-        cell: (v) => v.answers?.[k].answer ?? EMPTY_FIGURE,
+        cell: (v) => v.answers?.answer(k) ?? EMPTY_FIGURE,
       })),
       { header: "To make the shortlist", cell: (v) => toShortlistText(v) || EMPTY_FIGURE },
       { header: "Reasons", cell: (v) => filterReasons(v, notAskedOfAny) || EMPTY_FIGURE },
