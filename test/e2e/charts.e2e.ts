@@ -1,16 +1,8 @@
 import { join } from "path";
 import type { Page } from "playwright-core";
-import { openPane, ROOT, SAMPLE, screenshot, startSession, type Session } from "./harness";
+import { openPane, ROOT, SAMPLE, screenshot, fileSession } from "./harness";
 
-let session: Session;
-
-beforeAll(async () => {
-  session = await startSession();
-}, 600_000);
-
-afterAll(async () => {
-  await session?.stop();
-});
+const session = fileSession();
 
 const MIX_TITLE = "Share by channel: current, recommended and audience attention";
 
@@ -37,7 +29,7 @@ async function axeViolations(page: Page, selector: string): Promise<string[]> {
 
 describe("SPEC 11 pictures in the pane", () => {
   test("after Plan the mix chart is drawn within a 320-pixel pane, named, keyboard reachable, its numbers a table, axe clean", async () => {
-    const { page, context } = await openPane(session, { bypassCSP: true });
+    const { page, context } = await openPane(session(), { bypassCSP: true });
     await page.setViewportSize({ width: 320, height: 900 });
     await planSample(page);
     const results = page.getByRole("region", { name: "Results" });
@@ -72,7 +64,7 @@ describe("SPEC 11 pictures in the pane", () => {
   }, 180_000);
 
   test("on the wide page the chart keeps a readable size; the what-if panel's chart follows the change as it is typed", async () => {
-    const { page, context } = await openPane(session);
+    const { page, context } = await openPane(session());
     await page.setViewportSize({ width: 1280, height: 900 });
     await planSample(page);
     const base = page.getByRole("region", { name: "Results" }).getByRole("img", { name: MIX_TITLE });

@@ -89,6 +89,21 @@ export async function startSession(): Promise<Session> {
   };
 }
 
+/** The test file's session: started before its tests, stopped after them; call it inside a test. */
+export function fileSession(): () => Session {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await startSession();
+  }, 600_000);
+  afterAll(async () => {
+    await session?.stop();
+  });
+  return () => {
+    if (!session) throw new Error("the browser session did not start");
+    return session;
+  };
+}
+
 /** A fresh page on the pane, with every dialog failing the test. */
 export async function openPane(
   session: Session,

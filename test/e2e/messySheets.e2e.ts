@@ -7,17 +7,9 @@ import ExcelJS from "exceljs";
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { openPane, ROOT, screenshot, startSession, type Session } from "./harness";
+import { openPane, ROOT, screenshot, fileSession } from "./harness";
 
-let session: Session;
-
-beforeAll(async () => {
-  session = await startSession();
-}, 600_000);
-
-afterAll(async () => {
-  await session?.stop();
-});
+const session = fileSession();
 
 const HEADERS = ["Vehicle", "Channel", "Investment", "Leads", "Pipeline"];
 
@@ -45,7 +37,7 @@ async function messyWorkbook(): Promise<string> {
 test.each([[350], [1280]])(
   "issue 17.9 at %p px: the header row is chosen by keyboard, the Total row is a note, axe stays clean",
   async (width) => {
-    const { page, context } = await openPane(session, { bypassCSP: true, width });
+    const { page, context } = await openPane(session(), { bypassCSP: true, width });
     await page.getByLabel("Workbook file").setInputFiles(await messyWorkbook());
     const status = page.getByRole("status");
     await status.getByText(/Rows 2 and 6 of Vehicles each hold the headers/).waitFor();

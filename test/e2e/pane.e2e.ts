@@ -6,17 +6,9 @@ import type { Page } from "playwright-core";
 import type { CellValue } from "../../src/core/cells";
 import { runCli } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { openPane, ROOT, SAMPLE, screenshot, startSession, type Session } from "./harness";
+import { openPane, ROOT, SAMPLE, screenshot, fileSession } from "./harness";
 
-let session: Session;
-
-beforeAll(async () => {
-  session = await startSession();
-}, 600_000);
-
-afterAll(async () => {
-  await session?.stop();
-});
+const session = fileSession();
 
 const OUTPUT_SHEETS = ["Shortlist", "Vehicle Filter", "Media Mix", "Budget Curve", "Lead Health"];
 
@@ -87,7 +79,7 @@ async function writeWorkbook(rows: (string | number | null | { error: string })[
 }
 
 test("open the sample, set Bandwidth 4, plan and download: the output tables (Lead Health too) match the CLI's, input sheets unchanged", async () => {
-  const { page, context } = await openPane(session);
+  const { page, context } = await openPane(session());
   await openFile(page, SAMPLE);
   await setBandwidth(page, "4");
   await page.getByRole("button", { name: "Plan" }).click();
@@ -116,7 +108,7 @@ test("a workbook with bad rows shows each problem with its cell", async () => {
     ["Radio", 1000, { error: "#N/A" }, 5000],
     ["Webinar", 2000, 20, 9000],
   ]);
-  const { page, context } = await openPane(session);
+  const { page, context } = await openPane(session());
   await openFile(page, input);
   await page.getByRole("button", { name: "Plan" }).click();
   const problems = page.getByRole("list", { name: "Problems" });
@@ -135,7 +127,7 @@ test("a hostile vehicle name renders as text and opens no dialog", async () => {
     [hostile, 1000, 10, 50000],
     ["Webinar", 1000, 10, 40000],
   ]);
-  const { page, context, dialogs } = await openPane(session);
+  const { page, context, dialogs } = await openPane(session());
   await openFile(page, input);
   await page.getByRole("button", { name: "Plan" }).click();
   await page.getByRole("button", { name: "Download plan" }).waitFor();
@@ -147,7 +139,7 @@ test("a hostile vehicle name renders as text and opens no dialog", async () => {
 }, 120_000);
 
 test("the page's Content-Security-Policy allows no connection outside its own origin", async () => {
-  const { page, context } = await openPane(session);
+  const { page, context } = await openPane(session());
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   expect(policy).toContain("script-src 'self'");
   expect(policy).toContain("connect-src 'self'");
@@ -163,7 +155,7 @@ test("the page's Content-Security-Policy allows no connection outside its own or
 }, 60_000);
 
 test("an axe scan finds no serious or critical violation at start and with results", async () => {
-  const { page, context } = await openPane(session, { bypassCSP: true });
+  const { page, context } = await openPane(session(), { bypassCSP: true });
   const scan = async () => {
     await page.addScriptTag({ path: join(ROOT, "node_modules", "axe-core", "axe.min.js") });
     const results = await page.evaluate(async () => {
@@ -184,7 +176,7 @@ test("an axe scan finds no serious or critical violation at start and with resul
 }, 120_000);
 
 test("keyboard alone can open a workbook, plan and download", async () => {
-  const { page, context } = await openPane(session);
+  const { page, context } = await openPane(session());
   const tabTo = async (name: string) => {
     for (let i = 0; i < 80; i++) {
       await page.keyboard.press("Tab");
@@ -218,7 +210,7 @@ test("keyboard alone can open a workbook, plan and download", async () => {
 }, 120_000);
 
 test("what if: a setting changed in the panel shows the vehicle that would enter the shortlist", async () => {
-  const { page, context } = await openPane(session);
+  const { page, context } = await openPane(session());
   await openFile(page, SAMPLE);
   await page.getByRole("button", { name: "Plan" }).click();
   await page.getByRole("button", { name: "Download plan" }).waitFor();

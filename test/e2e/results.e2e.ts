@@ -8,17 +8,9 @@ import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import type { Page } from "playwright-core";
-import { openPane, ROOT, SAMPLE, screenshot, startSession, type Session } from "./harness";
+import { openPane, ROOT, SAMPLE, screenshot, fileSession } from "./harness";
 
-let session: Session;
-
-beforeAll(async () => {
-  session = await startSession();
-}, 600_000);
-
-afterAll(async () => {
-  await session?.stop();
-});
+const session = fileSession();
 
 const WIDTHS = [350, 1280];
 
@@ -99,7 +91,7 @@ async function writeWorkbook(rows: (string | number)[][]): Promise<string> {
 
 describe.each(WIDTHS)("issue 17 at %i px", (width) => {
   test("after Plan the results heading has the focus, one line sums the plan up and no cell overprints another", async () => {
-    const { page, context } = await openPane(session, { bypassCSP: true, width });
+    const { page, context } = await openPane(session(), { bypassCSP: true, width });
     await openFile(page, SAMPLE);
     await plan(page);
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("results-heading");
@@ -147,7 +139,7 @@ describe.each(WIDTHS)("issue 17 at %i px", (width) => {
   }, 240_000);
 
   test("the Vehicle filter lists every vehicle with its status, answers and reasons, filtered by status", async () => {
-    const { page, context } = await openPane(session, { width });
+    const { page, context } = await openPane(session(), { width });
     await openFile(page, SAMPLE);
     await plan(page);
     const trail = page.getByRole("table", { name: "Every vehicle" });
@@ -166,7 +158,7 @@ describe.each(WIDTHS)("issue 17 at %i px", (width) => {
 test("issue 17.4 a plan that leaves the shortlist short says why in words and its button goes to the setting", async () => {
   const rows = Array.from({ length: 24 }, (_, i) => [`Vehicle ${i + 1}`, 10_000, 100, 40_000]);
   const input = await writeWorkbook([["Vehicle", "Investment", "Leads", "Pipeline"], ...rows]);
-  const { page, context } = await openPane(session, { width: 350 });
+  const { page, context } = await openPane(session(), { width: 350 });
   await openFile(page, input);
   await page.getByRole("button", { name: "Plan" }).click();
   const warning = page.getByText(
@@ -184,7 +176,7 @@ test("issue 17.4 a plan that leaves the shortlist short says why in words and it
 test.each(WIDTHS)(
   "issue 17.7 at %i px inputs read as people type them and the slider spans the field's real range",
   async (width) => {
-    const { page, context } = await openPane(session, { width });
+    const { page, context } = await openPane(session(), { width });
     await openFile(page, SAMPLE);
     await expect(page.getByRole("textbox", { name: "Budget" }).inputValue()).resolves.toBe("$260,000");
     await plan(page);
@@ -210,16 +202,16 @@ test.each(WIDTHS)(
 );
 
 test("issue 17.11 the plain-browser pane loads without console errors, has a favicon, and keeps the focus on Try the sample workbook", async () => {
-  const context = await session.browser.newContext();
+  const context = await session().browser.newContext();
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(session.url);
+  await page.goto(session().url);
   await page.getByRole("button", { name: "Open workbook" }).waitFor();
   const icon = await page.locator('link[rel="icon"]').getAttribute("href");
   expect(icon).not.toBeNull();
-  const favicon = await page.request.get(new URL(icon ?? "", session.url).toString());
+  const favicon = await page.request.get(new URL(icon ?? "", session().url).toString());
   expect(favicon.status()).toBe(200);
   const sample = page.getByRole("button", { name: "Try the sample workbook" });
   await sample.focus();

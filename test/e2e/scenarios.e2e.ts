@@ -10,17 +10,9 @@ import { tmpdir } from "os";
 import { join } from "path";
 import type { Locator, Page } from "playwright-core";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { openPane, RESULTS, SAMPLE, startSession, type Session } from "./harness";
+import { openPane, RESULTS, SAMPLE, fileSession } from "./harness";
 
-let session: Session;
-
-beforeAll(async () => {
-  session = await startSession();
-}, 600_000);
-
-afterAll(async () => {
-  await session?.stop();
-});
+const session = fileSession();
 
 async function download(page: Page): Promise<string> {
   const [file] = await Promise.all([
@@ -68,7 +60,7 @@ async function choose(page: Page, panel: Locator, combobox: string, option: stri
 
 describe.each([350, 1280])("issue 17.7 and 17.8 at %i px", (width) => {
   test("what-if values read as people write them; the slider's track shows and its label says its range", async () => {
-    const { page, context } = await openPane(session, { bypassCSP: true, width });
+    const { page, context } = await openPane(session(), { bypassCSP: true, width });
     await page.getByLabel("Workbook file").setInputFiles(SAMPLE);
     await page.getByRole("button", { name: "Plan" }).and(page.locator(":enabled")).click();
     await page.getByRole("button", { name: "Download plan" }).waitFor();
@@ -110,7 +102,7 @@ describe.each([350, 1280])("issue 17.7 and 17.8 at %i px", (width) => {
   }, 240_000);
 
   test("saved scenarios are listed, applied and deleted; the download keeps the table's rows and style", async () => {
-    const { page, context } = await openPane(session, { width });
+    const { page, context } = await openPane(session(), { width });
     await page.getByLabel("Workbook file").setInputFiles(SAMPLE);
     await page.getByRole("button", { name: "Plan" }).and(page.locator(":enabled")).click();
     await page.getByRole("button", { name: "Download plan" }).waitFor();

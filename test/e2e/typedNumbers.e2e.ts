@@ -2,20 +2,12 @@
  * Issue 17.7 in Chromium at a task pane's 350 px: a money setting shows its
  * separators while it is typed, key by key, before the field is left.
  */
-import { openPane, SAMPLE, startSession, type Session } from "./harness";
+import { openPane, SAMPLE, fileSession } from "./harness";
 
-let session: Session;
-
-beforeAll(async () => {
-  session = await startSession();
-}, 600_000);
-
-afterAll(async () => {
-  await session?.stop();
-});
+const session = fileSession();
 
 test("issue 17.7 typing 260000 into Budget shows $260,000 as it is typed, the caret after the last digit", async () => {
-  const { page, context } = await openPane(session, { width: 350 });
+  const { page, context } = await openPane(session(), { width: 350 });
   await page.getByLabel("Workbook file").setInputFiles(SAMPLE);
   await page.getByRole("button", { name: "Plan" }).and(page.locator(":enabled")).waitFor();
   const budget = page.getByRole("textbox", { name: "Budget" });
