@@ -170,7 +170,7 @@ const EXPIRY_HINT = "type hours above 0, such as 24, 36 hours, 3d or 1 week";
 /** SPEC 10.2 `Lead expiry`: hours as a number (`24`) or text (`24h`, `36 hours`, `3d`, `1 week`), above 0. */
 export function parseLeadExpiry(value: CellValue): Parsed<number> {
   if (value === null || value === undefined) return { kind: "blank" };
-  let hours = NaN;
+  let hours: number | null = null;
   if (typeof value === "number") hours = value;
   else if (typeof value === "string") {
     const text = value.trim();
@@ -184,6 +184,6 @@ export function parseLeadExpiry(value: CellValue): Parsed<number> {
       message: excelErrorInCell(value.error, EXPIRY_HINT),
     };
   }
-  if (Number.isFinite(hours) && hours > 0) return { kind: "ok", value: hours };
+  if (hours !== null && Number.isFinite(hours) && hours > 0) return { kind: "ok", value: hours };
   return { kind: "error", message: `${describeCellValue(value)} is not a lead expiry: ${EXPIRY_HINT}` };
 }

@@ -100,8 +100,9 @@ export class LeadCurves {
     const fixed = level === "spend" ? this.c.fixedSpend : this.c.fixedPipeline;
     const movableTarget = target - fixed;
     const leadTarget = capacity - this.c.fixedLeads;
-    let below = -Infinity;
-    let above = Infinity;
+    // The bracket around the root, each end unknown (null) until a step lands on its side.
+    let below: number | null = null;
+    let above: number | null = null;
     let t = start;
     let mu = startMu;
     let step = 1;
@@ -123,19 +124,23 @@ export class LeadCurves {
       const muSlope = mu > 0 && e.lbsr !== 0 ? -e.lbs / e.lbsr : 0;
       const derivative = level === "spend" ? e.xs + e.xsr * muSlope : e.pbs + e.pbsr * muSlope;
       const newton = derivative < 0 ? t - (value * Math.log(value / movableTarget)) / derivative : NaN;
-      const bracketed = Number.isFinite(below) && Number.isFinite(above);
+      const bracketed = below !== null && above !== null;
       // Where the capacity pins the free vehicles' leads the level is flat in t and its derivative is
       // rounding dust: Newton would leap to a λ so small that floating point cannot meet the capacity
       // there, so until the root is bracketed a step goes no further than the search would widen.
       const trusted = bracketed || Math.abs(newton - t) <= 2 * step;
       let next: number;
-      if (newton > below && newton < above && trusted) next = newton;
-      else if (bracketed) next = below + (above - below) / 2;
+      const inBracket = (below === null || newton > below) && (above === null || newton < above);
+      if (inBracket && trusted) next = newton;
+      else if (below !== null && above !== null) next = below + (above - below) / 2;
       else {
         step *= 2;
-        next = Number.isFinite(below) ? below + step : above - step;
+        // Only one end is known, and this step set it to t.
+        next = below !== null ? t + step : t - step;
       }
-      if (!(next !== t) || Math.abs(above - below) <= 1e-15 * Math.max(1, Math.abs(t))) break;
+      const narrow =
+        below !== null && above !== null && Math.abs(above - below) <= 1e-15 * Math.max(1, Math.abs(t));
+      if (!(next !== t) || narrow) break;
       // μ moves with t along the capacity's level set, so its tangent gives the inner search a close start.
       if (mu > 0) mu = Math.max(0, mu + muSlope * (next - t));
       t = next;
@@ -213,12 +218,12 @@ export class LeadCurves {
     let pbsr = 0;
     for (let k = 0; k < count; k++) {
       const p = perLead[k];
-      let u = Infinity;
-      if (p > mu) {
-        const share = hasLeads(p) ? Math.log1p(-mu / p) : 0;
-        u = lnCurrent[k] + slope[k] * (t - logMarginalAtCurrent[k] - share);
-      }
-      if (p <= mu || u <= lnLo[k]) {
+      // A vehicle whose pipeline per lead is not above μ stays at its floor; u is ln x at the free point.
+      const worthLeads = p > mu;
+      const u = worthLeads
+        ? lnCurrent[k] + slope[k] * (t - logMarginalAtCurrent[k] - (hasLeads(p) ? Math.log1p(-mu / p) : 0))
+        : 0;
+      if (!worthLeads || u <= lnLo[k]) {
         x[k] = lo[k];
         spend += lo[k];
         leads += leadsAtLo[k];

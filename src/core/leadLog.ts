@@ -259,7 +259,8 @@ export function readLeadLog(block: CellBlock, date1904: boolean): Outcome<LeadLo
   const { lead: leadColumn, vehicle: vehicleColumn, owner: ownerColumn } = columns;
   const { handedOff: handedColumn, firstTouch: firstColumn, status: statusColumn } = columns;
   let count = 0;
-  let latest = -Infinity;
+  // Every valid date-time is after day 0 (dates.ts reads none before 1900-01-01); null without a valid row.
+  let latest = 0;
 
   for (let r = 1; r < block.cells.length; r++) {
     const cells = block.cells[r];
